@@ -1,0 +1,127 @@
+package cors
+
+import "strings"
+
+// Bounds on the work per request spent on Access-Control-Request-Headers.
+// Browsers send one line of lower-case names joined by ","; a request past
+// either bound is refused at once, before any element is looked at.
+const (
+	MaxRequestHeadersLines = 32
+	MaxRequestHeadersBytes = 4096
+)
+
+// maxHeaderName bounds the length of a configured request-header name.
+const maxHeaderName = 256
+
+// listScanner walks the elements of a comma-separated list spread over
+// several field lines, trimming optional whitespace. It never allocates.
+type listScanner struct {
+	lines []string
+	rest  string
+	more  bool // rest holds unread elements
+}
+
+func newListScanner(lines []string) listScanner {
+	return listScanner{lines: lines}
+}
+
+// next returns the next element (possibly empty) and false when done.
+func (s *listScanner) next() (string, bool) {
+	for !s.more {
+		if len(s.lines) == 0 {
+			return "", false
+		}
+		s.rest, s.lines, s.more = s.lines[0], s.lines[1:], true
+	}
+	elem := s.rest
+	if i := strings.IndexByte(s.rest, ','); i >= 0 {
+		elem, s.rest = s.rest[:i], s.rest[i+1:]
+	} else {
+		s.rest, s.more = "", false
+	}
+	return trimOWS(elem), true
+}
+
+// headerVerdict is the outcome of checking a preflight's requested headers.
+type headerVerdict struct {
+	code          ReasonCode // ReasonPreflightAllowed, or the first refusal
+	detail        string
+	browserForm   bool // one line, lower case, sorted, unique, no whitespace or empty element
+	authorization bool // authorization was requested
+}
+
+func (c *compiled) checkHeaders(lines []string) headerVerdict {
+	v := headerVerdict{code: ReasonPreflightAllowed, browserForm: len(lines) == 1}
+	if len(lines) > MaxRequestHeadersLines {
+		return headerVerdict{code: ReasonHeadersTooLong}
+	}
+	total := 0
+	for _, l := range lines {
+		total += len(l)
+	}
+	if total > MaxRequestHeadersBytes {
+		return headerVerdict{code: ReasonHeadersTooLong}
+	}
+	if len(lines) == 1 && lines[0] == "" {
+		return v
+	}
+	s := newListScanner(lines)
+	prev := ""
+	for {
+		name, ok := s.next()
+		if !ok {
+			return v
+		}
+		if name == "" {
+			v.browserForm = false
+			continue
+		}
+		if !isToken(name) {
+			return headerVerdict{code: ReasonHeadersMalformed, detail: name}
+		}
+		if v.browserForm && (name <= prev || hasUpper(name)) {
+			v.browserForm = false
+		}
+		prev = name
+		isAuth := equalFold(name, "authorization")
+		v.authorization = v.authorization || isAuth
+		if v.code == ReasonPreflightAllowed && !c.headerAllowed(name, isAuth) {
+			v.code, v.detail = ReasonHeaderNotAllowed, name
+		}
+	}
+}
+
+// headerAllowed matches one requested name case-insensitively, without
+// allocating: the name is lower-cased into a stack buffer no longer than
+// the longest configured name.
+func (c *compiled) headerAllowed(name string, isAuth bool) bool {
+	if isAuth {
+		return c.authorizationAllowed
+	}
+	if c.anyHeader {
+		return name != "*"
+	}
+	if len(name) > c.longestHeader {
+		return false
+	}
+	var buf [maxHeaderName]byte
+	b := buf[:len(name)]
+	for i := 0; i < len(name); i++ {
+		ch := name[i]
+		if 'A' <= ch && ch <= 'Z' {
+			ch += 'a' - 'A'
+		}
+		b[i] = ch
+	}
+	_, ok := c.headers[string(b)]
+	return ok
+}
+
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,92 @@
+package cors
+
+import (
+	"log/slog"
+	"time"
+)
+
+// Config describes a CORS policy. The zero value is not valid: at least one
+// origin (or AllowOriginFunc) is required. Build a Policy from it with New,
+// which validates every field and reports every problem at once.
+type Config struct {
+	// AllowedOrigins lists the origins allowed to read responses. Entries are
+	// serialized origins ("https://a.example", "http://localhost:3000"),
+	// subdomain patterns ("https://*.a.example", matching one or more labels
+	// before ".a.example" but never the apex), any-port patterns
+	// ("http://localhost:*", "https://*.a.example:*"), or "*" alone (every
+	// origin, including "null", without credentials). Entries must already be
+	// canonical (lower case, no trailing slash, no default port, ASCII host);
+	// New says which canonical form was meant. "null" is never accepted here.
+	AllowedOrigins []string
+
+	// AllowOriginFunc, if set, is consulted for origins that AllowedOrigins
+	// does not allow. It receives only valid serialized origins or "null",
+	// never arbitrary bytes, and must be safe for concurrent use.
+	AllowOriginFunc func(origin string) bool
+
+	// AllowedMethods lists the methods a preflight may ask for. GET, HEAD and
+	// POST always pass (Fetch). Methods are case-sensitive after Fetch
+	// normalisation (delete, get, head, options, post and put are
+	// upper-cased; "patch" stays "patch"). "*" allows any method. Default:
+	// GET, HEAD, POST.
+	AllowedMethods []string
+
+	// AllowedHeaders lists the request headers a preflight may ask for,
+	// case-insensitively. "*" allows any header except Authorization, which
+	// must be listed explicitly (Fetch).
+	AllowedHeaders []string
+
+	// ExposedHeaders lists the response headers scripts may read beyond the
+	// CORS-safelisted ones. "*" (every header) is only valid without
+	// credentials.
+	ExposedHeaders []string
+
+	// AllowCredentials allows requests made with credentials (cookies, HTTP
+	// authentication). It cannot be combined with "*" origins or "*"
+	// exposed headers; with "*" methods or headers the requested ones are
+	// echoed after validation.
+	AllowCredentials bool
+
+	// MaxAge is how long browsers may cache a preflight result. 0: no header
+	// (browsers use 5 s); negative: "0" (no caching); otherwise whole seconds,
+	// at most 24 hours (Chromium caps at 2 h, Safari at 10 min).
+	MaxAge time.Duration
+
+	// AllowPrivateNetwork answers Access-Control-Request-Private-Network:
+	// true with Access-Control-Allow-Private-Network: true on allowed
+	// preflights.
+	AllowPrivateNetwork bool
+
+	// PreflightPassthrough adds the CORS headers to a successful preflight,
+	// then calls the next handler instead of answering it. Denied preflights
+	// are still answered by the middleware.
+	PreflightPassthrough bool
+
+	// PreflightSuccessStatus is the status of an answered preflight: 0 means
+	// 204; otherwise it must be within 200–299.
+	PreflightSuccessStatus int
+
+	// Logger, if set, receives one Debug record per denied request, with its
+	// reason. nil: silent, at no cost.
+	Logger *slog.Logger
+
+	// DangerouslyAllowInsecureOriginsWithCredentials accepts http: origins
+	// other than loopback ones together with AllowCredentials. Anyone on the
+	// network path can impersonate such an origin.
+	DangerouslyAllowInsecureOriginsWithCredentials bool
+
+	// DangerouslyAllowPublicSuffixWildcardsWithCredentials accepts patterns
+	// such as "https://*.github.io" (every site under a public suffix)
+	// together with AllowCredentials.
+	DangerouslyAllowPublicSuffixWildcardsWithCredentials bool
+}
+
+// clone returns a deep copy of c, so that a Policy never shares slices with
+// its caller.
+func (c Config) clone() Config {
+	c.AllowedOrigins = append([]string(nil), c.AllowedOrigins...)
+	c.AllowedMethods = append([]string(nil), c.AllowedMethods...)
+	c.AllowedHeaders = append([]string(nil), c.AllowedHeaders...)
+	c.ExposedHeaders = append([]string(nil), c.ExposedHeaders...)
+	return c
+}

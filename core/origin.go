@@ -1,0 +1,217 @@
+package cors
+
+import (
+	"net/netip"
+	"strings"
+)
+
+// maxOriginLen bounds the work spent on an Origin value: a scheme of at most
+// 64 bytes, a host of at most 253 and a port.
+const maxOriginLen = 64 + len("://") + 253 + len(":65535")
+
+// origin is a serialized origin split into parts; every field is a substring
+// of the string it was parsed from.
+type origin struct {
+	scheme  string
+	host    string // as serialized; IPv6 in brackets
+	hostEnd int    // index in the full string where the host ends
+	port    string // digits, "" for the default port
+	ip      bool
+}
+
+// parseOrigin accepts exactly the serialized origins a browser sends
+// (Fetch serialized-origin, other than "null"): lower-case scheme and host,
+// ASCII host with non-empty labels or an IP address, no default port, no
+// path, userinfo or trailing dot. It never allocates.
+func parseOrigin(s string) (origin, bool) {
+	var o origin
+	if len(s) > maxOriginLen {
+		return o, false
+	}
+	i := strings.Index(s, "://")
+	if i <= 0 || i > 64 || !isScheme(s[:i]) {
+		return o, false
+	}
+	o.scheme = s[:i]
+	rest := s[i+3:]
+	hostStart := i + 3
+	if strings.HasPrefix(rest, "[") {
+		end := strings.IndexByte(rest, ']')
+		if end < 0 {
+			return o, false
+		}
+		inner := rest[1:end]
+		for j := 0; j < len(inner); j++ {
+			c := inner[j]
+			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || c == ':' || c == '.') {
+				return o, false
+			}
+		}
+		a, err := netip.ParseAddr(inner)
+		if err != nil || !a.Is6() || a.Zone() != "" {
+			return o, false
+		}
+		o.host, o.ip = rest[:end+1], true
+		rest = rest[end+1:]
+	} else {
+		end := strings.IndexByte(rest, ':')
+		if end < 0 {
+			end = len(rest)
+		}
+		host := rest[:end]
+		if !isHostName(host) {
+			return o, false
+		}
+		if endsWithNumericLabel(host) {
+			a, err := netip.ParseAddr(host)
+			if err != nil || !a.Is4() {
+				return o, false
+			}
+			o.ip = true
+		}
+		o.host = host
+		rest = rest[end:]
+	}
+	o.hostEnd = hostStart + len(o.host)
+	if rest == "" {
+		return o, true
+	}
+	if rest[0] != ':' || !isPort(rest[1:]) {
+		return o, false
+	}
+	o.port = rest[1:]
+	if (o.scheme == "http" && o.port == "80") || (o.scheme == "https" && o.port == "443") {
+		return o, false
+	}
+	return o, true
+}
+
+func isScheme(s string) bool {
+	if s == "" || !('a' <= s[0] && s[0] <= 'z') {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '+' || c == '-' || c == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// isHostName reports whether h is a lower-case ASCII host name of non-empty
+// labels of at most 63 bytes each, at most 253 bytes in all.
+func isHostName(h string) bool {
+	if h == "" || len(h) > 253 {
+		return false
+	}
+	label := 0
+	for i := 0; i < len(h); i++ {
+		c := h[i]
+		switch {
+		case c == '.':
+			if label == 0 {
+				return false
+			}
+			label = 0
+			continue
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '-', c == '_':
+		default:
+			return false
+		}
+		label++
+		if label > 63 {
+			return false
+		}
+	}
+	return label > 0
+}
+
+func endsWithNumericLabel(h string) bool {
+	last := h[strings.LastIndexByte(h, '.')+1:]
+	for i := 0; i < len(last); i++ {
+		if last[i] < '0' || last[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func isPort(p string) bool {
+	if p == "" || len(p) > 5 || p[0] == '0' {
+		return false
+	}
+	n := 0
+	for i := 0; i < len(p); i++ {
+		if p[i] < '0' || p[i] > '9' {
+			return false
+		}
+		n = n*10 + int(p[i]-'0')
+	}
+	return n <= 65535
+}
+
+func isLoopbackHost(host string) bool {
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") || host == "[::1]" {
+		return true
+	}
+	a, err := netip.ParseAddr(host)
+	return err == nil && a.Is4() && a.IsLoopback()
+}
+
+// originIndex matches request origins against the configured list. Its cost
+// depends on the request origin's length, never on how many entries are
+// configured: exact origins are one hash lookup, patterns one lookup per
+// label of the request's host.
+type originIndex struct {
+	exact        map[string]struct{}            // "https://a.example:8443"
+	exactAnyPort map[string]struct{}            // "http://localhost" for "http://localhost:*"
+	sub          map[string]map[string]struct{} // scheme -> ".a.example" or ".a.example:8443"
+	subAnyPort   map[string]map[string]struct{} // scheme -> ".a.example" for "https://*.a.example:*"
+}
+
+func (x *originIndex) match(s string) (allowed, malformed bool) {
+	if _, ok := x.exact[s]; ok {
+		return true, false
+	}
+	o, ok := parseOrigin(s)
+	if !ok {
+		return false, true
+	}
+	if len(x.exactAnyPort) > 0 {
+		if _, ok := x.exactAnyPort[s[:o.hostEnd]]; ok {
+			return true, false
+		}
+	}
+	if o.ip {
+		return false, false
+	}
+	fixed, anyPort := x.sub[o.scheme], x.subAnyPort[o.scheme]
+	if fixed == nil && anyPort == nil {
+		return false, false
+	}
+	hostStart := o.hostEnd - len(o.host)
+	// Every suffix that starts at a dot after a non-empty first label.
+	for i := 1; i < len(o.host); i++ {
+		if o.host[i] != '.' {
+			continue
+		}
+		if _, ok := fixed[s[hostStart+i:]]; ok {
+			return true, false
+		}
+		if _, ok := anyPort[s[hostStart+i:o.hostEnd]]; ok {
+			return true, false
+		}
+	}
+	return false, false
+}
+
+func addTo(m *map[string]map[string]struct{}, scheme, key string) {
+	if *m == nil {
+		*m = map[string]map[string]struct{}{}
+	}
+	if (*m)[scheme] == nil {
+		(*m)[scheme] = map[string]struct{}{}
+	}
+	(*m)[scheme][key] = struct{}{}
+}

@@ -1,0 +1,212 @@
+package cors
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"sync/atomic"
+)
+
+// Policy is a validated CORS policy. It is safe for concurrent use, and
+// Reconfigure replaces it atomically while requests are being evaluated.
+type Policy struct {
+	current atomic.Pointer[compiled]
+}
+
+// New validates cfg and builds a Policy. The error joins every problem of
+// the configuration (see OriginError, MethodError, HeaderError,
+// CredentialsError and ValueError); each message names the field, the
+// offending value and, where one exists, the fix.
+func New(cfg Config) (*Policy, error) {
+	c, err := compile(cfg)
+	if err != nil {
+		return nil, err
+	}
+	p := &Policy{}
+	p.current.Store(c)
+	return p, nil
+}
+
+// MustNew is like New but panics with the same message on an invalid
+// configuration. Use it where the configuration is a constant.
+func MustNew(cfg Config) *Policy {
+	p, err := New(cfg)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
+// Reconfigure validates cfg and, if it is valid, makes it the policy for
+// every request evaluated from now on. On error the policy is unchanged.
+// A request is always judged entirely by one configuration.
+func (p *Policy) Reconfigure(cfg Config) error {
+	c, err := compile(cfg)
+	if err != nil {
+		return err
+	}
+	p.current.Store(c)
+	return nil
+}
+
+// Config returns a copy of the configuration in force.
+func (p *Policy) Config() Config {
+	return p.current.Load().cfg.clone()
+}
+
+// Handler returns net/http middleware applying the policy. Wrap the
+// outermost handler (before routing and authentication) so that
+// preflights for every path reach it.
+func (p *Policy) Handler(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		d := p.Evaluate(FromHTTP(r))
+		d.WriteHeaders(w.Header())
+		if d.Respond {
+			w.WriteHeader(d.Status)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// Evaluate judges a request. It has no effect other than the optional
+// Debug log record of a denial, and it does not allocate.
+func (p *Policy) Evaluate(r Request) Decision {
+	c := p.current.Load()
+	d := Decision{Kind: classify(&r), c: c, Status: http.StatusOK}
+	d.vary = c.varyMask(r.Method)
+	switch d.Kind {
+	case NotCORS:
+		d.Allowed, d.Reason.Code = true, ReasonNotCORS
+		if c.anyOrigin {
+			d.acao = "*"
+		}
+	case Actual:
+		if d.checkOrigin(r.Origin) {
+			d.aceh = c.aceh != ""
+		}
+	case Preflight:
+		d.evaluatePreflight(&r)
+	}
+	if c.logger != nil && d.Reason.Code.Denied() {
+		c.logDenial(&r, &d)
+	}
+	return d
+}
+
+// checkOrigin fills ACAO and ACAC when the request's origin is allowed.
+func (d *Decision) checkOrigin(lines []string) bool {
+	c := d.c
+	code := ReasonOriginNotAllowed
+	switch o := lines[0]; {
+	case len(lines) > 1:
+		code = ReasonOriginRepeated
+	case c.anyOrigin:
+		d.acao, d.Allowed, d.Reason.Code = "*", true, ReasonAnyOrigin
+		return true
+	default:
+		allowed, malformed := c.origins.match(o)
+		if malformed && o != "null" {
+			code = ReasonOriginMalformed
+		} else if allowed || (c.originFunc != nil && c.originFunc(o)) {
+			d.acao, d.acac, d.Allowed, d.Reason.Code = o, c.credentials, true, ReasonOriginAllowed
+			return true
+		}
+	}
+	d.Reason = Reason{Code: code, Detail: lines[0]}
+	return false
+}
+
+func (d *Decision) evaluatePreflight(r *Request) {
+	c := d.c
+	if !d.checkOrigin(r.Origin) {
+		d.Respond, d.Status = true, http.StatusForbidden
+		return
+	}
+	d.Respond, d.Status = !c.passthrough, c.status
+	d.Reason.Code = ReasonPreflightAllowed
+	d.acma = c.acma != ""
+	refuse := func(code ReasonCode, detail string) {
+		if d.Allowed {
+			d.Allowed, d.Reason = false, Reason{Code: code, Detail: detail}
+		}
+	}
+
+	// Method (checklist 44-50).
+	method, methodOK := "", false
+	switch lines := r.AccessControlRequestMethod; {
+	case len(lines) > 1:
+		refuse(ReasonMethodRepeated, "")
+	case !isToken(lines[0]):
+		refuse(ReasonMethodMalformed, lines[0])
+	default:
+		method = normalizeMethod(lines[0])
+		_, listed := c.methods[method]
+		methodOK = isSafelistedMethod(method) || listed || (c.anyMethod && !isForbiddenMethod(method))
+		if !methodOK {
+			refuse(ReasonMethodNotAllowed, method)
+		}
+	}
+	d.acam = c.acam
+	if c.anyMethod && (c.credentials || !methodOK) {
+		d.acam = ""
+		if methodOK && !isSafelistedMethod(method) {
+			d.acam = method
+		}
+	}
+
+	// Request headers (checklist 53-61).
+	hv := c.checkHeaders(r.AccessControlRequestHeaders)
+	if hv.code != ReasonPreflightAllowed {
+		refuse(hv.code, hv.detail)
+	}
+	starRefusesAuth := c.anyHeader && hv.authorization && !c.authorizationAllowed
+	switch {
+	case hv.code == ReasonHeadersTooLong || hv.code == ReasonHeadersMalformed:
+		if c.acah != "" && !c.anyHeader {
+			d.acah = acahStatic
+		}
+	case c.acah != "" && !starRefusesAuth:
+		d.acah = acahStatic
+	case len(r.AccessControlRequestHeaders) == 0:
+	case hv.code == ReasonPreflightAllowed && hv.browserForm:
+		d.acah, d.acrh = acahEcho, r.AccessControlRequestHeaders
+	default:
+		d.acah, d.acrh = acahFiltered, r.AccessControlRequestHeaders
+	}
+
+	// Private Network Access (checklist 103-106).
+	if pn := r.AccessControlRequestPrivateNetwork; len(pn) == 1 && pn[0] == "true" {
+		if c.privateNetwork {
+			d.acapn = true
+		} else {
+			refuse(ReasonPrivateNetworkNotAllowed, "")
+		}
+	}
+	if !d.Allowed {
+		d.Respond, d.Status = true, c.status
+	}
+}
+
+func (c *compiled) logDenial(r *Request, d *Decision) {
+	ctx := context.Background()
+	if !c.logger.Enabled(ctx, slog.LevelDebug) {
+		return
+	}
+	origin := ""
+	if len(r.Origin) > 0 {
+		origin = r.Origin[0]
+	}
+	c.logger.LogAttrs(ctx, slog.LevelDebug, "cors: request denied",
+		slog.String("kind", d.Kind.String()),
+		slog.String("method", truncate(r.Method)),
+		slog.String("origin", truncate(origin)),
+		slog.String("reason", d.Reason.String()))
+}
+
+func truncate(s string) string {
+	if len(s) > maxDetail {
+		return s[:maxDetail] + "…"
+	}
+	return s
+}

@@ -1,0 +1,63 @@
+package cors
+
+import "net/http"
+
+// Request describes what the policy needs to know about an incoming request.
+// Each header field holds every field line as received (nil when absent), so
+// that repeated or split headers are judged, not silently truncated. The
+// strings are only read during Evaluate and WriteHeaders; they may point into
+// a framework's per-request buffers.
+type Request struct {
+	Method                             string
+	Origin                             []string
+	AccessControlRequestMethod         []string
+	AccessControlRequestHeaders        []string
+	AccessControlRequestPrivateNetwork []string
+}
+
+// FromHTTP describes r without allocating. It reads the header map with the
+// canonical keys net/http uses for incoming requests.
+func FromHTTP(r *http.Request) Request {
+	h := r.Header
+	return Request{
+		Method:                             r.Method,
+		Origin:                             h["Origin"],
+		AccessControlRequestMethod:         h["Access-Control-Request-Method"],
+		AccessControlRequestHeaders:        h["Access-Control-Request-Headers"],
+		AccessControlRequestPrivateNetwork: h["Access-Control-Request-Private-Network"],
+	}
+}
+
+// Kind classifies a request (DESIGN 1).
+type Kind uint8
+
+const (
+	// NotCORS is a request without an Origin header.
+	NotCORS Kind = iota
+	// Actual is a CORS request that reaches the application, including an
+	// OPTIONS request without Access-Control-Request-Method.
+	Actual
+	// Preflight is OPTIONS with Origin and Access-Control-Request-Method.
+	Preflight
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Actual:
+		return "actual"
+	case Preflight:
+		return "preflight"
+	}
+	return "not-cors"
+}
+
+// classify implements DESIGN 1.
+func classify(r *Request) Kind {
+	if len(r.Origin) == 0 {
+		return NotCORS
+	}
+	if r.Method == http.MethodOptions && len(r.AccessControlRequestMethod) > 0 {
+		return Preflight
+	}
+	return Actual
+}

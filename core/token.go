@@ -1,0 +1,71 @@
+package cors
+
+import "strings"
+
+// isTokenChar reports whether c may appear in an HTTP token (RFC 9110 tchar).
+func isTokenChar(c byte) bool {
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		return true
+	}
+	return strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0
+}
+
+func isToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isTokenChar(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isOWS(c byte) bool { return c == ' ' || c == '\t' }
+
+func trimOWS(s string) string {
+	for len(s) > 0 && isOWS(s[0]) {
+		s = s[1:]
+	}
+	for len(s) > 0 && isOWS(s[len(s)-1]) {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// normalizeMethod applies Fetch's method normalisation: the six methods
+// below are upper-cased, every other method is kept byte for byte.
+func normalizeMethod(m string) string {
+	for _, n := range [...]string{"DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"} {
+		if strings.EqualFold(m, n) {
+			return n
+		}
+	}
+	return m
+}
+
+func isSafelistedMethod(m string) bool {
+	return m == "GET" || m == "HEAD" || m == "POST"
+}
+
+func isForbiddenMethod(m string) bool {
+	return strings.EqualFold(m, "CONNECT") || strings.EqualFold(m, "TRACE") || strings.EqualFold(m, "TRACK")
+}
+
+// forbiddenRequestHeaders are the names only a browser may set (Fetch
+// forbidden request-header names, plus Access-Control-Request-Private-Network
+// from Private Network Access). Lower case.
+var forbiddenRequestHeaders = map[string]bool{
+	"accept-charset": true, "accept-encoding": true, "access-control-request-headers": true,
+	"access-control-request-method": true, "access-control-request-private-network": true,
+	"connection": true, "content-length": true, "cookie": true, "cookie2": true, "date": true,
+	"dnt": true, "expect": true, "host": true, "keep-alive": true, "origin": true, "referer": true,
+	"set-cookie": true, "te": true, "trailer": true, "transfer-encoding": true, "upgrade": true,
+	"via": true,
+}
+
+func isForbiddenRequestHeader(lower string) bool {
+	return forbiddenRequestHeaders[lower] || strings.HasPrefix(lower, "proxy-") || strings.HasPrefix(lower, "sec-")
+}
