@@ -1,0 +1,2 @@
+// Package corschi is a placeholder until its module is written.
+package corschi

@@ -1,0 +1,2 @@
+// Package corsecho is a placeholder until its module is written.
+package corsecho

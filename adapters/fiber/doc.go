@@ -1,0 +1,2 @@
+// Package corsfiber is a placeholder until its module is written.
+package corsfiber

@@ -1,0 +1,5 @@
+module github.com/originguard/cors/adapters/fiber
+
+go 1.25.0
+
+replace github.com/originguard/cors/core => ../../core

@@ -1,0 +1,2 @@
+// Package corsgin is a placeholder until its module is written.
+package corsgin

@@ -1,0 +1,2 @@
+// Package bench is a placeholder until its module is written.
+package bench

@@ -1,0 +1,2 @@
+// Package conformance is a placeholder until its module is written.
+package conformance

@@ -1,0 +1,2 @@
+// Package examples is a placeholder until its module is written.
+package examples
