@@ -161,8 +161,6 @@ func (d *Decision) writeHTTP(h http.Header) {
 		start := i
 		d.filteredNames(func(name string) { vals[i] = name; i++ })
 		h[hACAH] = vals[start:i:i]
-	} else if d.acah == acahFiltered {
-		delete(h, hACAH)
 	}
 	if vary != 0 {
 		start := i

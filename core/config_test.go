@@ -1,0 +1,138 @@
+package cors
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestConfigErrors(t *testing.T) {
+	cases := []struct {
+		item string
+		cfg  Config
+		want string // a substring of the joined message
+		as   any    // a pointer to the error type errors.As must find
+	}{
+		{"119", Config{AllowedOrigins: []string{"https://a.example", "https://b.example", "https://Example.com/"}},
+			`cors: AllowedOrigins[2] "https://Example.com/" is not a serialized origin`, new(*OriginError)},
+		{"119", Config{AllowedOrigins: []string{"https://Example.com/"}}, `did you mean "https://example.com"?`, new(*OriginError)},
+		{"17,119", Config{AllowedOrigins: []string{"https://a.example:443"}}, `did you mean "https://a.example"?`, new(*OriginError)},
+		{"119", Config{AllowedOrigins: []string{"https://a.example/path"}}, `did you mean "https://a.example"?`, new(*OriginError)},
+		{"119", Config{AllowedOrigins: []string{"https://user@a.example"}}, `did you mean "https://a.example"?`, new(*OriginError)},
+		{"14,119", Config{AllowedOrigins: []string{"https://bücher.example"}}, `did you mean "https://xn--bcher-kva.example"?`, new(*OriginError)},
+		{"119", Config{AllowedOrigins: []string{"HTTPS://*.A.example"}}, `did you mean "https://*.a.example"?`, new(*OriginError)},
+		{"119", Config{AllowedOrigins: []string{"a.example"}}, `has no scheme; did you mean "https://a.example"?`, new(*OriginError)},
+		{"18", Config{AllowedOrigins: []string{"*.example.com"}}, `has no scheme; did you mean "https://*.example.com"?`, new(*OriginError)},
+		{"18", Config{AllowedOrigins: []string{"https://*"}}, `wildcard without a domain`, new(*OriginError)},
+		{"18", Config{AllowedOrigins: []string{"https://a.*.example.com"}}, `not the whole leftmost label`, new(*OriginError)},
+		{"18", Config{AllowedOrigins: []string{"https://*.*.example.com"}}, `not the whole leftmost label`, new(*OriginError)},
+		{"18", Config{AllowedOrigins: []string{"https://*example.com"}}, `not the whole leftmost label`, new(*OriginError)},
+		{"18", Config{AllowedOrigins: []string{"https://*.127.0.0.1"}}, `in front of an IP address`, new(*OriginError)},
+		{"21,118", Config{AllowedOrigins: []string{"null"}}, `"null" is never matched by a list entry`, new(*OriginError)},
+		{"21", Config{AllowedOrigins: []string{"file://"}}, `null for file: documents`, new(*OriginError)},
+		{"31,117", Config{AllowedOrigins: []string{"*"}, AllowCredentials: true}, `cannot be used with AllowCredentials`, new(*CredentialsError)},
+		{"DESIGN 4", Config{AllowedOrigins: []string{"*", "https://a.example"}}, `cannot be combined with other entries`, new(*OriginError)},
+		{"84,120", Config{AllowedOrigins: []string{"https://a.example"}, ExposedHeaders: []string{"*"}, AllowCredentials: true}, `ExposedHeaders[0] "*" exposes nothing`, new(*CredentialsError)},
+		{"123", Config{AllowedOrigins: []string{"http://a.example"}, AllowCredentials: true}, `DangerouslyAllowInsecureOriginsWithCredentials`, new(*CredentialsError)},
+		{"123", Config{AllowedOrigins: []string{"https://*.github.io"}, AllowCredentials: true}, `public suffix github.io`, new(*CredentialsError)},
+		{"123", Config{AllowedOrigins: []string{"https://*.co.uk"}, AllowCredentials: true}, `public suffix co.uk`, new(*CredentialsError)},
+		{"50", Config{AllowedOrigins: []string{"*"}, AllowedMethods: []string{"GET", "trace"}}, `AllowedMethods[1] "trace" is a forbidden method`, new(*MethodError)},
+		{"49,121", Config{AllowedOrigins: []string{"*"}, AllowedMethods: []string{"PUT,DELETE"}}, `is not a method token`, new(*MethodError)},
+		{"62,121", Config{AllowedOrigins: []string{"*"}, AllowedHeaders: []string{"Cookie"}}, `AllowedHeaders[0] "Cookie" is a forbidden request header`, new(*HeaderError)},
+		{"62,121", Config{AllowedOrigins: []string{"*"}, AllowedHeaders: []string{"Sec-Fetch-Mode"}}, `forbidden request header`, new(*HeaderError)},
+		{"62,121", Config{AllowedOrigins: []string{"*"}, AllowedHeaders: []string{"Proxy-Authorization"}}, `forbidden request header`, new(*HeaderError)},
+		{"121", Config{AllowedOrigins: []string{"*"}, AllowedHeaders: []string{"X Token"}}, `is not a header name`, new(*HeaderError)},
+		{"85,121", Config{AllowedOrigins: []string{"*"}, ExposedHeaders: []string{"Set-Cookie"}}, `ExposedHeaders[0] "Set-Cookie" can never be exposed`, new(*HeaderError)},
+		{"122", Config{AllowedOrigins: []string{"*"}, MaxAge: 25 * time.Hour}, `MaxAge "25h0m0s" exceeds 24h`, new(*ValueError)},
+		{"122", Config{AllowedOrigins: []string{"*"}, MaxAge: 1500 * time.Millisecond}, `not a whole number of seconds`, new(*ValueError)},
+		{"35,41", Config{AllowedOrigins: []string{"*"}, PreflightSuccessStatus: 302}, `PreflightSuccessStatus "302" is not within 200–299`, new(*ValueError)},
+		{"DESIGN", Config{}, `AllowedOrigins is empty and AllowOriginFunc is nil`, new(*ValueError)},
+	}
+	for _, tc := range cases {
+		_, err := New(tc.cfg)
+		if err == nil {
+			t.Errorf("item %s: %+v accepted, want error containing %q", tc.item, tc.cfg, tc.want)
+			continue
+		}
+		if !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("item %s: error %q does not contain %q", tc.item, err, tc.want)
+		}
+		if !errors.As(err, tc.as) {
+			t.Errorf("item %s: errors.As(%T) failed on %v", tc.item, tc.as, err)
+		}
+	}
+}
+
+func TestConfigErrorsAllAtOnce(t *testing.T) {
+	_, err := New(Config{
+		AllowedOrigins:         []string{"https://A.example", "null", "*"},
+		AllowCredentials:       true,
+		AllowedMethods:         []string{"CONNECT"},
+		AllowedHeaders:         []string{"Host"},
+		ExposedHeaders:         []string{"Set-Cookie2"},
+		MaxAge:                 48 * time.Hour,
+		PreflightSuccessStatus: 404,
+	})
+	if err == nil {
+		t.Fatal("accepted")
+	}
+	joined, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		t.Fatalf("error %T is not a join", err)
+	}
+	if n := len(joined.Unwrap()); n != 9 {
+		t.Errorf("%d problems reported, want 9:\n%v", n, err)
+	}
+	for _, line := range strings.Split(err.Error(), "\n") {
+		if !strings.HasPrefix(line, "cors: ") {
+			t.Errorf("line without the cors: prefix: %q", line)
+		}
+	}
+	defer func() {
+		if r := recover(); r == nil || !strings.Contains(r.(error).Error(), "AllowedOrigins[0]") {
+			t.Errorf("MustNew panicked with %v", r)
+		}
+	}()
+	MustNew(Config{AllowedOrigins: []string{"https://A.example"}})
+}
+
+func TestConfigAccepted(t *testing.T) {
+	for _, cfg := range []Config{
+		{AllowedOrigins: []string{"*"}},
+		{AllowOriginFunc: func(string) bool { return true }},
+		{AllowedOrigins: []string{"http://localhost:*", "http://127.0.0.1:*", "http://[::1]:*", "http://app.localhost:3000"}, AllowCredentials: true},
+		{AllowedOrigins: []string{"https://*.example.com:*", "https://*.example.com:8443", "https://[2001:db8::1]"}, AllowCredentials: true},
+		{AllowedOrigins: []string{"http://insecure.example"}, AllowCredentials: true, DangerouslyAllowInsecureOriginsWithCredentials: true},
+		{AllowedOrigins: []string{"https://*.github.io"}, AllowCredentials: true, DangerouslyAllowPublicSuffixWildcardsWithCredentials: true},
+		{AllowedOrigins: []string{"https://*.github.io"}},
+		{AllowedOrigins: []string{"chrome-extension://abcdefghijklmnop", "capacitor://localhost"}},
+		{AllowedOrigins: []string{"*"}, AllowedMethods: []string{"*", "PUT"}, AllowedHeaders: []string{"*"}, ExposedHeaders: []string{"*"}, MaxAge: 24 * time.Hour, PreflightSuccessStatus: 299},
+	} {
+		if _, err := New(cfg); err != nil {
+			t.Errorf("%+v rejected: %v", cfg, err)
+		}
+	}
+}
+
+func TestConfigIsCopied(t *testing.T) {
+	origins := []string{"https://a.example"}
+	p := mustPolicy(t, Config{AllowedOrigins: origins})
+	origins[0] = "https://evil.example"
+	if d := p.Evaluate(FromHTTP(req("GET", "https://evil.example"))); d.Allowed {
+		t.Error("mutating the caller's slice changed the policy")
+	}
+	got := p.Config()
+	got.AllowedOrigins[0] = "https://other.example"
+	if p.Config().AllowedOrigins[0] != "https://a.example" {
+		t.Error("Config() exposes the policy's own slice")
+	}
+}
+
+func TestMethodNormalisationInConfig(t *testing.T) {
+	p := mustPolicy(t, Config{AllowedOrigins: []string{"https://a.example"}, AllowedMethods: []string{"delete", "Patch", "DELETE"}})
+	got := serve(t, p, preflight("https://a.example", "DELETE")).header.Get("Access-Control-Allow-Methods")
+	if got != "DELETE, Patch" {
+		t.Errorf("ACAM = %q, want %q (delete normalised, Patch kept, duplicate dropped)", got, "DELETE, Patch")
+	}
+}
