@@ -1,0 +1,106 @@
+package cors
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// perfPaths are the paths the performance budget names (issue 2).
+func perfPaths() []struct {
+	name string
+	p    *Policy
+	r    *http.Request
+} {
+	base := MustNew(baseConfig)
+	many := make([]string, 1000)
+	for i := range many {
+		many[i] = fmt.Sprintf("https://app%04d.example.net", i)
+	}
+	thousand := MustNew(Config{AllowedOrigins: many, AllowCredentials: true})
+	one := MustNew(Config{AllowedOrigins: many[:1], AllowCredentials: true})
+	star := MustNew(with(baseConfig, func(c *Config) { c.AllowedHeaders = []string{"*"} }))
+	return []struct {
+		name string
+		p    *Policy
+		r    *http.Request
+	}{
+		{"non-CORS", base, req("GET", "")},
+		{"actual-allowed", base, req("GET", "https://app.example")},
+		{"actual-allowed-pattern", base, req("GET", "https://eu.sub.example")},
+		{"actual-denied", base, req("GET", "https://evil.example")},
+		{"preflight-allowed", base, preflight("https://app.example", "PUT", "Access-Control-Request-Headers: content-type,x-token")},
+		{"preflight-denied-origin", base, preflight("https://evil.example", "PUT", "Access-Control-Request-Headers: content-type")},
+		{"preflight-denied-method", base, preflight("https://app.example", "MOVE")},
+		{"preflight-denied-header", base, preflight("https://app.example", "PUT", "Access-Control-Request-Headers: x-foo")},
+		{"preflight-echo-headers", star, preflight("https://app.example", "PUT", "Access-Control-Request-Headers: x-a,x-b")},
+		{"preflight-filtered-headers", star, preflight("https://app.example", "PUT", "Access-Control-Request-Headers: X-A, authorization")},
+		{"preflight-1MB-ACRH", base, preflight("https://app.example", "PUT", "Access-Control-Request-Headers: "+strings.Repeat(",", 1<<20))},
+		{"1-origin-hit", one, req("GET", "https://app0000.example.net")},
+		{"1000-origins-hit", thousand, req("GET", "https://app0999.example.net")},
+		{"1000-origins-miss", thousand, req("GET", "https://app1000.example.net")},
+	}
+}
+
+// discardWriter is a reused ResponseWriter whose header map the test
+// clears, so that only the middleware's own allocations are counted.
+type discardWriter struct{ h http.Header }
+
+func (w *discardWriter) Header() http.Header         { return w.h }
+func (w *discardWriter) Write(b []byte) (int, error) { return len(b), nil }
+func (w *discardWriter) WriteHeader(int)             {}
+
+var sinkDecision Decision
+
+func TestEvaluateAllocs(t *testing.T) {
+	for _, tc := range perfPaths() {
+		r := FromHTTP(tc.r)
+		if n := testing.AllocsPerRun(100, func() { sinkDecision = tc.p.Evaluate(r) }); n != 0 {
+			t.Errorf("%s: Evaluate allocates %v times, budget 0", tc.name, n)
+		}
+	}
+}
+
+func TestHandlerAllocs(t *testing.T) {
+	for _, tc := range perfPaths() {
+		h := tc.p.Handler(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+		w := &discardWriter{h: http.Header{}}
+		n := testing.AllocsPerRun(100, func() {
+			clear(w.h)
+			h.ServeHTTP(w, tc.r)
+		})
+		if n > 1 {
+			t.Errorf("%s: Handler allocates %v times, budget 1", tc.name, n)
+		}
+		if len(w.h) == 0 {
+			t.Errorf("%s: no header written", tc.name)
+		}
+	}
+}
+
+func BenchmarkEvaluate(b *testing.B) {
+	for _, tc := range perfPaths() {
+		r := FromHTTP(tc.r)
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				sinkDecision = tc.p.Evaluate(r)
+			}
+		})
+	}
+}
+
+func BenchmarkHandler(b *testing.B) {
+	for _, tc := range perfPaths() {
+		h := tc.p.Handler(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+		w := &discardWriter{h: http.Header{}}
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				clear(w.h)
+				h.ServeHTTP(w, tc.r)
+			}
+		})
+	}
+}
