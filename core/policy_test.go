@@ -1,0 +1,156 @@
+package cors
+
+import (
+	"bytes"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+)
+
+func TestReconfigureConcurrent(t *testing.T) {
+	oldCfg := Config{AllowedOrigins: []string{"https://old.example"}, ExposedHeaders: []string{"X-Old"}}
+	newCfg := Config{AllowedOrigins: []string{"https://new.example"}, ExposedHeaders: []string{"X-New"}, AllowCredentials: true}
+	p := mustPolicy(t, oldCfg)
+	var stop atomic.Bool
+	var wg sync.WaitGroup
+	var served atomic.Int64
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; !stop.Load(); i++ {
+				origin := "https://old.example"
+				if i%2 == 1 {
+					origin = "https://new.example"
+				}
+				w := httptest.NewRecorder()
+				p.Handler(nopHandler{}).ServeHTTP(w, req("GET", origin))
+				served.Add(1)
+				acao, aceh, acac := w.Header().Get("Access-Control-Allow-Origin"), w.Header().Get("Access-Control-Expose-Headers"), w.Header().Get("Access-Control-Allow-Credentials")
+				switch acao {
+				case "":
+				case "https://old.example":
+					if aceh != "X-Old" || acac != "" {
+						t.Errorf("old origin with mixed headers: %v", w.Header())
+					}
+				case "https://new.example":
+					if aceh != "X-New" || acac != "true" {
+						t.Errorf("new origin with mixed headers: %v", w.Header())
+					}
+				default:
+					t.Errorf("unexpected ACAO %q", acao)
+				}
+			}
+		}()
+	}
+	for i := 0; i < 200; i++ {
+		cfg := oldCfg
+		if i%2 == 0 {
+			cfg = newCfg
+		}
+		if err := p.Reconfigure(cfg); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := p.Reconfigure(Config{AllowedOrigins: []string{"null"}}); err == nil {
+		t.Error("invalid Reconfigure accepted")
+	}
+	stop.Store(true)
+	wg.Wait()
+	if served.Load() == 0 {
+		t.Fatal("no request served")
+	}
+	// The failed Reconfigure left the last valid policy (oldCfg, i=199) in force.
+	if d := p.Evaluate(FromHTTP(req("GET", "https://old.example"))); !d.Allowed {
+		t.Errorf("policy changed by a failed Reconfigure: %s", d.Reason)
+	}
+}
+
+type nopHandler struct{}
+
+func (nopHandler) ServeHTTP(w http.ResponseWriter, _ *http.Request) {}
+
+func TestLoggerRecordsDenials(t *testing.T) {
+	var buf bytes.Buffer
+	logger := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	p := mustPolicy(t, with(baseConfig, func(c *Config) { c.Logger = logger }))
+	p.Evaluate(FromHTTP(req("GET", "https://app.example")))
+	p.Evaluate(FromHTTP(req("GET", "")))
+	if buf.Len() != 0 {
+		t.Fatalf("allowed requests logged: %s", buf.String())
+	}
+	p.Evaluate(FromHTTP(preflight("https://app.example", "PUT", "Access-Control-Request-Headers: x-foo")))
+	p.Evaluate(FromHTTP(req("GET", "https://evil.example\nlevel=ERROR")))
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("want 2 records, got %q", buf.String())
+	}
+	if !strings.Contains(lines[0], `level=DEBUG`) || !strings.Contains(lines[0], `kind=preflight`) || !strings.Contains(lines[0], `request header not allowed: \"x-foo\"`) {
+		t.Errorf("record lacks kind or reason: %s", lines[0])
+	}
+	if !strings.Contains(lines[1], `Origin is not a serialized origin`) {
+		t.Errorf("record lacks the reason: %s", lines[1])
+	}
+
+	// A logger above Debug level costs no record.
+	buf.Reset()
+	quiet := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	p = mustPolicy(t, with(baseConfig, func(c *Config) { c.Logger = quiet }))
+	p.Evaluate(FromHTTP(req("GET", "https://evil.example")))
+	if buf.Len() != 0 {
+		t.Errorf("Info-level logger got a record: %s", buf.String())
+	}
+}
+
+func TestZeroDecisionWritesNothing(t *testing.T) {
+	var d Decision
+	w := httptest.NewRecorder()
+	d.WriteHeaders(w.Header())
+	if len(w.Header()) != 0 {
+		t.Errorf("zero Decision wrote %v", w.Header())
+	}
+}
+
+// fakeFastHeader stands for *fasthttp.ResponseHeader: a HeaderWriter that
+// is not an http.Header.
+type fakeFastHeader struct{ lines [][2]string }
+
+func (f *fakeFastHeader) Set(k, v string) {
+	out := f.lines[:0]
+	for _, l := range f.lines {
+		if l[0] != k {
+			out = append(out, l)
+		}
+	}
+	f.lines = append(out, [2]string{k, v})
+}
+func (f *fakeFastHeader) Add(k, v string) { f.lines = append(f.lines, [2]string{k, v}) }
+
+func TestWriteHeadersGenericSinkMatchesHTTPHeader(t *testing.T) {
+	star := with(baseConfig, func(c *Config) { c.AllowedHeaders = []string{"*"} })
+	for _, tc := range []struct {
+		cfg Config
+		r   *http.Request
+	}{
+		{baseConfig, req("GET", "https://app.example")},
+		{baseConfig, req("GET", "")},
+		{baseConfig, preflight("https://app.example", "PUT", "Access-Control-Request-Headers: x-token")},
+		{star, preflight("https://app.example", "PUT", "Access-Control-Request-Headers: X-A, authorization, x-b")},
+		{publicConfig, req("GET", "https://x.example")},
+	} {
+		d := mustPolicy(t, tc.cfg).Evaluate(FromHTTP(tc.r))
+		want := httptest.NewRecorder().Header()
+		d.WriteHeaders(want)
+		var f fakeFastHeader
+		d.WriteHeaders(&f)
+		got := httptest.NewRecorder().Header()
+		for _, l := range f.lines {
+			got.Add(l[0], l[1])
+		}
+		compareHeaders(t, corsHeaders(got), corsHeaders(want))
+	}
+}
