@@ -41,6 +41,7 @@ const (
 	Preflight
 )
 
+// String names the kind: "not-cors", "actual" or "preflight".
 func (k Kind) String() string {
 	switch k {
 	case Actual:

@@ -1,0 +1,48 @@
+package cors
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseOrigin(t *testing.T) {
+	valid := []string{
+		"https://a.example", "http://localhost:3000", "http://127.0.0.1:8080", "http://[::1]:8080",
+		"https://[2001:db8::1]", "https://xn--bcher-kva.example", "chrome-extension://abcdefgh",
+		"https://a-b_c.example", "https://a.example:1", "https://a.example:65535", "http://a.example:443",
+	}
+	invalid := []string{
+		"", "null", "https://", "https:/a.example", "//a.example", "a.example", "HTTPS://a.example",
+		"https://A.example", "https://a.example/", "https://a.example/path", "https://a.example?q",
+		"https://a.example#f", "https://user@a.example", "https://a.example.", "https://.a.example",
+		"https://a..example", "https://a.example:443", "http://a.example:80", "https://a.example:0",
+		"https://a.example:080", "https://a.example:65536", "https://a.example:", "https://a.example:x",
+		"https://bücher.example", "https://a.example\x00", "https://a.example\r\nX: y", "https://a example",
+		"https://[::1%25eth0]", "https://[fe80::1%eth0]", "https://[::1", "https://[zz::1]", "https://[127.0.0.1]",
+		"https://1.2.3", "https://1.2.3.256", "https://01.2.3.4", "https://a.example:8080:1",
+		"https://" + strings.Repeat("a", 64) + ".example", "https://" + strings.Repeat("a.", 130) + "example",
+		"1https://a.example", strings.Repeat("h", 70) + "://a.example", "https://*.a.example",
+	}
+	for _, s := range valid {
+		if _, ok := parseOrigin(s); !ok {
+			t.Errorf("%q rejected", s)
+		}
+	}
+	for _, s := range invalid {
+		if _, ok := parseOrigin(s); ok {
+			t.Errorf("%q accepted", s)
+		}
+	}
+	o, _ := parseOrigin("https://a.b.example:8443")
+	if o.scheme != "https" || o.host != "a.b.example" || o.port != "8443" || o.hostEnd != len("https://a.b.example") {
+		t.Errorf("parts: %+v", o)
+	}
+}
+
+func TestParseOriginAllocs(t *testing.T) {
+	for _, s := range []string{"https://a.b.example:8443", "http://[::1]:80", "https://1.2.3.4"} {
+		if n := testing.AllocsPerRun(100, func() { parseOrigin(s) }); n != 0 {
+			t.Errorf("%q: %v allocs", s, n)
+		}
+	}
+}
