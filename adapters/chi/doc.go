@@ -1,2 +1,2 @@
-// Package corschi is a placeholder until its module is written.
+// Package corschi applies a CORS policy to chi v5.
 package corschi

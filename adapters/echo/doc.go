@@ -1,2 +1,2 @@
-// Package corsecho is a placeholder until its module is written.
+// Package corsecho applies a CORS policy to echo v4.
 package corsecho

@@ -1,2 +1,2 @@
-// Package corsfiber is a placeholder until its module is written.
+// Package corsfiber applies a CORS policy to fiber v2.
 package corsfiber

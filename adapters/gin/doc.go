@@ -1,2 +1,34 @@
-// Package corsgin is a placeholder until its module is written.
+// Package corsgin applies a CORS policy from github.com/originguard/cors/core
+// to gin (github.com/gin-gonic/gin).
+//
+// # Mount point
+//
+// Register the middleware on the engine, before any route or group:
+//
+//	r := gin.New()
+//	r.Use(corsgin.New(corsgin.Config{AllowedOrigins: []string{"https://app.example"}}))
+//
+// gin runs engine-level middleware for every request, including requests
+// for which no route matches (404) or whose method has no handler (405 when
+// HandleMethodNotAllowed is on), so a preflight reaches the middleware
+// although no OPTIONS route exists, and is answered with the policy's
+// status and an empty body.
+//
+// # Pitfall: group-level middleware
+//
+// Middleware attached to a group (r.Group("/api", mw) or g.Use(mw)) runs only
+// for requests that match a route of that group. A preflight is an OPTIONS
+// request, and there is normally no OPTIONS route, so gin answers it with
+// 404 before the group's middleware runs; the browser then reports a failed
+// preflight. Use engine.Use instead (see Example_groupIncorrect).
+//
+// Because the CORS middleware runs first, responses produced later — 404,
+// 401 from an authentication middleware, c.AbortWithStatus, c.String with an
+// error status, a panic recovered by gin.Recovery mounted after it — carry
+// the CORS headers of an allowed origin, so the browser lets the page read
+// the error. A Vary header set by an outer middleware is kept; the policy's
+// Vary tokens are appended.
+//
+// The adapter holds no CORS logic: it describes the request to
+// cors.Policy.Evaluate and carries out the decision.
 package corsgin

@@ -1,0 +1,31 @@
+package corsgin
+
+import (
+	"github.com/gin-gonic/gin"
+	cors "github.com/originguard/cors/core"
+)
+
+// Config is the policy configuration; it is cors.Config, aliased so that one
+// import suffices.
+type Config = cors.Config
+
+// New builds a policy from cfg and returns gin middleware applying it. It
+// panics, with the message of cors.New, when cfg is invalid. Mount the result
+// with engine.Use.
+func New(cfg Config) gin.HandlerFunc {
+	return Middleware(cors.MustNew(cfg))
+}
+
+// Middleware returns gin middleware applying p. Use it to handle the error
+// of cors.New yourself or to share a policy that is reconfigured at run time.
+func Middleware(p *cors.Policy) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		d := p.Evaluate(cors.FromHTTP(c.Request))
+		d.WriteHeaders(c.Writer.Header())
+		if d.Respond {
+			c.AbortWithStatus(d.Status)
+			return
+		}
+		c.Next()
+	}
+}
