@@ -1,2 +1,6 @@
-// Package examples is a placeholder until its module is written.
+// Package examples holds the runnable examples of originguard/cors: the
+// playground (go run ./examples/playground) and one small program per
+// framework (examples/gin, examples/echo, examples/fiber, examples/chi,
+// examples/nethttp). This package itself only carries the net/http Example
+// shown in the README.
 package examples

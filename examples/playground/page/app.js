@@ -1,0 +1,172 @@
+"use strict";
+
+// The requests a browser typically makes, and what the default policy
+// should do with them.
+const scenarios = [
+  { id: "simple", title: "Simple GET", note: "no preflight, no cookies", init: {} },
+  { id: "credentialed", title: "Credentialed GET", note: "credentials: \"include\" sends the page's cookie",
+    init: { credentials: "include" } },
+  { id: "preflighted", title: "PUT with X-Custom", note: "a custom header and method: preflighted",
+    init: { method: "PUT", headers: { "X-Custom": "42", "Content-Type": "application/json" }, body: "{}" } },
+  { id: "method", title: "DELETE", note: "a method the policy does not list", init: { method: "DELETE" } },
+  { id: "header", title: "GET with X-Other", note: "a request header the policy does not list",
+    init: { headers: { "X-Other": "1" } } },
+  { id: "origin", title: "GET from a third origin", note: "sent by a frame on an origin the policy does not list",
+    init: {}, fromOther: true },
+];
+
+let info = null;
+let counter = 0;
+let frameReady = null;
+const pending = new Map(); // probe -> resolve, for the third-origin frame
+
+async function getJSON(url, init) {
+  const r = await fetch(url, init);
+  return { status: r.status, body: await r.json() };
+}
+
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+  for (const c of children) e.append(c);
+  return e;
+}
+
+// fetchHere makes the request from this page's origin.
+async function fetchHere(url, init) {
+  try {
+    const r = await fetch(url, init);
+    return { ok: true, status: r.status, stack: r.headers.get("X-Stack"), body: await r.text() };
+  } catch (e) {
+    return { ok: false, error: String(e) };
+  }
+}
+
+// fetchOther asks the frame on the third origin to make the request.
+async function fetchOther(probe, url, init) {
+  await frameReady;
+  const frame = document.getElementById("other-frame");
+  return new Promise((resolve) => {
+    pending.set(probe, resolve);
+    frame.contentWindow.postMessage({ id: probe, url, init }, info.other);
+  });
+}
+
+window.addEventListener("message", (ev) => {
+  if (!info || ev.origin !== info.other || !ev.data) return;
+  if (ev.data.ready && frameReady) frameReady.resolve();
+  const resolve = pending.get(ev.data.id);
+  if (resolve) {
+    pending.delete(ev.data.id);
+    resolve(ev.data.result);
+  }
+});
+
+function describeBrowser(res) {
+  if (!res.ok) return [el("span", { class: "verdict" }, "blocked"), el("span", { class: "detail" }, res.error + " (see the console for why)")];
+  let detail = "status " + res.status;
+  if (res.stack) detail += ", X-Stack readable: " + res.stack;
+  try {
+    const b = JSON.parse(res.body);
+    detail += ", cookie sent: " + (b.cookie ? "yes" : "no");
+    if (b.custom) detail += ", X-Custom: " + b.custom;
+  } catch (e) { /* not JSON */ }
+  return [el("span", { class: "verdict" }, "allowed"), el("span", { class: "detail" }, detail)];
+}
+
+function describeServer(records) {
+  if (records.length === 0) return [el("span", { class: "detail" }, "the request never reached the server")];
+  return records.map((r) => {
+    const status = r.status ? ` → answered ${r.status} by the middleware` : " → passed to the app";
+    return el("span", { class: "decision " + (r.allowed ? "allowed" : "denied") },
+      `${r.kind} ${r.method}: ${r.allowed ? "allowed" : "denied"} — ${r.reason}${status}`);
+  });
+}
+
+async function fire(s) {
+  const row = document.getElementById("row-" + s.id);
+  const probe = `${s.id}-${++counter}-${Date.now()}`;
+  const url = `${info.api}/api/hello?probe=${encodeURIComponent(probe)}`;
+  row.dataset.browser = "pending";
+  delete row.dataset.server;
+  row.querySelector(".browser").replaceChildren("…");
+  row.querySelector(".server").replaceChildren("…");
+  const res = s.fromOther ? await fetchOther(probe, url, s.init) : await fetchHere(url, s.init);
+  const { body: records } = await getJSON("/playground/decisions?probe=" + encodeURIComponent(probe));
+  row.querySelector(".browser").replaceChildren(...describeBrowser(res));
+  row.querySelector(".server").replaceChildren(...describeServer(records));
+  row.dataset.server = records.length > 0 && records.every((r) => r.allowed) ? "allowed" : "denied";
+  row.dataset.reasons = records.map((r) => r.reason).join(" | ");
+  row.dataset.browser = res.ok ? "allowed" : "blocked";
+}
+
+async function runAll() {
+  for (const s of scenarios) await fire(s);
+  document.body.dataset.ran = String(counter);
+}
+
+function list(v) {
+  return v.split(",").map((x) => x.trim()).filter((x) => x !== "");
+}
+
+function showPolicy(p) {
+  const f = document.getElementById("policy-form");
+  f.origins.value = p.origins.join(", ");
+  f.methods.value = p.methods.join(", ");
+  f.headers.value = p.headers.join(", ");
+  f.credentials.checked = p.credentials;
+}
+
+async function loadPolicy() {
+  showPolicy((await getJSON("/playground/policy")).body);
+}
+
+async function applyPolicy(ev) {
+  ev.preventDefault();
+  const f = document.getElementById("policy-form");
+  const errBox = document.getElementById("policy-error");
+  const status = document.getElementById("policy-status");
+  const body = { origins: list(f.origins.value), methods: list(f.methods.value),
+    headers: list(f.headers.value), credentials: f.credentials.checked };
+  const { status: code, body: res } = await getJSON("/playground/policy",
+    { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  if (code === 200) {
+    errBox.hidden = true;
+    errBox.textContent = "";
+    status.textContent = "applied";
+    showPolicy(res);
+  } else {
+    errBox.hidden = false;
+    errBox.textContent = res.error; // the configuration error, verbatim
+    status.textContent = "rejected; the previous policy stays in force";
+  }
+}
+
+async function init() {
+  info = (await getJSON("/playground/info")).body;
+  document.getElementById("page-origin").textContent = self.origin;
+  document.getElementById("api-origin").textContent = info.api;
+  document.getElementById("stack").textContent = info.stack;
+
+  let resolveReady;
+  frameReady = new Promise((r) => { resolveReady = r; });
+  frameReady.resolve = resolveReady;
+  document.getElementById("other-frame").src = `${info.other}/frame.html?parent=${encodeURIComponent(self.origin)}`;
+
+  const tbody = document.querySelector("#scenarios tbody");
+  for (const s of scenarios) {
+    const button = el("button", { type: "button" }, "Send");
+    button.addEventListener("click", () => fire(s));
+    const what = el("td", { class: "what" }, s.title, el("small", {}, s.note));
+    tbody.append(el("tr", { id: "row-" + s.id, "data-browser": "idle" },
+      what, el("td", {}, button), el("td", { class: "browser" }, "—"), el("td", { class: "server" }, "—")));
+  }
+  document.getElementById("run-all").addEventListener("click", runAll);
+  document.getElementById("policy-form").addEventListener("submit", applyPolicy);
+  document.getElementById("reload").addEventListener("click", loadPolicy);
+  await loadPolicy();
+  document.body.dataset.ready = "true";
+}
+
+window.playground = { runAll, fire: (id) => fire(scenarios.find((s) => s.id === id)) };
+init();

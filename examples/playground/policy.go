@@ -1,0 +1,92 @@
+package main
+
+import (
+	"encoding/json"
+	"mime"
+	"net/http"
+
+	cors "github.com/originguard/cors/core"
+)
+
+// defaultPolicy is the policy the playground starts with: the page's origin
+// may call the API with cookies, read X-Stack, use GET, POST and PUT and
+// send X-Custom. Preflights are not cached (MaxAge < 0 sends "0"), so that
+// edits made on the page apply to the very next request.
+func defaultPolicy(pageOrigin string) cors.Config {
+	return cors.Config{
+		AllowedOrigins:   []string{pageOrigin},
+		AllowedMethods:   []string{http.MethodGet, http.MethodPost, http.MethodPut},
+		AllowedHeaders:   []string{"Content-Type", "X-Custom"},
+		ExposedHeaders:   []string{"X-Stack"},
+		AllowCredentials: true,
+		MaxAge:           -1,
+	}
+}
+
+// policyJSON is the part of the policy the page edits.
+type policyJSON struct {
+	Origins     []string `json:"origins"`
+	Methods     []string `json:"methods"`
+	Headers     []string `json:"headers"`
+	Credentials bool     `json:"credentials"`
+}
+
+func policyOf(cfg cors.Config) policyJSON {
+	return policyJSON{
+		Origins:     nonNil(cfg.AllowedOrigins),
+		Methods:     nonNil(cfg.AllowedMethods),
+		Headers:     nonNil(cfg.AllowedHeaders),
+		Credentials: cfg.AllowCredentials,
+	}
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// servePolicy answers GET with the policy in force and applies a POSTed
+// policy with Reconfigure. A rejected policy is answered 422 with the
+// configuration error, verbatim, and the policy in force is unchanged.
+func (pg *playground) servePolicy(w http.ResponseWriter, r *http.Request) {
+	switch r.Method {
+	case http.MethodGet, http.MethodHead:
+		writeJSON(w, http.StatusOK, policyOf(pg.policy.Config()))
+	case http.MethodPost:
+		// Requiring JSON makes a cross-origin POST need a preflight,
+		// which this server never grants.
+		if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
+			writeJSON(w, http.StatusUnsupportedMediaType, map[string]string{"error": "send application/json"})
+			return
+		}
+		var in policyJSON
+		dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 64<<10))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&in); err != nil {
+			writeJSON(w, http.StatusBadRequest, map[string]string{"error": "bad JSON: " + err.Error()})
+			return
+		}
+		cfg := pg.policy.Config()
+		cfg.AllowedOrigins = in.Origins
+		cfg.AllowedMethods = in.Methods
+		cfg.AllowedHeaders = in.Headers
+		cfg.AllowCredentials = in.Credentials
+		if err := pg.policy.Reconfigure(cfg); err != nil {
+			writeJSON(w, http.StatusUnprocessableEntity, map[string]string{"error": err.Error()})
+			return
+		}
+		writeJSON(w, http.StatusOK, policyOf(pg.policy.Config()))
+	default:
+		w.Header().Set("Allow", "GET, HEAD, POST")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+	}
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
