@@ -42,6 +42,10 @@ type stack func(p *cors.Policy, rec *recorder, name string) apiServer
 // stacks are the frameworks the playground can serve the API with.
 var stacks = map[string]stack{
 	"nethttp": netHTTPStack,
+	"chi":     chiStack,
+	"echo":    echoStack,
+	"fiber":   fiberStack,
+	"gin":     ginStack,
 }
 
 func stackNames() string {
