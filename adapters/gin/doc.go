@@ -8,6 +8,9 @@
 //	r := gin.New()
 //	r.Use(corsgin.New(corsgin.Config{AllowedOrigins: []string{"https://app.example"}}))
 //
+// Call Use before registering routes: gin copies the engine's middleware
+// into each route when the route is added.
+//
 // gin runs engine-level middleware for every request, including requests
 // for which no route matches (404) or whose method has no handler (405 when
 // HandleMethodNotAllowed is on), so a preflight reaches the middleware
