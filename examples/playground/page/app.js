@@ -77,7 +77,9 @@ function describeBrowser(res) {
 function describeServer(records) {
   if (records.length === 0) return [el("span", { class: "detail" }, "the request never reached the server")];
   return records.map((r) => {
-    const status = r.status ? ` → answered ${r.status} by the middleware` : " → passed to the app";
+    let status = " → passed to the app";
+    if (r.status) status = ` → answered ${r.status} by the middleware`;
+    else if (!r.allowed) status = " → the app ran, no CORS headers: the browser hides the answer";
     return el("span", { class: "decision " + (r.allowed ? "allowed" : "denied") },
       `${r.kind} ${r.method}: ${r.allowed ? "allowed" : "denied"} — ${r.reason}${status}`);
   });
@@ -88,6 +90,7 @@ async function fire(s) {
   const probe = `${s.id}-${++counter}-${Date.now()}`;
   const url = `${info.api}/api/hello?probe=${encodeURIComponent(probe)}`;
   row.dataset.browser = "pending";
+  row.dataset.probe = probe;
   delete row.dataset.server;
   row.querySelector(".browser").replaceChildren("…");
   row.querySelector(".server").replaceChildren("…");
