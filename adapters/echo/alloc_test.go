@@ -1,0 +1,87 @@
+package corsecho_test
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/labstack/echo/v4"
+	corsecho "github.com/originguard/cors/adapters/echo"
+)
+
+// discardWriter is a ResponseWriter reused across iterations; its header
+// map is cleared before each request so that measurements see only the
+// allocations of the router and the middleware.
+type discardWriter struct {
+	h    http.Header
+	code int
+}
+
+func (w *discardWriter) Header() http.Header         { return w.h }
+func (w *discardWriter) Write(b []byte) (int, error) { return len(b), nil }
+func (w *discardWriter) WriteHeader(code int)        { w.code = code }
+
+// benchCase is one of the request paths measured by the allocation test and
+// the benchmarks.
+type benchCase struct {
+	name   string
+	method string
+	header []string
+}
+
+var benchCases = []benchCase{
+	{"NoOrigin", "GET", nil},
+	{"ActualAllowed", "GET", []string{"Origin", allowed}},
+	{"ActualDenied", "GET", []string{"Origin", denied}},
+	{"PreflightAllowed", "OPTIONS", preflight(allowed, "PUT", "Access-Control-Request-Headers", "x-token")},
+	{"PreflightDenied", "OPTIONS", preflight(denied, "PUT")},
+}
+
+// benchEcho is the router measured, with mw mounted by e.Use.
+func benchEcho(mw ...echo.MiddlewareFunc) *echo.Echo {
+	e := echo.New()
+	e.Use(mw...)
+	e.GET("/x", func(c echo.Context) error { return c.NoContent(http.StatusOK) })
+	return e
+}
+
+func (bc benchCase) request() *http.Request {
+	req, _ := http.NewRequest(bc.method, "/x", nil)
+	for i := 0; i+1 < len(bc.header); i += 2 {
+		req.Header.Add(bc.header[i], bc.header[i+1])
+	}
+	return req
+}
+
+func allocs(h http.Handler, req *http.Request) float64 {
+	w := &discardWriter{h: http.Header{}}
+	return testing.AllocsPerRun(200, func() {
+		clear(w.h)
+		h.ServeHTTP(w, req)
+	})
+}
+
+// passThrough is a middleware that does nothing. echo builds the chain of
+// e.Use middleware for every request, allocating one closure per
+// middleware, so the fair baseline for a middleware is the router with a
+// middleware that does nothing.
+func passThrough(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error { return next(c) }
+}
+
+// TestAllocationBudget asserts at most one allocation per request over the
+// same router with a pass-through middleware (the fresh backing array of the
+// header values), hence at most two over the bare router.
+func TestAllocationBudget(t *testing.T) {
+	bare, base, withCORS := benchEcho(), benchEcho(passThrough), benchEcho(corsecho.New(testConfig))
+	for _, bc := range benchCases {
+		req := bc.request()
+		r, b, c := allocs(bare, req), allocs(base, req), allocs(withCORS, req)
+		t.Logf("%s: bare router %.0f, pass-through middleware %.0f, with CORS %.0f allocs/op", bc.name, r, b, c)
+		if c > b+1 {
+			t.Errorf("%s: %.0f allocs/op with CORS, %.0f with a pass-through middleware: budget is +1", bc.name, c, b)
+		}
+		if c > r+2 {
+			t.Errorf("%s: %.0f allocs/op with CORS, bare router %.0f: budget is +2", bc.name, c, r)
+		}
+	}
+}
