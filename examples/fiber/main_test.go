@@ -1,0 +1,19 @@
+package main
+
+import (
+	"net/http"
+	"testing"
+
+	"github.com/originguard/cors/examples/internal/exampletest"
+)
+
+func TestExample(t *testing.T) {
+	app := newApp()
+	exampletest.Check(t, func(r *http.Request) *http.Response {
+		res, err := app.Test(r, -1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	})
+}
