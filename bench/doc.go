@@ -1,2 +1,36 @@
-// Package bench is a placeholder until its module is written.
+// Package bench compares originguard/cors with the other Go CORS
+// middleware, side by side, on every framework it supports (issue 6).
+//
+// The package holds a harness and no public API. For each scenario (no
+// Origin, allowed and denied actual requests, allowed and refused
+// preflights, a 1 MB Access-Control-Request-Headers, 1000 configured
+// origins) and each framework (net/http, chi, gin, echo, fiber) it builds
+//
+//   - the bare router with the terminal handler (lib=none, the baseline),
+//   - a floor: a middleware that writes exactly the headers our middleware
+//     writes for that scenario, precomputed, with no decision logic
+//     (lib=floor),
+//   - our adapter (lib=ours),
+//   - every peer that fits the framework: rs/cors, jub0bs/cors,
+//     go-chi/cors, gin-contrib/cors, echo's CORSWithConfig and fiber's
+//     middleware/cors.
+//
+// All of them share one configuration (see commonConfig). The net/http
+// based stacks run on a reused ResponseWriter with a real http.Header that
+// is cleared every iteration, so header writes and their allocations
+// count; fiber runs through app.Handler() on a reused
+// *fasthttp.RequestCtx.
+//
+// Benchmarks only run with -bench:
+//
+//	go test -run '^$' -bench . -benchmem -benchtime 100ms
+//
+// The normal test run checks the harness cheaply: our stacks agree with
+// each other and with the design's behaviour rules, their allocation
+// budgets hold, and no response shares a mutable header slice with the
+// next one. `go test -run TestBehaviour -write-behaviour` regenerates
+// behaviour.md, the table of observed responses of every peer.
+//
+// cmd/benchreport (wrapped by run.sh) runs interleaved rounds, feeds
+// benchstat and writes the README table.
 package bench

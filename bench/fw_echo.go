@@ -1,0 +1,54 @@
+package bench
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+	corsecho "github.com/originguard/cors/adapters/echo"
+	cors "github.com/originguard/cors/core"
+)
+
+// buildEcho mounts the middleware with e.Use.
+func buildEcho(lib string, s settings, f *floor, a *app) (stack, error) {
+	var mw echo.MiddlewareFunc
+	switch lib {
+	case libNone:
+	case libFloor:
+		mw = func(next echo.HandlerFunc) echo.HandlerFunc {
+			return func(c echo.Context) error {
+				f.writeHTTP(c.Response().Header())
+				if f.respond {
+					return c.NoContent(f.status)
+				}
+				return next(c)
+			}
+		}
+	case libOurs:
+		p, err := cors.New(s.ours())
+		if err != nil {
+			return stack{}, err
+		}
+		mw = corsecho.Middleware(p)
+	case libEcho:
+		mw = echoPeer(s)
+	case libRSEcho:
+		rs, err := httpPeer(libRS, s)
+		if err != nil {
+			return stack{}, err
+		}
+		mw = echo.WrapMiddleware(rs)
+	default:
+		return stack{}, errUnknownLib(lib)
+	}
+	e := echo.New()
+	if mw != nil {
+		e.Use(mw)
+	}
+	h := func(c echo.Context) error {
+		a.ran = true
+		return c.NoContent(http.StatusOK)
+	}
+	e.GET("/", h)
+	e.OPTIONS("/", h)
+	return stack{h: e}, nil
+}

@@ -1,0 +1,140 @@
+package bench
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+
+	"github.com/valyala/fasthttp"
+)
+
+// app is the terminal handler's state: whether it ran for this request.
+type app struct{ ran bool }
+
+// stack is one framework with one CORS library (or none, or the floor)
+// in front of the terminal handler, routed for GET and OPTIONS on "/".
+type stack struct {
+	fw, lib string
+	h       http.Handler            // every framework except fiber
+	fast    fasthttp.RequestHandler // fiber
+	app     *app
+}
+
+// framework lists the libraries measured on one framework, baseline and
+// floor first, then ours, then the peers that fit it.
+type framework struct {
+	name  string
+	libs  []string
+	build func(lib string, s settings, f *floor, a *app) (stack, error)
+}
+
+const (
+	libNone  = "none"
+	libFloor = "floor"
+	libOurs  = "ours"
+)
+
+// frameworks is every framework the harness measures.
+func frameworks() []framework {
+	return []framework{
+		{"nethttp", []string{libNone, libFloor, libOurs, libRS, libJub0bs, libGoChi}, buildNetHTTP},
+		{"chi", []string{libNone, libFloor, libOurs, libRS, libJub0bs, libGoChi}, buildChi},
+		{"gin", []string{libNone, libFloor, libOurs, libGinContrib, libRSGin}, buildGin},
+		{"echo", []string{libNone, libFloor, libOurs, libEcho, libRSEcho}, buildEcho},
+		{"fiber", []string{libNone, libFloor, libOurs, libFiber}, buildFiber},
+	}
+}
+
+// buildStack builds the stack for framework fw and library lib, configured
+// for scenario sc.
+func buildStack(fw framework, lib string, sc scenario) (stack, error) {
+	s := sc.settings()
+	var f *floor
+	if lib == libFloor {
+		var err error
+		if f, err = recordFloor(sc); err != nil {
+			return stack{}, err
+		}
+	}
+	a := &app{}
+	st, err := fw.build(lib, s, f, a)
+	if err != nil {
+		return stack{}, fmt.Errorf("%s/%s: %w", fw.name, lib, err)
+	}
+	st.fw, st.lib, st.app = fw.name, lib, a
+	return st, nil
+}
+
+func errUnknownLib(lib string) error { return fmt.Errorf("unknown library %q", lib) }
+
+// exchange is a stack with its request, ready to be served repeatedly on
+// the same writer (or RequestCtx).
+type exchange struct {
+	st        stack
+	outerVary string
+	w         *reuseWriter
+	r         *http.Request
+	ctx       *fasthttp.RequestCtx
+}
+
+func newExchange(st stack, sc scenario) *exchange {
+	x := &exchange{st: st, outerVary: sc.outerVary}
+	if st.fast != nil {
+		x.ctx = &fasthttp.RequestCtx{}
+		x.ctx.Request.Header.SetMethod(sc.method)
+		x.ctx.Request.SetRequestURI("http://example.com/")
+		for k, vs := range sc.header {
+			for _, v := range vs {
+				x.ctx.Request.Header.Add(k, v)
+			}
+		}
+		return x
+	}
+	x.w = newReuseWriter()
+	x.r = httptest.NewRequest(sc.method, "http://example.com/", nil)
+	x.r.Header = sc.header.Clone()
+	return x
+}
+
+// serve runs one request.
+func (x *exchange) serve() {
+	x.st.app.ran = false
+	if x.ctx != nil {
+		x.ctx.Response.Reset()
+		if x.outerVary != "" {
+			x.ctx.Response.Header.Set("Vary", x.outerVary)
+		}
+		x.st.fast(x.ctx)
+		return
+	}
+	x.w.reset()
+	if x.outerVary != "" {
+		x.w.h["Vary"] = []string{x.outerVary}
+	}
+	x.st.h.ServeHTTP(x.w, x.r)
+}
+
+// response is what a client would see, plus whether the app ran.
+type response struct {
+	status int
+	header http.Header
+	appRan bool
+}
+
+// observe serves one request and returns the response.
+func (x *exchange) observe() response {
+	x.serve()
+	resp := response{appRan: x.st.app.ran, header: http.Header{}}
+	if x.ctx != nil {
+		resp.status = x.ctx.Response.StatusCode()
+		x.ctx.Response.Header.VisitAll(func(k, v []byte) {
+			resp.header.Add(string(k), string(v))
+		})
+		return resp
+	}
+	resp.status = x.w.statusOrOK()
+	for k, vs := range x.w.h {
+		resp.header[k] = append([]string(nil), vs...)
+	}
+	return resp
+}
