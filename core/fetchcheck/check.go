@@ -1,0 +1,227 @@
+package fetchcheck
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// Model selects how closely the checks follow the Fetch standard. The zero
+// value (also Spec) is the standard.
+type Model struct {
+	// AuthorizationCoveredByWildcard lets Access-Control-Allow-Headers: *
+	// cover an Authorization request header on uncredentialed requests.
+	// The standard forbids it (Authorization is the one CORS non-wildcard
+	// request-header name, Fetch#cors-non-wildcard-request-header-name);
+	// Chromium still allows it with a console deprecation warning, Firefox
+	// does not. Checklist item 59.
+	AuthorizationCoveredByWildcard bool
+}
+
+var (
+	// Spec follows the Fetch standard.
+	Spec = Model{}
+	// Chromium reproduces what current Chromium accepts.
+	Chromium = Model{AuthorizationCoveredByWildcard: true}
+)
+
+// CheckPreflight is Spec.CheckPreflight.
+func CheckPreflight(r Request, resp Response) Result { return Spec.CheckPreflight(r, resp) }
+
+// CheckActual is Spec.CheckActual.
+func CheckActual(r Request, resp Response) Result { return Spec.CheckActual(r, resp) }
+
+// corsCheck is Fetch#cors-check with Chromium's error classification:
+// Access-Control-Allow-Origin must be one value equal to r.Origin byte for
+// byte (or "*" without credentials) and, with credentials,
+// Access-Control-Allow-Credentials must be exactly "true". Checklist items
+// 11-13, 19, 21-24, 27-31.
+func corsCheck(r *Request, resp *Response) (error, detail, fix string) {
+	acao, present := resp.get(HeaderAllowOrigin)
+	origin := r.Origin
+	switch {
+	case !present:
+		return MissingAllowOriginHeader, "", "send Access-Control-Allow-Origin: " + origin + " (allow this origin in the server's CORS policy)"
+	case acao == "*":
+		if r.Credentials {
+			return WildcardOriginNotAllowed, "", "with credentials, send Access-Control-Allow-Origin: " + origin +
+				" (the request's origin, not *) and Access-Control-Allow-Credentials: true"
+		}
+		return "", "", ""
+	case acao != origin:
+		if strings.ContainsAny(acao, " ,") {
+			return MultipleAllowOriginValues, acao, "send exactly one Access-Control-Allow-Origin value, " + origin +
+				": set the header once (never add it twice) and never list several origins"
+		}
+		if acao != "null" && !looksLikeURL(acao) {
+			return InvalidAllowOriginValue, acao, "send Access-Control-Allow-Origin: " + origin +
+				" (a serialized origin: scheme://host[:port], no path, quotes or trailing slash)"
+		}
+		return AllowOriginMismatch, acao, "send Access-Control-Allow-Origin: " + origin +
+			" (the request's Origin, byte for byte), and Vary: Origin if the value depends on the request"
+	}
+	if r.Credentials {
+		acac, _ := resp.get(HeaderAllowCredentials)
+		if acac != "true" {
+			return InvalidAllowCredentials, acac, "send Access-Control-Allow-Credentials: true (exactly, in lower case, on one line)"
+		}
+	}
+	return "", "", ""
+}
+
+// looksLikeURL approximates "GURL considers it valid": a scheme, and for
+// special schemes "//" and a host.
+func looksLikeURL(s string) bool {
+	scheme, rest, ok := strings.Cut(s, ":")
+	if !ok || !isScheme(scheme) {
+		return false
+	}
+	switch strings.ToLower(scheme) {
+	case "http", "https", "ws", "wss", "ftp":
+		if !strings.HasPrefix(rest, "//") {
+			return false
+		}
+		u, err := url.Parse(s)
+		return err == nil && u.Host != ""
+	}
+	return true
+}
+
+// isRedirect reports a redirect status with a Location header, which a
+// browser follows (or, for a preflight, refuses).
+func isRedirect(resp *Response) (string, bool) {
+	switch resp.Status {
+	case 301, 302, 303, 307, 308:
+		loc, ok := resp.get("Location")
+		return loc, ok
+	}
+	return "", false
+}
+
+var preflightError = map[string]string{
+	WildcardOriginNotAllowed:  PreflightWildcardOriginNotAllowed,
+	MissingAllowOriginHeader:  PreflightMissingAllowOriginHeader,
+	MultipleAllowOriginValues: PreflightMultipleAllowOriginValues,
+	InvalidAllowOriginValue:   PreflightInvalidAllowOriginValue,
+	AllowOriginMismatch:       PreflightAllowOriginMismatch,
+	InvalidAllowCredentials:   PreflightInvalidAllowCredentials,
+}
+
+// CheckPreflight judges resp as the answer to the preflight for r
+// (Fetch#cors-preflight-fetch-0 step 7 and PNA "CORS preflight"), in
+// Chromium's order:
+//
+//  1. a redirect (301, 302, 303, 307, 308 with Location) fails
+//     (PreflightDisallowedRedirect; preflights are never redirected);
+//  2. the CORS check, using r.Credentials (Preflight* errors);
+//  3. the status must be ok, 200-299 (PreflightInvalidStatus);
+//  4. with r.PrivateNetwork, Access-Control-Allow-Private-Network must be
+//     exactly "true";
+//  5. Access-Control-Allow-Methods and -Headers must parse as lists of
+//     tokens; one bad element voids the list and fails the preflight;
+//  6. the normalized method must be GET, HEAD or POST, listed byte for byte,
+//     or covered by "*" when r is not credentialed;
+//  7. every CORS-unsafe request-header name must be listed (compared
+//     case-insensitively) or covered by "*" when r is not credentialed;
+//     "*" never covers Authorization unless m.AuthorizationCoveredByWildcard.
+//
+// Checklist items 30, 35-37, 44-49, 53-60, 65-66, 70, 104.
+func (m Model) CheckPreflight(r Request, resp Response) Result {
+	if loc, ok := isRedirect(&resp); ok {
+		return fail(PreflightDisallowedRedirect, "", "answer the preflight (OPTIONS) at this URL with a 2xx status instead of redirecting to "+
+			loc+"; preflights are never redirected (check trailing-slash, HTTP-to-HTTPS and login redirects)")
+	}
+	if e, d, fix := corsCheck(&r, &resp); e != "" {
+		return fail(preflightError[e], d, "on the preflight (OPTIONS) response, "+fix+
+			"; make sure the CORS middleware answers OPTIONS before routing and authentication")
+	}
+	if resp.Status < 200 || resp.Status > 299 {
+		return fail(PreflightInvalidStatus, "", "answer the preflight (OPTIONS) with 204 or 200 instead of "+statusText(resp.Status)+
+			": mount the CORS middleware before routing, authentication and redirects")
+	}
+	if r.PrivateNetwork {
+		v, ok := resp.get(HeaderAllowPrivateNetwork)
+		if !ok {
+			return fail(PreflightMissingAllowPrivateNetwork, "", "send Access-Control-Allow-Private-Network: true on the preflight response")
+		}
+		if v != "true" {
+			return fail(PreflightInvalidAllowPrivateNetwork, v, "send Access-Control-Allow-Private-Network: true (exactly) instead of '"+v+"'")
+		}
+	}
+	acam, _ := resp.get(HeaderAllowMethods)
+	methods, bad, ok := parseList(acam)
+	if !ok {
+		return fail(InvalidAllowMethodsPreflightResponse, "", "make Access-Control-Allow-Methods a comma-separated list of method tokens; remove the invalid element \""+bad+"\"")
+	}
+	acah, _ := resp.get(HeaderAllowHeaders)
+	headers, bad, ok := parseList(acah)
+	if !ok {
+		return fail(InvalidAllowHeadersPreflightResponse, "", "make Access-Control-Allow-Headers a comma-separated list of header names; remove the invalid element \""+bad+"\"")
+	}
+	method := r.method()
+	if !IsSafelistedMethod(method) && !contains(methods, method) && (r.Credentials || !contains(methods, "*")) {
+		fix := "add `" + method + "` to Access-Control-Allow-Methods (methods are case-sensitive)"
+		if r.Credentials && contains(methods, "*") {
+			fix = "list `" + method + "` in Access-Control-Allow-Methods: with credentials, * is a literal method name, not a wildcard"
+		} else if containsFold(methods, method) {
+			fix = "add `" + method + "` to Access-Control-Allow-Methods in exactly this case (the list has a different case; methods are case-sensitive)"
+		}
+		return fail(MethodDisallowedByPreflightResponse, method, fix)
+	}
+	wildcard := !r.Credentials && contains(headers, "*")
+	for _, name := range UnsafeHeaderNames(r) {
+		if containsFold(headers, name) {
+			continue
+		}
+		if wildcard && (name != "authorization" || m.AuthorizationCoveredByWildcard) {
+			continue
+		}
+		fix := "add `" + name + "` to Access-Control-Allow-Headers"
+		switch {
+		case wildcard && name == "authorization":
+			fix = "list `authorization` explicitly: Access-Control-Allow-Headers: *, authorization (* never covers Authorization per the Fetch standard and in Firefox)"
+		case r.Credentials && contains(headers, "*"):
+			fix = "list `" + name + "` in Access-Control-Allow-Headers: with credentials, * is a literal header name, not a wildcard"
+		}
+		return fail(HeaderDisallowedByPreflightResponse, name, fix)
+	}
+	return okResult
+}
+
+// CheckActual judges resp as the response to r itself (Fetch#cors-check,
+// applied in HTTP fetch to every response of a CORS request, redirects
+// included): the CORS check using r.Credentials and, for a redirect, a
+// Location without userinfo (RedirectContainsCredentials). The status does
+// not matter: any status can be shared. Checklist items 11-13, 19-24, 27-29,
+// 31, 38, 81, 96, 99.
+func (m Model) CheckActual(r Request, resp Response) Result {
+	if e, d, fix := corsCheck(&r, &resp); e != "" {
+		return fail(e, d, fix)
+	}
+	if loc, ok := isRedirect(&resp); ok {
+		if u, err := url.Parse(loc); err == nil && u.User != nil {
+			return fail(RedirectContainsCredentials, loc, "remove the user name and password from the Location URL")
+		}
+	}
+	return okResult
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func containsFold(list []string, s string) bool {
+	for _, v := range list {
+		if strings.EqualFold(v, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func statusText(code int) string { return "status " + strconv.Itoa(code) }

@@ -1,0 +1,49 @@
+// Package fetchcheck is a model of the checks a browser applies to CORS
+// responses, written from the WHATWG Fetch standard (CORS-preflight fetch,
+// CORS check, main fetch) and the Private Network Access draft, with
+// Chromium's error names and console texts.
+//
+// It answers, for a request described the way a script wrote it: does the
+// browser send a preflight (NeedsPreflight), what exactly does that preflight
+// carry (PreflightHeaders), does the preflight response let the request
+// through (CheckPreflight), may the script read the actual response
+// (CheckActual), which response headers are readable (ExposedHeaders,
+// CanRead) and how long the preflight result is cached (MaxAge).
+//
+// The package does no I/O. Responses are given as a status and an
+// http.Header; header names are looked up case-insensitively and each field
+// line is trimmed of leading and trailing spaces and tabs, as an HTTP parser
+// does. Several lines of one header are combined with ", " before they are
+// judged (Fetch "get"), so two Access-Control-Allow-Origin lines fail even when
+// they are equal.
+//
+// # Spec and Chromium
+//
+// The package-level functions follow the Fetch standard (the Spec model).
+// Chromium differs in one place that matters for servers: it still lets
+// Access-Control-Allow-Headers: * cover Authorization on uncredentialed
+// requests (it logs a deprecation warning), where the standard and Firefox
+// require Authorization to be listed by name. The Chromium model reproduces
+// that; compare both to tell "works in Chrome today" from "correct".
+//
+// Where the standard does not name a failure, Result.Error uses the name of
+// Chromium's network::mojom::CorsError (the value DevTools reports as
+// corsErrorStatus.corsError), Result.Detail is Chromium's failedParameter and
+// Result.Message is the console text that follows "has been blocked by CORS
+// policy: " for a fetch() call. When several rules fail, the one Chromium
+// reports is returned: redirect, then the CORS check on Access-Control-Allow-Origin
+// and -Credentials, then the status, then Private Network Access, then the
+// syntax of Access-Control-Allow-Methods and -Headers, then the method, then
+// the first refused header name in sorted order.
+//
+// # Deliberate approximations
+//
+//   - Chromium tells an invalid Access-Control-Allow-Origin value
+//     (InvalidAllowOriginValue) from a different origin (AllowOriginMismatch)
+//     with its URL parser; this package uses a simpler test (a scheme, and a
+//     host for the special schemes). Both fail the request either way.
+//   - The target address space of a Private Network Access failure is always
+//     called "private" in Message.
+//   - The use-CORS-preflight flag (XHR upload listeners, streaming bodies) is
+//     not modelled; set Request.Headers or Method to force a preflight.
+package fetchcheck
