@@ -1,0 +1,179 @@
+package browser
+
+import (
+	"net/http"
+	"time"
+
+	cors "github.com/originguard/cors/core"
+)
+
+// The policy profiles. Every one but Cached and DefaultAge disables the
+// preflight cache (Access-Control-Max-Age: 0) so that scenarios never
+// influence one another.
+var (
+	// Main is a credentialed allowlist of two origins with explicit
+	// methods, headers (Authorization included) and one exposed header.
+	Main = &Profile{Name: "main", Doc: "credentialed allowlist {A, A2}", Config: mainConfig}
+	// Cached is Main with Access-Control-Max-Age: 600.
+	Cached = &Profile{Name: "cached", Doc: "Main, max-age 600 s", Config: func(o Origins) cors.Config {
+		c := mainConfig(o)
+		c.MaxAge = 600 * time.Second
+		return c
+	}}
+	// DefaultAge is Main without Access-Control-Max-Age (browser default 5 s).
+	DefaultAge = &Profile{Name: "default-age", Doc: "Main, no max-age header", Config: func(o Origins) cors.Config {
+		c := mainConfig(o)
+		c.MaxAge = 0
+		return c
+	}}
+	// NoVary is Main behind a proxy that drops Vary.
+	NoVary = &Profile{Name: "no-vary", Doc: "Main, Vary stripped by a proxy", Config: mainConfig, StripVary: true}
+	// Public allows every origin, method and header and exposes every
+	// header, without credentials.
+	Public = &Profile{Name: "public", Doc: "uncredentialed *", Config: func(Origins) cors.Config {
+		return cors.Config{
+			AllowedOrigins: []string{"*"},
+			AllowedMethods: []string{"*"},
+			AllowedHeaders: []string{"*"},
+			ExposedHeaders: []string{"*"},
+			MaxAge:         -1,
+		}
+	}}
+	// Status200 is Main answering successful preflights with 200.
+	Status200 = &Profile{Name: "status-200", Doc: "Main, preflight status 200", Config: func(o Origins) cors.Config {
+		c := mainConfig(o)
+		c.PreflightSuccessStatus = http.StatusOK
+		return c
+	}}
+	// NullFunc allows the opaque origin "null" through AllowOriginFunc.
+	NullFunc = &Profile{Name: "null-func", Doc: "Main + AllowOriginFunc(null)", Config: func(o Origins) cors.Config {
+		c := mainConfig(o)
+		c.AllowCredentials = false
+		c.AllowOriginFunc = func(origin string) bool { return origin == "null" }
+		return c
+	}}
+)
+
+func mainConfig(o Origins) cors.Config {
+	return cors.Config{
+		AllowedOrigins:   []string{o.A, o.A2},
+		AllowedMethods:   []string{"GET", "POST", "PUT", "PATCH", "DELETE"},
+		AllowedHeaders:   []string{"X-Custom", "Content-Type", "Authorization"},
+		ExposedHeaders:   []string{"X-Exposed"},
+		AllowCredentials: true,
+		MaxAge:           -1,
+	}
+}
+
+// raw builds a Raw profile from a function that writes the CORS headers of
+// a response (preflight or not) and returns its status.
+func raw(name, doc string, answer func(o Origins, r *http.Request, h http.Header) int) *Profile {
+	return &Profile{Name: name, Doc: doc, Raw: func(o Origins) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			h := w.Header()
+			h.Set("Cache-Control", "no-store")
+			h.Set("X-Exposed", "e")
+			h.Set("X-Hidden", "h")
+			w.WriteHeader(answer(o, r, h))
+			if r.Method != http.MethodOptions {
+				_, _ = w.Write([]byte(`{"raw":true}`))
+			}
+		})
+	}}
+}
+
+func isPreflight(r *http.Request) bool {
+	return r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != ""
+}
+
+// The raw (hand-written, misbehaving) servers.
+var (
+	rawStarAuthorization = raw("raw-star-authorization", "ACAO/ACAM/ACAH: * to a request with Authorization",
+		func(_ Origins, r *http.Request, h http.Header) int {
+			h.Set("Access-Control-Allow-Origin", "*")
+			if isPreflight(r) {
+				h.Set("Access-Control-Allow-Methods", "*")
+				h.Set("Access-Control-Allow-Headers", "*")
+				return http.StatusNoContent
+			}
+			return http.StatusOK
+		})
+	rawMismatch = raw("raw-acao-mismatch", "ACAO names another origin",
+		func(_ Origins, _ *http.Request, h http.Header) int {
+			h.Set("Access-Control-Allow-Origin", "http://example.invalid")
+			return http.StatusOK
+		})
+	rawTwoACAO = raw("raw-two-acao", "two ACAO field lines naming the origin",
+		func(o Origins, _ *http.Request, h http.Header) int {
+			h.Add("Access-Control-Allow-Origin", o.A)
+			h.Add("Access-Control-Allow-Origin", o.A)
+			return http.StatusOK
+		})
+	rawListACAO = raw("raw-list-acao", "ACAO lists the whole allowlist",
+		func(o Origins, _ *http.Request, h http.Header) int {
+			h.Set("Access-Control-Allow-Origin", o.A+" "+o.A2)
+			return http.StatusOK
+		})
+	rawPreflight403 = raw("raw-preflight-403", "preflight 403 carrying valid CORS headers",
+		func(o Origins, r *http.Request, h http.Header) int {
+			h.Set("Access-Control-Allow-Origin", o.A)
+			if isPreflight(r) {
+				h.Set("Access-Control-Allow-Methods", "PUT")
+				h.Set("Access-Control-Allow-Headers", "X-Custom")
+				return http.StatusForbidden
+			}
+			return http.StatusOK
+		})
+	rawNoACAC = raw("raw-no-acac", "ACAO echoes the origin, no ACAC",
+		func(_ Origins, r *http.Request, h http.Header) int {
+			h.Set("Access-Control-Allow-Origin", r.Header.Get("Origin"))
+			return http.StatusOK
+		})
+	rawACACTitle = raw("raw-acac-True", "ACAC: True (wrong case)",
+		func(_ Origins, r *http.Request, h http.Header) int {
+			h.Set("Access-Control-Allow-Origin", r.Header.Get("Origin"))
+			h.Set("Access-Control-Allow-Credentials", "True")
+			return http.StatusOK
+		})
+	rawStarCredentials = raw("raw-star-credentials", "ACAO: * with ACAC: true",
+		func(_ Origins, _ *http.Request, h http.Header) int {
+			h.Set("Access-Control-Allow-Origin", "*")
+			h.Set("Access-Control-Allow-Credentials", "true")
+			return http.StatusOK
+		})
+	rawNullACAO = raw("raw-acao-null", "ACAO: null to every origin",
+		func(_ Origins, _ *http.Request, h http.Header) int {
+			h.Set("Access-Control-Allow-Origin", "null")
+			return http.StatusOK
+		})
+	rawPreflightNoACAH = raw("raw-preflight-no-acah", "preflight without ACAH",
+		func(o Origins, r *http.Request, h http.Header) int {
+			h.Set("Access-Control-Allow-Origin", o.A)
+			if isPreflight(r) {
+				h.Set("Access-Control-Allow-Methods", "PUT")
+				return http.StatusNoContent
+			}
+			return http.StatusOK
+		})
+	rawPreflightNoACAO = raw("raw-preflight-no-acao", "preflight with ACAM/ACAH but no ACAO",
+		func(o Origins, r *http.Request, h http.Header) int {
+			if isPreflight(r) {
+				h.Set("Access-Control-Allow-Methods", "PUT")
+				h.Set("Access-Control-Allow-Headers", "X-Custom")
+				return http.StatusNoContent
+			}
+			h.Set("Access-Control-Allow-Origin", o.A)
+			return http.StatusOK
+		})
+	rawStarHeadersCredentialed = raw("raw-star-acah-credentialed", "credentialed preflight answered ACAH: * (a literal name then)",
+		func(_ Origins, r *http.Request, h http.Header) int {
+			h.Set("Access-Control-Allow-Origin", r.Header.Get("Origin"))
+			h.Set("Access-Control-Allow-Credentials", "true")
+			if isPreflight(r) {
+				h.Set("Access-Control-Allow-Methods", "PUT")
+				h.Set("Access-Control-Allow-Headers", "*")
+				return http.StatusNoContent
+			}
+			return http.StatusOK
+		})
+)

@@ -1,0 +1,150 @@
+package browser
+
+import (
+	"net/http"
+	"strings"
+
+	cors "github.com/originguard/cors/core"
+)
+
+// PageKind names the page a step's fetch runs in.
+type PageKind uint8
+
+const (
+	// PageA is a page of an allowed origin; it sets the cookie sid=a.
+	PageA PageKind = iota
+	// PageA2 is a page of a second allowed origin, opened as a sibling tab
+	// of PageA (same cookies, HTTP cache and preflight cache).
+	PageA2
+	// PageOther is a page of an origin that no policy lists.
+	PageOther
+	// PageNull is a page served with "Content-Security-Policy: sandbox
+	// allow-scripts", whose fetches carry "Origin: null".
+	PageNull
+)
+
+// PageKinds lists every page kind.
+var PageKinds = []PageKind{PageA, PageA2, PageOther, PageNull}
+
+func (k PageKind) String() string {
+	switch k {
+	case PageA:
+		return "A"
+	case PageA2:
+		return "A2"
+	case PageOther:
+		return "other"
+	}
+	return "null"
+}
+
+// Origins are the serialized origins of the page servers of one run, all
+// http://127.0.0.1:<port>.
+type Origins struct {
+	A, A2, Other string
+}
+
+// Of returns the origin a page of kind k sends ("null" for PageNull).
+func (o Origins) Of(k PageKind) string {
+	switch k {
+	case PageA:
+		return o.A
+	case PageA2:
+		return o.A2
+	case PageOther:
+		return o.Other
+	}
+	return "null"
+}
+
+// Expand replaces the placeholders {A}, {A2} and {Other} in s.
+func (o Origins) Expand(s string) string {
+	return strings.NewReplacer("{A}", o.A, "{A2}", o.A2, "{Other}", o.Other).Replace(s)
+}
+
+// Profile is what the API server answers with: a policy run through the
+// stack under test, or, for Raw profiles, a hand-written server that
+// misbehaves on purpose (stack-independent; it shows what Chromium does with
+// answers our middleware never gives).
+type Profile struct {
+	Name string
+	Doc  string
+	// Config builds the policy for a run's origins. Nil for Raw profiles.
+	Config func(o Origins) cors.Config
+	// StripVary removes every Vary header from the stack's responses, as a
+	// misconfigured proxy would.
+	StripVary bool
+	// Raw, when set, is the whole API server: no stack, no policy.
+	Raw func(o Origins) http.Handler
+}
+
+// Step is one fetch() in a scenario, and what Chromium does with it.
+type Step struct {
+	Page PageKind
+	// Path of the API URL; "" means "/api/<scenario ID>". The suite adds a
+	// query string unique to the scenario and run, the same for every step
+	// of the scenario, so steps with the same Path fetch the same URL.
+	Path        string
+	Method      string // as written in the script; "" is GET
+	Headers     []Header
+	Credentials string // "", "include" or "omit"
+	Body        string
+	Want        Want
+}
+
+// Want is Chromium's verdict on a step.
+type Want struct {
+	Allowed bool
+	// CORSError is the corsErrorStatus.corsError Chromium reports for a
+	// refusal, e.g. "MissingAllowOriginHeader".
+	CORSError string
+	// FailedParameter is corsErrorStatus.failedParameter; origins are
+	// written as {A}, {A2} or {Other} (see Origins.Expand).
+	FailedParameter string
+	// Preflights is how many OPTIONS preflights Chromium sends for the step.
+	Preflights int
+	// Status is the status the script reads when allowed (0 means 200).
+	Status int
+	// Readable and Hidden are response header names (lower case) the
+	// script can and cannot read.
+	Readable, Hidden []string
+	// BodyContains is a substring of the body the script reads.
+	BodyContains string
+}
+
+// Hits is what the API server saw of a whole scenario.
+type Hits struct {
+	// Preflights and Actual count the OPTIONS and other requests that
+	// reached the server; App counts those that reached the application
+	// behind the middleware.
+	Preflights, Actual, App int
+}
+
+// Scenario is a browser scenario: the profile the API runs and the fetches
+// pages make, in order.
+type Scenario struct {
+	ID      string
+	Doc     string
+	Refs    string // checklist items and browser-scenarios.md IDs
+	Profile *Profile
+	Steps   []Step
+	// Hits, when set, is asserted on the server side.
+	Hits *Hits
+}
+
+// PathOf returns the API path of step i.
+func (s *Scenario) PathOf(i int) string {
+	if p := s.Steps[i].Path; p != "" {
+		return p
+	}
+	return "/api/" + s.ID
+}
+
+// Call builds the fetch of step i against the API at base (e.g.
+// "http://127.0.0.1:8080"); query is the scenario's unique query string
+// without "?".
+func (s *Scenario) Call(base string, i int, query string) Call {
+	st := s.Steps[i]
+	return Call{URL: base + s.PathOf(i) + "?" + query, Method: st.Method, Headers: st.Headers,
+		Credentials: st.Credentials, Body: st.Body}
+}

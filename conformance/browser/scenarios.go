@@ -1,0 +1,173 @@
+package browser
+
+// Helpers that keep the table readable.
+var (
+	hCustom = Header{"X-Custom", "1"}
+	hOther  = Header{"X-Other", "1"}
+	hAuth   = Header{"Authorization", "Bearer t"}
+	hJSON   = Header{"Content-Type", "application/json"}
+)
+
+func ok(preflights int) Want { return Want{Allowed: true, Preflights: preflights} }
+
+func refused(corsError, param string, preflights int) Want {
+	return Want{CORSError: corsError, FailedParameter: param, Preflights: preflights}
+}
+
+func with(w Want, f func(*Want)) Want { f(&w); return w }
+
+// scenarios is the table. Steps run in order; "Preflights" counts the
+// OPTIONS requests Chromium sends for the step.
+var scenarios = []*Scenario{
+	// --- simple requests (no preflight) ---
+	{ID: "get-simple", Doc: "simple GET from an allowed origin", Refs: "ORG-01, SMP-01", Profile: Main,
+		Steps: []Step{{Want: with(ok(0), func(w *Want) {
+			w.Readable = []string{"x-exposed", "content-type", "cache-control"}
+			w.Hidden = []string{"x-hidden"}
+		})}},
+		Hits: &Hits{Actual: 1, App: 1}},
+	{ID: "head-simple", Doc: "simple HEAD", Refs: "ORG-05, SMP-01", Profile: Main,
+		Steps: []Step{{Method: "HEAD", Want: ok(0)}}},
+	{ID: "post-text-plain", Doc: "POST text/plain needs no preflight", Refs: "ORG-05, SMP-03", Profile: Main,
+		Steps: []Step{{Method: "POST", Headers: []Header{{"Content-Type", "text/plain;charset=UTF-8"}}, Body: "hi", Want: with(ok(0), func(w *Want) { w.BodyContains = `"method":"POST"` })}},
+		Hits:  &Hits{Actual: 1, App: 1}},
+	{ID: "post-form", Doc: "POST application/x-www-form-urlencoded needs no preflight", Refs: "SMP-03", Profile: Main,
+		Steps: []Step{{Method: "POST", Headers: []Header{{"Content-Type", "application/x-www-form-urlencoded"}}, Body: "a=1", Want: ok(0)}}},
+	{ID: "get-safelisted-headers", Doc: "Accept, Accept-Language, Content-Language need no preflight", Refs: "SMP-05, HDR-13", Profile: Main,
+		Steps: []Step{{Headers: []Header{{"Accept", "application/json"}, {"Accept-Language", "nn"}, {"Content-Language", "nn"}}, Want: ok(0)}}},
+	{ID: "get-credentialed", Doc: "credentialed GET: cookie sent, ACAC true", Refs: "CRD-01, item 20", Profile: Main,
+		Steps: []Step{{Credentials: "include", Want: with(ok(0), func(w *Want) { w.BodyContains = `"cookie":"sid=a"` })}}},
+	{ID: "error-status-500", Doc: "a 500 from the app is readable", Refs: "AST-01, item 81", Profile: Main,
+		Steps: []Step{{Path: "/api/status/500", Want: with(ok(0), func(w *Want) { w.Status = 500 })}}},
+	{ID: "error-status-404-route", Doc: "the framework's own 404 for an unknown route is readable", Refs: "item 81, peer defect 5", Profile: Main,
+		Steps: []Step{{Path: "/nowhere", Want: with(ok(0), func(w *Want) { w.Status = 404 })}}},
+	{ID: "exposed-header-credentialed", Doc: "credentialed GET: X-Exposed readable, X-Hidden not", Refs: "EXP-03", Profile: Main,
+		Steps: []Step{{Credentials: "include", Want: with(ok(0), func(w *Want) { w.Readable = []string{"x-exposed"}; w.Hidden = []string{"x-hidden"} })}}},
+
+	// --- preflighted requests ---
+	{ID: "put-custom-header", Doc: "PUT with X-Custom: preflight answered by the middleware", Refs: "MTH-02, HDR-04", Profile: Main,
+		Steps: []Step{{Method: "PUT", Headers: []Header{hCustom}, Want: with(ok(1), func(w *Want) { w.BodyContains = `"custom":"1"` })}},
+		Hits:  &Hits{Preflights: 1, Actual: 1, App: 1}},
+	{ID: "patch-custom-header", Doc: "PATCH with X-Custom", Refs: "MTH-12", Profile: Main,
+		Steps: []Step{{Method: "PATCH", Headers: []Header{hCustom}, Want: ok(1)}}},
+	{ID: "delete-custom-header", Doc: "DELETE with X-Custom", Refs: "MTH-01", Profile: Main,
+		Steps: []Step{{Method: "DELETE", Headers: []Header{hCustom}, Want: ok(1)}}},
+	{ID: "delete-plain", Doc: "DELETE without custom headers is still preflighted", Refs: "MTH-01", Profile: Main,
+		Steps: []Step{{Method: "DELETE", Want: ok(1)}}},
+	{ID: "put-lowercase", Doc: "fetch upper-cases 'put'", Refs: "MTH-10", Profile: Main,
+		Steps: []Step{{Method: "put", Headers: []Header{hCustom}, Want: ok(1)}}},
+	{ID: "delete-lowercase", Doc: "fetch upper-cases 'delete'", Refs: "MTH-10", Profile: Main,
+		Steps: []Step{{Method: "delete", Want: ok(1)}}},
+	{ID: "patch-lowercase", Doc: "'patch' is not normalised and PATCH does not match it", Refs: "MTH-04, MTH-12, item 45", Profile: Main,
+		Steps: []Step{{Method: "patch", Want: refused("MethodDisallowedByPreflightResponse", "patch", 1)}},
+		Hits:  &Hits{Preflights: 1}},
+	{ID: "put-credentialed", Doc: "credentialed PUT with X-Custom", Refs: "MTH-10, item 20", Profile: Main,
+		Steps: []Step{{Method: "PUT", Credentials: "include", Headers: []Header{hCustom}, Want: with(ok(1), func(w *Want) { w.BodyContains = `"cookie":"sid=a"` })}}},
+	{ID: "get-custom-header", Doc: "GET with X-Custom is preflighted", Refs: "HDR-01", Profile: Main,
+		Steps: []Step{{Headers: []Header{hCustom}, Want: ok(1)}}},
+	{ID: "header-case", Doc: "header names match case-insensitively", Refs: "MTH-06, item 53", Profile: Main,
+		Steps: []Step{{Method: "PUT", Headers: []Header{{"X-CUSTOM", "1"}}, Want: ok(1)}}},
+	{ID: "post-json", Doc: "POST application/json is preflighted, Content-Type allowed", Refs: "HDR-14", Profile: Main,
+		Steps: []Step{{Method: "POST", Headers: []Header{hJSON}, Body: `{}`, Want: ok(1)}}},
+	{ID: "authorization-listed", Doc: "Authorization listed explicitly", Refs: "item 57", Profile: Main,
+		Steps: []Step{{Headers: []Header{hAuth}, Credentials: "include", Want: ok(1)}}},
+	{ID: "many-headers", Doc: "several requested headers at once", Refs: "HDR-10", Profile: Main,
+		Steps: []Step{{Method: "PATCH", Headers: []Header{hCustom, hJSON, hAuth}, Body: `{}`, Want: ok(1)}}},
+	{ID: "put-only-route", Doc: "preflight to a route that has only PUT registered", Refs: "peer defect 3, item 36", Profile: Main,
+		Steps: []Step{{Path: "/only-put", Method: "PUT", Headers: []Header{hCustom}, Want: ok(1)}}},
+	{ID: "error-status-after-preflight", Doc: "a 401 after a successful preflight is readable", Refs: "AST-03", Profile: Main,
+		Steps: []Step{{Path: "/api/status/401", Method: "PUT", Headers: []Header{hCustom}, Want: with(ok(1), func(w *Want) { w.Status = 401 })}}},
+	{ID: "preflight-status-200", Doc: "preflight answered 200 instead of 204", Refs: "PST-01", Profile: Status200,
+		Steps: []Step{{Method: "PUT", Headers: []Header{hCustom}, Want: ok(1)}}},
+
+	// --- denials ---
+	{ID: "denied-origin-get", Doc: "simple GET from an origin not listed: the app runs, no ACAO", Refs: "ORG-09, item 30", Profile: Main,
+		Steps: []Step{{Page: PageOther, Want: refused("MissingAllowOriginHeader", "", 0)}},
+		Hits:  &Hits{Actual: 1, App: 1}},
+	{ID: "denied-origin-credentialed", Doc: "credentialed GET from an origin not listed", Refs: "ORG-09", Profile: Main,
+		Steps: []Step{{Page: PageOther, Credentials: "include", Want: refused("MissingAllowOriginHeader", "", 0)}}},
+	{ID: "denied-origin-put", Doc: "preflight from an origin not listed: 403, no CORS headers", Refs: "item 37", Profile: Main,
+		Steps: []Step{{Page: PageOther, Method: "PUT", Headers: []Header{hCustom}, Want: refused("PreflightMissingAllowOriginHeader", "", 1)}},
+		Hits:  &Hits{Preflights: 1}},
+	{ID: "denied-method", Doc: "method not allowed", Refs: "MTH-01, item 44", Profile: Main,
+		Steps: []Step{{Method: "PURGE", Want: refused("MethodDisallowedByPreflightResponse", "PURGE", 1)}},
+		Hits:  &Hits{Preflights: 1}},
+	{ID: "denied-header", Doc: "header not allowed", Refs: "HDR-02, item 53", Profile: Main,
+		Steps: []Step{{Method: "PUT", Headers: []Header{hOther}, Want: refused("HeaderDisallowedByPreflightResponse", "x-other", 1)}},
+		Hits:  &Hits{Preflights: 1}},
+	{ID: "denied-header-mixed", Doc: "one allowed and one refused header", Refs: "HDR-11", Profile: Main,
+		Steps: []Step{{Method: "PUT", Headers: []Header{hCustom, hOther}, Want: refused("HeaderDisallowedByPreflightResponse", "x-other", 1)}}},
+	{ID: "null-origin-denied", Doc: "sandboxed page (Origin: null) against an allowlist", Refs: "item 13, ORG-17", Profile: Main,
+		Steps: []Step{{Page: PageNull, Want: refused("MissingAllowOriginHeader", "", 0)}}},
+	{ID: "null-origin-func", Doc: "Origin: null allowed by AllowOriginFunc", Refs: "item 13", Profile: NullFunc,
+		Steps: []Step{{Page: PageNull, Method: "PUT", Headers: []Header{hCustom}, Want: ok(1)}}},
+
+	// --- preflight cache ---
+	{ID: "max-age-0", Doc: "Access-Control-Max-Age: 0: every request is preflighted", Refs: "CCH-03, item 65", Profile: Main,
+		Steps: []Step{{Method: "PUT", Headers: []Header{hCustom}, Want: ok(1)}, {Method: "PUT", Headers: []Header{hCustom}, Want: ok(1)}},
+		Hits:  &Hits{Preflights: 2, Actual: 2, App: 2}},
+	{ID: "max-age-600", Doc: "Access-Control-Max-Age: 600: the second request uses the cached preflight", Refs: "CCH-01, item 63", Profile: Cached,
+		Steps: []Step{{Method: "PUT", Headers: []Header{hCustom}, Want: ok(1)}, {Method: "PUT", Headers: []Header{hCustom}, Want: ok(0)}},
+		Hits:  &Hits{Preflights: 1, Actual: 2, App: 2}},
+	{ID: "max-age-absent", Doc: "no Access-Control-Max-Age: Chromium caches for 5 s", Refs: "item 64", Profile: DefaultAge,
+		Steps: []Step{{Method: "PUT", Headers: []Header{hCustom}, Want: ok(1)}, {Method: "PUT", Headers: []Header{hCustom}, Want: ok(0)}},
+		Hits:  &Hits{Preflights: 1, Actual: 2, App: 2}},
+
+	// --- Vary and the HTTP cache ---
+	{ID: "vary-kept", Doc: "cacheable response with Vary: Origin: both origins allowed", Refs: "item 70", Profile: Main,
+		Steps: []Step{{Path: "/api/cache/vary-kept", Want: ok(0)}, {Page: PageA2, Path: "/api/cache/vary-kept", Want: ok(0)}},
+		Hits:  &Hits{Actual: 2, App: 2}},
+	{ID: "vary-dropped", Doc: "Vary dropped by a proxy: the second origin gets the first one's cached ACAO", Refs: "item 70", Profile: NoVary,
+		Steps: []Step{{Path: "/api/cache/vary-dropped", Want: ok(0)}, {Page: PageA2, Path: "/api/cache/vary-dropped", Want: refused("AllowOriginMismatch", "{A}", 0)}},
+		Hits:  &Hits{Actual: 1, App: 1}},
+
+	// --- public (uncredentialed "*") ---
+	{ID: "public-get", Doc: "ACAO * and ACEH *: every header readable", Refs: "ORG-08, EXP-05", Profile: Public,
+		Steps: []Step{{Want: with(ok(0), func(w *Want) { w.Readable = []string{"x-exposed", "x-hidden"} })}}},
+	{ID: "public-credentialed-get", Doc: "credentialed GET against ACAO *", Refs: "item 18, CRD", Profile: Public,
+		Steps: []Step{{Credentials: "include", Want: refused("WildcardOriginNotAllowed", "", 0)}}},
+	{ID: "public-credentialed-put", Doc: "credentialed preflight against ACAO *", Refs: "item 18", Profile: Public,
+		Steps: []Step{{Method: "PUT", Credentials: "include", Headers: []Header{hCustom}, Want: refused("PreflightWildcardOriginNotAllowed", "", 1)}}},
+	{ID: "public-authorization", Doc: "Authorization is not covered by ACAH *: the middleware does not answer *", Refs: "HDR-08, item 57", Profile: Public,
+		Steps: []Step{{Headers: []Header{hAuth}, Want: refused("HeaderDisallowedByPreflightResponse", "authorization", 1)}}},
+	{ID: "public-custom-method", Doc: "custom method and header under ACAM/ACAH *", Refs: "MTH-07, HDR-06", Profile: Public,
+		Steps: []Step{{Method: "SUPER", Headers: []Header{{"X-Test", "1"}}, Want: ok(1)}}},
+	{ID: "public-null-origin", Doc: "sandboxed page (Origin: null) against ACAO *", Refs: "item 13", Profile: Public,
+		Steps: []Step{{Page: PageNull, Want: ok(0)}}},
+	{ID: "public-other-origin-put", Doc: "any origin may PUT with any header", Refs: "HDR-06", Profile: Public,
+		Steps: []Step{{Page: PageOther, Method: "PUT", Headers: []Header{{"X-Anything", "1"}}, Want: ok(1)}}},
+
+	// --- raw servers (stack-independent) ---
+	{ID: "raw-star-authorization", Doc: "a server answering ACAH * to Authorization: Chromium still lets it through (spec says refuse)", Refs: "HDR-08", Profile: rawStarAuthorization,
+		Steps: []Step{{Headers: []Header{hAuth}, Want: ok(1)}}},
+	{ID: "raw-acao-mismatch", Doc: "ACAO names another origin", Refs: "ORG-19", Profile: rawMismatch,
+		Steps: []Step{{Want: refused("AllowOriginMismatch", "http://example.invalid", 0)}}},
+	{ID: "raw-two-acao", Doc: "two ACAO lines", Refs: "ORG-16, peer defect 1", Profile: rawTwoACAO,
+		Steps: []Step{{Want: refused("MultipleAllowOriginValues", "{A}, {A}", 0)}}},
+	{ID: "raw-list-acao", Doc: "ACAO lists the allowlist", Refs: "ORG-16, peer defect 1", Profile: rawListACAO,
+		Steps: []Step{{Want: refused("MultipleAllowOriginValues", "{A} {A2}", 0)}}},
+	{ID: "raw-preflight-403", Doc: "preflight 403 with otherwise valid headers", Refs: "PST-06, PST-09", Profile: rawPreflight403,
+		Steps: []Step{{Method: "PUT", Headers: []Header{hCustom}, Want: refused("PreflightInvalidStatus", "", 1)}}},
+	{ID: "raw-no-acac", Doc: "credentialed GET without ACAC", Refs: "CRD-02", Profile: rawNoACAC,
+		Steps: []Step{{Credentials: "include", Want: refused("InvalidAllowCredentials", "", 0)}}},
+	{ID: "raw-acac-True", Doc: "ACAC: True", Refs: "CRD-02", Profile: rawACACTitle,
+		Steps: []Step{{Credentials: "include", Want: refused("InvalidAllowCredentials", "True", 0)}}},
+	{ID: "raw-star-credentials", Doc: "ACAO * with ACAC true to a credentialed GET", Refs: "item 18", Profile: rawStarCredentials,
+		Steps: []Step{{Credentials: "include", Want: refused("WildcardOriginNotAllowed", "", 0)}}},
+	{ID: "raw-acao-null", Doc: "ACAO: null to a normal origin", Refs: "ORG-17", Profile: rawNullACAO,
+		Steps: []Step{{Want: refused("AllowOriginMismatch", "null", 0)}}},
+	{ID: "raw-acao-null-sandboxed", Doc: "ACAO: null to a sandboxed page", Refs: "item 13", Profile: rawNullACAO,
+		Steps: []Step{{Page: PageNull, Want: ok(0)}}},
+	{ID: "raw-preflight-no-acah", Doc: "preflight without ACAH", Refs: "HDR-02", Profile: rawPreflightNoACAH,
+		Steps: []Step{{Method: "PUT", Headers: []Header{hCustom}, Want: refused("HeaderDisallowedByPreflightResponse", "x-custom", 1)}}},
+	{ID: "raw-preflight-no-acao", Doc: "preflight with ACAM/ACAH but no ACAO", Refs: "peer defect 4", Profile: rawPreflightNoACAO,
+		Steps: []Step{{Method: "PUT", Headers: []Header{hCustom}, Want: refused("PreflightMissingAllowOriginHeader", "", 1)}}},
+	{ID: "raw-star-acah-credentialed", Doc: "credentialed preflight answered ACAH * (literal)", Refs: "MTH-09, item 56", Profile: rawStarHeadersCredentialed,
+		Steps: []Step{{Method: "PUT", Credentials: "include", Headers: []Header{hCustom}, Want: refused("HeaderDisallowedByPreflightResponse", "x-custom", 1)}}},
+}
+
+// Scenarios returns the browser scenarios, in order. The slice is fresh;
+// the scenarios are shared and must not be modified.
+func Scenarios() []*Scenario {
+	return append([]*Scenario(nil), scenarios...)
+}

@@ -1,0 +1,114 @@
+package browser
+
+import (
+	"net"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/gin-gonic/gin"
+	"github.com/go-chi/chi/v5"
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/adaptor"
+	"github.com/labstack/echo/v4"
+	corschi "github.com/originguard/cors/adapters/chi"
+	corsecho "github.com/originguard/cors/adapters/echo"
+	corsfiber "github.com/originguard/cors/adapters/fiber"
+	corsgin "github.com/originguard/cors/adapters/gin"
+	cors "github.com/originguard/cors/core"
+)
+
+// customMethod is a non-standard method the Public profile allows; each
+// framework must be told about it, or it never reaches a handler (fiber
+// answers 501 before any middleware runs, so the answer has no CORS headers).
+const customMethod = "SUPER"
+
+// stack serves app behind the policy cfg, mounted the way DESIGN.md tells
+// users to, on ln until the test ends. Routes: every method on /api/...,
+// and only PUT on /only-put (a preflight there must still reach the
+// middleware). Responses are recorded into rec at the outermost layer.
+type stack struct {
+	name  string
+	serve func(t *testing.T, ln net.Listener, cfg cors.Config, app http.Handler, rec *recorder, stripVary bool)
+}
+
+var stacks = []stack{
+	{"nethttp", serveNetHTTP},
+	{"gin", serveGin},
+	{"echo", serveEcho},
+	{"fiber", serveFiber},
+	{"chi", serveChi},
+}
+
+func serveNetHTTP(t *testing.T, ln net.Listener, cfg cors.Config, app http.Handler, rec *recorder, strip bool) {
+	mux := http.NewServeMux()
+	mux.Handle("/api/", app)
+	mux.Handle("PUT /only-put", app)
+	serveHTTP(t, ln, recordHTTP(rec, strip, cors.MustNew(cfg).Handler(mux)))
+}
+
+func serveGin(t *testing.T, ln net.Listener, cfg cors.Config, app http.Handler, rec *recorder, strip bool) {
+	gin.SetMode(gin.ReleaseMode)
+	e := gin.New()
+	e.Use(corsgin.New(cfg))
+	e.Any("/api/*rest", gin.WrapH(app))
+	e.Handle(customMethod, "/api/*rest", gin.WrapH(app))
+	e.PUT("/only-put", gin.WrapH(app))
+	serveHTTP(t, ln, recordHTTP(rec, strip, e))
+}
+
+func serveEcho(t *testing.T, ln net.Listener, cfg cors.Config, app http.Handler, rec *recorder, strip bool) {
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	e.Use(corsecho.New(cfg))
+	e.Any("/api/*", echo.WrapHandler(app))
+	e.Add(customMethod, "/api/*", echo.WrapHandler(app))
+	e.PUT("/only-put", echo.WrapHandler(app))
+	serveHTTP(t, ln, recordHTTP(rec, strip, e))
+}
+
+func serveChi(t *testing.T, ln net.Listener, cfg cors.Config, app http.Handler, rec *recorder, strip bool) {
+	chi.RegisterMethod(customMethod)
+	r := chi.NewRouter()
+	r.Use(corschi.New(cfg))
+	r.Handle("/api/*", app)
+	r.Method(customMethod, "/api/*", app)
+	r.Put("/only-put", app.ServeHTTP)
+	serveHTTP(t, ln, recordHTTP(rec, strip, r))
+}
+
+func serveFiber(t *testing.T, ln net.Listener, cfg cors.Config, app http.Handler, rec *recorder, strip bool) {
+	f := fiber.New(fiber.Config{DisableStartupMessage: true,
+		RequestMethods: append(slices.Clone(fiber.DefaultMethods), customMethod)})
+	// Outermost: let the error handler write its answer, then record.
+	f.Use(func(c *fiber.Ctx) error {
+		if err := c.Next(); err != nil {
+			if herr := c.App().Config().ErrorHandler(c, err); herr != nil {
+				return herr
+			}
+		}
+		if strip {
+			c.Response().Header.Del("Vary")
+		}
+		r := record{Method: strings.Clone(c.Method()), // c.Method aliases the connection buffer
+			URI: string(c.Request().RequestURI()), Req: http.Header{},
+			Status: c.Response().StatusCode(), Header: http.Header{}}
+		c.Request().Header.VisitAll(func(k, v []byte) { r.Req.Add(string(k), string(v)) })
+		c.Response().Header.VisitAll(func(k, v []byte) { r.Header.Add(string(k), string(v)) })
+		rec.add(r)
+		return nil
+	})
+	f.Use(corsfiber.New(cfg))
+	h := adaptor.HTTPHandler(app)
+	f.All("/api/*", h)
+	f.Add(customMethod, "/api/*", h)
+	f.Put("/only-put", h)
+	go func() { _ = f.Listener(ln) }()
+	t.Cleanup(func() { _ = f.Shutdown() })
+}
+
+// serveRaw serves a hand-written server (no stack, no policy).
+func serveRaw(t *testing.T, ln net.Listener, h http.Handler, rec *recorder) {
+	serveHTTP(t, ln, recordHTTP(rec, false, h))
+}
