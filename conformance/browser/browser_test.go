@@ -163,6 +163,7 @@ func runScenarios(t *testing.T, b *Browser, pg *pages, stackName string, start f
 	for _, r := range list {
 		t.Run(r.sc.ID, func(t *testing.T) {
 			checkScenario(t, pg.origins, r)
+			checkModel(t, pg.origins, r)
 		})
 	}
 	return list

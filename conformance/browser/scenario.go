@@ -130,6 +130,10 @@ type Scenario struct {
 	Steps   []Step
 	// Hits, when set, is asserted on the server side.
 	Hits *Hits
+	// ChromiumLenient marks a scenario where Chromium lets through what the
+	// Fetch standard refuses (fetchcheck.Spec disagrees, fetchcheck.Chromium
+	// agrees).
+	ChromiumLenient bool
 }
 
 // PathOf returns the API path of step i.
