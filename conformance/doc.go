@@ -1,2 +1,54 @@
-// Package conformance is a placeholder until its module is written.
+// Package conformance is the shared test suite that every adapter of
+// github.com/originguard/cors runs: one table of requests, each checked on
+// the raw response (status, every Access-Control-* header, Vary, whether
+// the application ran) and on the verdict a browser would reach
+// (github.com/originguard/cors/core/fetchcheck), plus a table of hostile
+// requests.
+//
+// The shape follows testing/slogtest and gocloud's drivertest: a stack
+// supplies a Harness, a struct that builds an application for a given
+// cors.Config, and calls Run from a test:
+//
+//	func TestConformance(t *testing.T) {
+//		conformance.Run(t, conformance.Gin())
+//	}
+//
+// # The fixture
+//
+// Every Harness builds the same application, so that responses can be
+// compared across stacks. Outermost first:
+//
+//  1. an outer middleware that sets "Vary: X-Outer" before anything else
+//     (the CORS middleware must append to it, never replace it);
+//  2. the framework's panic recovery (net/http has none; its harness uses a
+//     minimal equivalent), turning a panic into a 500;
+//  3. the CORS middleware, mounted where the adapter documents it (gin
+//     engine.Use, echo e.Use or e.Pre, fiber app.Use, chi root r.Use,
+//     net/http: wrapping the router);
+//  4. an inner middleware that sets "X-Inner: 1", proving the request got
+//     past the CORS middleware;
+//  5. the routes below, none of them for OPTIONS. Each handler sets
+//     "X-App-Ran: 1" before doing anything else.
+//
+// Routes (see the Path constants): GET, HEAD, POST, PUT, DELETE and
+// PATCH on PathResource answer 200 "ok"; GET PathGrouped is registered
+// through the framework's route group; GET PathError answers 500 through the
+// framework's error idiom (http.Error, c.String, echo.HTTPError,
+// fiber.Error); GET PathRedirect answers 302 to PathResource; GET
+// PathPanic panics. Every other path is the router's
+// 404.
+//
+// Requests are handed to the application's ServeHTTP directly, never over
+// a socket, so that the middleware sees bytes (NUL, CR, LF) that an HTTP
+// server would reject before any handler runs. The fiber harness converts
+// each request into a fasthttp.RequestCtx and back.
+//
+// # Reports
+//
+// Run fails a case when the response breaks the expectation written in the
+// case (each case names the checklist items of spec/cors-checklist.md it
+// checks). It also replays every case on the net/http reference stack and
+// fails when the adapter's Access-Control-* headers or Vary differ; status
+// differences that belong to the framework's router (for example 404 versus
+// 405 for an OPTIONS request without a route) are logged, not failed.
 package conformance

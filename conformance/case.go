@@ -1,0 +1,144 @@
+package conformance
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+
+	cors "github.com/originguard/cors/core"
+)
+
+// Short names of the response headers the suite checks.
+const (
+	hACAO  = "Access-Control-Allow-Origin"
+	hACAC  = "Access-Control-Allow-Credentials"
+	hACEH  = "Access-Control-Expose-Headers"
+	hACAM  = "Access-Control-Allow-Methods"
+	hACAH  = "Access-Control-Allow-Headers"
+	hACMA  = "Access-Control-Max-Age"
+	hACAPN = "Access-Control-Allow-Private-Network"
+
+	hOrigin = "Origin"
+	hACRM   = "Access-Control-Request-Method"
+	hACRH   = "Access-Control-Request-Headers"
+	hACRPN  = "Access-Control-Request-Private-Network"
+)
+
+// policy is a named configuration; apps are built once per name and stack.
+type policy struct {
+	name string
+	cfg  cors.Config
+}
+
+// line is one request header field line.
+type line struct{ key, value string }
+
+// request is what a case sends.
+type request struct {
+	method string
+	path   string
+	lines  []line
+}
+
+// header returns every line of key, in order.
+func (r request) header(key string) []string {
+	var out []string
+	for _, l := range r.lines {
+		if l.key == key {
+			out = append(out, l.value)
+		}
+	}
+	return out
+}
+
+// httpRequest builds the *http.Request handed to ServeHTTP. It is built by
+// hand, not parsed, so that any bytes reach the middleware.
+func (r request) httpRequest() *http.Request {
+	path := r.path
+	if path == "" {
+		path = PathResource
+	}
+	h := http.Header{}
+	for _, l := range r.lines {
+		h[l.key] = append(h[l.key], l.value)
+	}
+	return &http.Request{
+		Method:     r.method,
+		URL:        &url.URL{Path: path},
+		RequestURI: path,
+		Proto:      "HTTP/1.1",
+		ProtoMajor: 1,
+		ProtoMinor: 1,
+		Header:     h,
+		Host:       "api.example",
+		RemoteAddr: "192.0.2.10:50000",
+		Body:       http.NoBody,
+	}
+}
+
+// expect is what a case requires of the raw response.
+type expect struct {
+	// status is the exact status, unless routerStatus is set: then the
+	// status is the framework router's own (it differs between stacks and
+	// is only reported), and the case only requires it is not the CORS
+	// middleware's answer.
+	status       int
+	routerStatus bool
+	app          bool // the route handler ran (X-App-Ran: 1)
+	inner        bool // the request got past the CORS middleware (X-Inner: 1)
+	// ac is every Access-Control-* response header expected; any other
+	// Access-Control-* header is a failure. Values are compared list-aware.
+	ac map[string]string
+	// vary lists the Vary tokens expected after the outer X-Outer, as a set.
+	vary []string
+}
+
+// testCase is one row of the conformance table.
+type testCase struct {
+	name    string
+	why     string // checklist items, e.g. "§2 #16 scheme and port are part of the origin"
+	section int    // checklist section the case is counted under
+	pol     *policy
+	req     request
+	want    expect
+	browser *verdict // what a browser would conclude from the response
+}
+
+// verdict is the browser-side view of a case: the fetch the browser made
+// (or, for non-CORS cases, a cross-origin fetch that could be served the
+// same cached response) and whether the browser must accept the response.
+type verdict struct {
+	preflight   bool // judge the response as a preflight response
+	origin      string
+	method      string
+	headers     []string // non-safelisted request header names the script set
+	credentials bool
+	private     bool // private-network request
+	ok          bool
+	// exposed, when non-nil, lists response header names the script must be
+	// able to read (beyond the CORS-safelisted ones).
+	exposed []string
+	// hidden lists response header names the script must not be able to read.
+	hidden []string
+}
+
+// Vary token sets used by many cases.
+var (
+	varyOrigin    = []string{"Origin"}
+	varyPreflight = []string{"Origin", hACRM, hACRH}
+	varyPNA       = []string{"Origin", hACRM, hACRH, hACRPN}
+	varyNone      = []string(nil)
+	varyOptsStar  = []string{hACRM, hACRH}
+)
+
+// headerValue finds key among lines case-insensitively (test helper for
+// readable tables).
+func splitList(v string) []string {
+	var out []string
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,48 @@
+package conformance
+
+// credentialCases: checklist §3.
+func credentialCases() []testCase {
+	const s = 3
+	return []testCase{
+		tc(s, "actual-allowed", "#27 #28 credentialed actual request: ACAO is the exact origin and ACAC is exactly true",
+			pCred, get(PathResource, org(oApp), hdr("Cookie", "sid=1")), pCred.allowed("GET", oApp), act(oApp, "GET", true).cred()),
+		tc(s, "actual-allowed-pattern", "#27 a pattern-matched origin with credentials gets its own ACAO and ACAC",
+			pCred, get(PathResource, org(oSub)), pCred.allowed("GET", oSub), act(oSub, "GET", true).cred()),
+		tc(s, "actual-loopback-any-port", "#27 #123 a loopback http origin may be credentialed",
+			pCred, get(PathResource, org(oLocal)), pCred.allowed("GET", oLocal), act(oLocal, "GET", true).cred()),
+		tc(s, "actual-denied", "#25 #33 a credentialed request from a disallowed origin gets neither ACAO nor ACAC",
+			pCred, get(PathResource, org(oEvil), hdr("Cookie", "sid=1")), pCred.denied("GET"), act(oEvil, "GET", false).cred()),
+		tc(s, "actual-denied-app-still-runs", "#33 #113 the server-side effect still happens for a denied credentialed POST",
+			pCred, do("POST", org(oEvil), hdr("Cookie", "sid=1")), pCred.denied("POST"), act(oEvil, "POST", false).cred()),
+		tc(s, "actual-null-denied", "#21 #117 null is never allowed with credentials",
+			pCred, get(PathResource, org("null")), pCred.denied("GET"), act("null", "GET", false).cred()),
+		tc(s, "actual-without-cookie", "#34 the same headers whether or not the browser attached cookies",
+			pCred, get(PathResource, org(oApp)), pCred.allowed("GET", oApp), act(oApp, "GET", true)),
+		tc(s, "star-fails-credentialed", "#27 #31 ACAO * cannot serve a credentialed request (the browser rejects it)",
+			pStarOnly, get(PathResource, org(oApp)), pStarOnly.allowed("GET", oApp), act(oApp, "GET", false).cred()),
+		tc(s, "star-serves-uncredentialed", "#31 ACAO * serves uncredentialed requests",
+			pStarOnly, get(PathResource, org(oApp)), pStarOnly.allowed("GET", oApp), act(oApp, "GET", true)),
+		tc(s, "preflight-allowed", "#30 #37 the preflight for a credentialed request carries ACAO and ACAC",
+			pCred, pre(oApp, "PUT", "content-type,x-custom"), pCred.preflightOK(oApp), pfv(oApp, "PUT", true, "Content-Type", "X-Custom").cred()),
+		tc(s, "preflight-authorization", "#30 #59 Authorization listed explicitly is allowed for credentialed requests",
+			pCred, pre(oApp, "DELETE", "authorization"), pCred.preflightOK(oApp), pfv(oApp, "DELETE", true, "Authorization").cred()),
+		tc(s, "preflight-denied", "#25 #40 a denied credentialed preflight: 403, no ACAC",
+			pCred, pre(oEvil, "PUT", ""), pCred.forbidden(), pfv(oEvil, "PUT", false).cred()),
+		tc(s, "star-methods-echo", "#32 #48 with credentials, * methods are answered with the requested method",
+			pCredStar, pre(oApp, "PUT", ""), pCredStar.preflightOK(oApp).with(hACAM, "PUT"), pfv(oApp, "PUT", true).cred()),
+		tc(s, "star-methods-echo-case", "#32 #44 the echoed method keeps its case (patch stays patch)",
+			pCredStar, pre(oApp, "patch", ""), pCredStar.preflightOK(oApp).with(hACAM, "patch"), pfv(oApp, "patch", true).cred()),
+		tc(s, "star-methods-safelisted", "#32 #46 a safelisted method needs no ACAM even with credentials",
+			pCredStar, pre(oApp, "GET", ""), pCredStar.preflightOK(oApp), pfv(oApp, "GET", true).cred()),
+		tc(s, "star-headers-echo", "#32 #60 with credentials, * headers are answered with the requested names",
+			pCredStar, pre(oApp, "PUT", "x-a,x-b"), pCredStar.preflightOK(oApp).with(hACAM, "PUT").with(hACAH, "x-a,x-b"), pfv(oApp, "PUT", true, "X-A", "X-B").cred()),
+		tc(s, "star-headers-echo-tolerant", "#54 #60 a non-browser ACRH form is answered with the validated names",
+			pCredStar, pre(oApp, "PUT", "X-B, x-a"), pCredStar.preflightOK(oApp).with(hACAM, "PUT").with(hACAH, "x-a, x-b"), pfv(oApp, "PUT", true, "X-A", "X-B").cred()),
+		tc(s, "star-headers-no-authorization", "#59 #60 * never covers Authorization: the other requested names are answered, not authorization",
+			pCredStar, pre(oApp, "PUT", "authorization,x-a"), pCredStar.refused(oApp).with(hACAM, "PUT").with(hACAH, "x-a"), pfv(oApp, "PUT", false, "Authorization", "X-A").cred()),
+		tc(s, "star-both-uncredentialed-browser", "#31 #32 the echoed lists also serve the uncredentialed variant of the request",
+			pCredStar, pre(oApp, "DELETE", "x-a"), pCredStar.preflightOK(oApp).with(hACAM, "DELETE").with(hACAH, "x-a"), pfv(oApp, "DELETE", true, "X-A")),
+		tc(s, "error-route", "#27 #81 a 500 from the app keeps ACAO and ACAC so scripts can read the error",
+			pCred, get(PathError, org(oApp)), pCred.allowed("GET", oApp).withStatus(500), act(oApp, "GET", true).cred()),
+	}
+}

@@ -1,0 +1,88 @@
+package conformance
+
+import "strings"
+
+// headerCases: checklist §6.
+func headerCases() []testCase {
+	const s = 6
+	// The method is one the policy allows, so that only headers decide.
+	method := func(p namedPolicy) string {
+		if strings.Contains(p.acam, "PUT") || p.acam == "*" {
+			return "PUT"
+		}
+		return "POST"
+	}
+	ok := func(name, why string, p namedPolicy, acrh string, names ...string) testCase {
+		return tc(s, name, why, p, pre(oApp, method(p), acrh), p.preflightOK(oApp), pfv(oApp, method(p), true, names...))
+	}
+	no := func(name, why string, p namedPolicy, acrh string, names ...string) testCase {
+		return tc(s, name, why, p, pre(oApp, method(p), acrh), p.refused(oApp), pfv(oApp, method(p), false, names...))
+	}
+	// lines sends ACRH as several field lines; the verdict is that of the
+	// browser request with the same names.
+	lines := func(name, why string, p namedPolicy, acrhLines []string, ok bool, names ...string) testCase {
+		r := pre(oApp, "PUT", "")
+		for _, l := range acrhLines {
+			r.lines = append(r.lines, hdr(hACRH, l))
+		}
+		want := p.preflightOK(oApp)
+		return tc(s, name, why, p, r, want, pfv(oApp, "PUT", ok, names...))
+	}
+	return []testCase{
+		ok("one-listed", "#53 #58 a listed name is allowed; ACAH is the configured list", pList, "x-custom", "X-Custom"),
+		ok("content-type-json", "#56 Content-Type with an unsafe value is listed in ACRH and must be allowed", pList, "content-type", "Content-Type"),
+		ok("browser-form-two", "#53 the browser form: lower case, sorted, joined by a bare comma", pList, "content-type,x-custom", "Content-Type", "X-Custom"),
+		ok("browser-form-three", "#53 #58 every listed name is covered", pList, "content-type,x-custom,x-requested-with", "Content-Type", "X-Custom", "X-Requested-With"),
+		ok("upper-case", "#54 #57 names compare case-insensitively", pList, "X-Custom", "X-Custom"),
+		ok("mixed-case", "#57 names compare case-insensitively", pList, "CONTENT-TYPE,x-CUSTOM", "Content-Type", "X-Custom"),
+		ok("spaces", "#54 optional whitespace around commas is accepted", pList, "x-custom, content-type", "X-Custom", "Content-Type"),
+		ok("tabs", "#54 tabs are optional whitespace", pList, "\tx-custom\t,\tcontent-type", "X-Custom", "Content-Type"),
+		ok("empty-elements", "#54 #65 empty elements are skipped", pList, ",x-custom,,content-type,", "X-Custom", "Content-Type"),
+		ok("duplicates", "#54 duplicates are accepted", pList, "x-custom,x-custom,X-CUSTOM", "X-Custom"),
+		ok("unsorted", "#54 any order is accepted", pList, "x-requested-with,content-type,x-custom", "X-Custom", "Content-Type", "X-Requested-With"),
+		ok("only-commas", "#6 #54 a list of only empty elements asks for nothing", pList, ", ,"),
+		lines("two-lines", "#54 ACRH split over two lines is one list", pList, []string{"x-custom", "content-type"}, true, "X-Custom", "Content-Type"),
+		lines("three-lines-with-empty", "#54 several lines including an empty one", pList, []string{"x-custom", "", "x-requested-with"}, true, "X-Custom", "X-Requested-With"),
+		no("unlisted", "#58 an unlisted name is refused; ACAH is the allowed list, never the refused name", pList, "x-other", "X-Other"),
+		no("one-of-two-unlisted", "#58 one uncovered name fails the whole preflight", pList, "x-custom,x-other", "X-Custom", "X-Other"),
+		no("authorization-unlisted", "#59 Authorization must be listed", pList, "authorization", "Authorization"),
+		no("client-hint", "#64 script-set client hints are ordinary unsafe headers", pList, "dpr,width", "DPR", "Width"),
+		tc(s, "forbidden-name", "#62 a forbidden request header name is never allowed (browsers never ask for it)",
+			pList, pre(oApp, "PUT", "cookie"), pList.refused(oApp), nil),
+		tc(s, "malformed-element", "#54 #66 an element that is not a token refuses the preflight; ACAH is the static list",
+			pList, pre(oApp, "PUT", "x-custom,header name"), pList.refused(oApp), nil),
+		tc(s, "malformed-colon", "#54 a name with a colon is malformed",
+			pList, pre(oApp, "PUT", "x-custom:1"), pList.refused(oApp), nil),
+		tc(s, "too-many-lines", "#54 past the line bound the preflight is refused at once",
+			pList, manyACRH(33, "x-custom"), pList.refused(oApp), nil),
+		tc(s, "too-long", "#54 past the byte bound the preflight is refused at once",
+			pList, pre(oApp, "PUT", strings.Repeat("x-custom,", 600)), pList.refused(oApp), nil),
+		ok("star-any", "#58 * covers any name without credentials: ACAH *", pStar, "x-anything", "X-Anything"),
+		ok("star-many", "#58 * covers several names", pStar, "content-type,x-a,x-b", "Content-Type", "X-A", "X-B"),
+		tc(s, "star-authorization", "#59 * never covers Authorization: ACAH is not *, so the browser fails it (even Chromium)",
+			pStar, pre(oApp, "PUT", "authorization"), pStar.refused(oApp).with(hACAH, ""), pfv(oApp, "PUT", false, "Authorization")),
+		tc(s, "star-authorization-and-other", "#59 #61 with * and Authorization requested, only the other requested names are answered",
+			pStar, pre(oApp, "PUT", "authorization,x-a"), pStar.refused(oApp).with(hACAH, "x-a"), pfv(oApp, "PUT", false, "Authorization", "X-A")),
+		ok("star-plus-authorization", "#59 *, authorization covers Authorization", pStarAuth, "authorization", "Authorization"),
+		ok("star-plus-authorization-and-other", "#59 *, authorization covers Authorization and others", pStarAuth, "authorization,x-b", "Authorization", "X-B"),
+		ok("list-star-headers", "#58 an allowlist with * headers answers ACAH *", pListStarHdr, "x-a", "X-A"),
+		tc(s, "list-star-headers-authorization", "#59 an allowlist with * headers refuses Authorization",
+			pListStarHdr, pre(oApp, "PUT", "authorization"), pListStarHdr.refused(oApp).with(hACAH, ""), pfv(oApp, "PUT", false, "Authorization")),
+		tc(s, "star-malformed", "#54 #66 * does not make a malformed element acceptable",
+			pStar, pre(oApp, "PUT", "x-a,bad name"), pStar.refused(oApp).with(hACAH, ""), nil),
+		ok("default-no-headers-no-acrh", "#6 #55 a policy without headers answers a preflight that asks for none", pDefault, ""),
+		tc(s, "default-refuses-any-header", "#58 a policy without headers refuses any requested name",
+			pDefault, pre(oApp, "POST", "x-a"), pDefault.refused(oApp), pfv(oApp, "POST", false, "X-A")),
+		tc(s, "get-with-header", "#46 #58 ACRM GET with a listed header: the method passes, the header is covered",
+			pList, pre(oApp, "GET", "x-custom"), pList.preflightOK(oApp), pfv(oApp, "GET", true, "X-Custom")),
+	}
+}
+
+// manyACRH is a preflight with n ACRH lines of value v.
+func manyACRH(n int, v string) request {
+	r := pre(oApp, "PUT", "")
+	for range n {
+		r.lines = append(r.lines, hdr(hACRH, v))
+	}
+	return r
+}

@@ -1,0 +1,63 @@
+package conformance
+
+import "net/http"
+
+// methodCases: checklist §5.
+func methodCases() []testCase {
+	const s = 5
+	ok := func(name, why string, p namedPolicy, method string) testCase {
+		return tc(s, name, why, p, pre(oApp, method, ""), p.preflightOK(oApp), pfv(oApp, method, true))
+	}
+	no := func(name, why string, p namedPolicy, method string) testCase {
+		return tc(s, name, why, p, pre(oApp, method, ""), p.refused(oApp), pfv(oApp, method, false))
+	}
+	return []testCase{
+		ok("listed-put", "#47 a listed method is allowed; ACAM lists it", pList, "PUT"),
+		ok("listed-delete", "#47 a listed method is allowed", pList, "DELETE"),
+		ok("listed-lowercase-patch", "#44 #45 patch stays patch; the listed lower-case patch matches", pList, "patch"),
+		no("upper-patch-not-listed", "#45 PATCH does not match patch (case-sensitive); answered with the allowed list so the console names PATCH", pList, "PATCH"),
+		no("options-not-listed", "#47 an unlisted OPTIONS is refused", pList, "OPTIONS"),
+		no("custom-not-listed", "#44 #47 an unlisted extension method is refused", pList, "Chicken"),
+		no("star-token-not-listed", "#48 a method literally named * is not allowed by a list", pList, "*"),
+		ok("safelisted-get-default", "#46 GET passes whatever the list says", pDefault, "GET"),
+		ok("safelisted-head-default", "#46 HEAD passes whatever the list says", pDefault, "HEAD"),
+		ok("safelisted-post-default", "#46 POST passes whatever the list says", pDefault, "POST"),
+		no("default-refuses-put", "#47 the default list (GET, HEAD, POST) refuses PUT", pDefault, "PUT"),
+		no("default-refuses-delete", "#47 the default list refuses DELETE", pDefault, "DELETE"),
+		tc(s, "lowercase-put-normalised", "#44 put is one of the six names Fetch upper-cases: it is PUT",
+			pList, pre(oApp, "put", ""), pList.preflightOK(oApp), pfv(oApp, "PUT", true)),
+		tc(s, "lowercase-get-normalised", "#44 #46 get is GET",
+			pDefault, pre(oApp, "get", ""), pDefault.preflightOK(oApp), pfv(oApp, "GET", true)),
+		tc(s, "lowercase-delete-normalised", "#44 delete is DELETE",
+			pList, pre(oApp, "delete", ""), pList.preflightOK(oApp), pfv(oApp, "DELETE", true)),
+		ok("star-any-patch", "#48 * allows any method without credentials: ACAM *", pStar, "PATCH"),
+		ok("star-any-custom", "#48 * allows an extension method", pStar, "Chicken"),
+		ok("star-any-lowercase", "#44 #48 * allows a lower-case extension method", pStar, "patch"),
+		tc(s, "star-refuses-connect", "#50 CONNECT is forbidden: never allowed, not even by *",
+			pStar, pre(oApp, "CONNECT", ""), pStar.refused(oApp).with(hACAM, ""), nil),
+		tc(s, "star-refuses-trace", "#50 TRACE is forbidden: never allowed by *",
+			pStar, pre(oApp, "TRACE", ""), pStar.refused(oApp).with(hACAM, ""), nil),
+		tc(s, "acrm-with-space", "#49 an ACRM that is not a token is refused; ACAM never repeats it",
+			pList, pre(oApp, "P UT", ""), pList.refused(oApp), nil),
+		tc(s, "acrm-empty", "#49 an empty ACRM is refused",
+			pList, pre(oApp, "", ""), pList.refused(oApp), nil),
+		tc(s, "acrm-two-lines", "#49 two ACRM lines are refused",
+			pList, pre(oApp, "PUT", "", hdr(hACRM, "DELETE")), pList.refused(oApp), nil),
+		tc(s, "acrm-trailing-space", "#45 #49 an ACRM with surrounding space is not a token",
+			pList, pre(oApp, "PUT ", ""), pList.refused(oApp), nil),
+		tc(s, "cred-star-delete", "#48 #32 with credentials, * answers DELETE with ACAM: DELETE",
+			pCredStar, pre(oApp, "DELETE", ""), pCredStar.preflightOK(oApp).with(hACAM, "DELETE"), pfv(oApp, "DELETE", true).cred()),
+		tc(s, "cred-star-custom", "#48 with credentials, * answers an extension method by name",
+			pCredStar, pre(oApp, "Chicken", ""), pCredStar.preflightOK(oApp).with(hACAM, "Chicken"), pfv(oApp, "Chicken", true).cred()),
+		tc(s, "actual-method-not-checked", "#52 an actual request is not refused for its method: CORS headers are added",
+			pDefault, do(http.MethodDelete, org(oApp)), pDefault.allowed("DELETE", oApp), act(oApp, "DELETE", true)),
+		tc(s, "actual-unrouted-method", "#52 #81 an extension-method actual request gets ACAO on the router's own error",
+			pList, do("Chicken", org(oApp)), pList.allowed("Chicken", oApp).router(), act(oApp, "Chicken", true)),
+		tc(s, "actual-head", "#89 HEAD gets the same CORS headers as GET",
+			pList, do(http.MethodHead, org(oApp)), pList.allowed("HEAD", oApp), act(oApp, "HEAD", true)),
+		tc(s, "actual-patch", "#51 #52 the actual PATCH runs the app with ACAO",
+			pList, do(http.MethodPatch, org(oApp)), pList.allowed("PATCH", oApp), act(oApp, "PATCH", true)),
+		tc(s, "acam-list-valid", "#47 #49 ACAM is a valid list of tokens that names every configured method",
+			pList, pre(oApp, "DELETE", "content-type"), pList.preflightOK(oApp), pfv(oApp, "DELETE", true, "Content-Type")),
+	}
+}

@@ -1,0 +1,96 @@
+package conformance
+
+// originCases: checklist §2.
+func originCases() []testCase {
+	const s = 2
+	allow := func(name, why, origin string) testCase {
+		return tc(s, name, why, pList, get(PathResource, org(origin)), pList.allowed("GET", origin), act(origin, "GET", true))
+	}
+	deny := func(name, why, origin string) testCase {
+		return tc(s, name, why, pList, get(PathResource, org(origin)), pList.denied("GET"), act(origin, "GET", false))
+	}
+	// denyOdd is a denial of an origin no browser sends (non-canonical);
+	// the browser verdict is that of the canonical origin the bytes look
+	// like, which the response must not serve either.
+	denyOdd := func(name, why, origin, canonical string) testCase {
+		return tc(s, name, why, pList, get(PathResource, org(origin)), pList.denied("GET"), act(canonical, "GET", false))
+	}
+	allowPF := func(name, why, origin string) testCase {
+		return tc(s, name, why, pList, pre(origin, "PUT", "x-custom"), pList.preflightOK(origin), pfv(origin, "PUT", true, "X-Custom"))
+	}
+	denyPF := func(name, why, origin string) testCase {
+		return tc(s, name, why, pList, pre(origin, "PUT", "x-custom"), pList.forbidden(), pfv(origin, "PUT", false, "X-Custom"))
+	}
+	return []testCase{
+		allow("exact", "#11 #15 ACAO echoes the request's origin byte for byte", oApp),
+		deny("not-listed", "#25 #26 an unlisted origin gets no ACAO (never reflected)", oEvil),
+		denyOdd("upper-case-host", "#14 #15 origins compare case-sensitively; browsers never send upper case", "https://APP.example", oApp),
+		denyOdd("upper-case-scheme", "#14 #15 an upper-case scheme is not a serialized origin", "HTTPS://app.example", oApp),
+		denyOdd("trailing-slash", "#14 a serialized origin has no trailing slash", "https://app.example/", oApp),
+		denyOdd("default-port", "#17 a default port never appears in a serialized origin", "https://app.example:443", oApp),
+		denyOdd("with-path", "#14 a serialized origin has no path", "https://app.example/x", oApp),
+		denyOdd("with-query", "#14 a serialized origin has no query", "https://app.example?x=1", oApp),
+		denyOdd("with-userinfo", "#14 #26 a serialized origin has no userinfo", "https://user@app.example", oApp),
+		deny("other-scheme", "#16 scheme is part of the origin", "http://app.example"),
+		deny("other-port", "#16 port is part of the origin", "https://app.example:8443"),
+		deny("subdomain-of-exact", "#16 #26 an exact entry does not cover subdomains", "https://www.app.example"),
+		deny("suffix-attack", "#26 an allowed origin as a prefix of a longer host is not allowed", "https://app.example.evil.example"),
+		deny("prefix-attack", "#26 a host ending with the allowed host is not allowed", "https://evilapp.example"),
+		allow("pattern-one-label", "#18 pattern https://*.sub.example matches one label; ACAO is the concrete origin", oSub),
+		allow("pattern-two-labels", "#18 the pattern matches several labels", "https://a.b.sub.example"),
+		deny("pattern-apex", "#18 the pattern never matches the apex", "https://sub.example"),
+		denyOdd("pattern-empty-label", "#18 the pattern never matches an empty label", "https://.sub.example", "https://sub.example"),
+		deny("pattern-lookalike", "#18 #26 a host merely ending in the pattern's text is not a subdomain", "https://eusub.example"),
+		deny("pattern-other-scheme", "#16 #18 the pattern keeps its scheme", "http://eu.sub.example"),
+		deny("pattern-other-port", "#16 #18 a pattern without port does not match another port", "https://eu.sub.example:8443"),
+		allow("any-port-3000", "#16 http://localhost:* matches port 3000", oLocal),
+		allow("any-port-5173", "#16 http://localhost:* matches port 5173", "http://localhost:5173"),
+		deny("any-port-other-scheme", "#16 http://localhost:* does not match https", "https://localhost:3000"),
+		deny("any-port-other-host", "#16 #26 http://localhost:* does not match another host", "http://localhost.evil.example:3000"),
+		allow("explicit-port", "#16 an entry with a port matches that port", oAdmin),
+		deny("explicit-port-missing", "#16 an entry with a port does not match the default port", "https://admin.example"),
+		allow("ipv4-loopback", "#14 #16 IPv4 origins match exactly", "http://127.0.0.1:8080"),
+		deny("ipv4-other-port", "#16 IPv4 origins keep their port", "http://127.0.0.1:8081"),
+		allow("ipv6-loopback", "#14 IPv6 origins are bracketed and compressed", "http://[::1]:3000"),
+		denyOdd("ipv6-uncompressed", "#14 an uncompressed IPv6 form is not what browsers send", "http://[0:0:0:0:0:0:0:1]:3000", "http://[::1]:3000"),
+		allow("punycode", "#14 IDNs arrive as punycode and match their punycode entry", "https://xn--bcher-kva.example"),
+		denyOdd("unicode-host", "#14 a Unicode host is not a serialized origin", "https://bücher.example", "https://xn--bcher-kva.example"),
+		deny("null-not-listed", "#21 #118 null is never matched by a list entry", "null"),
+		tc(s, "null-star", "#19 #97 * allows the opaque null origin without credentials",
+			pStarOnly, get(PathResource, org("null")), pStarOnly.allowed("GET", "null"), act("null", "GET", true)),
+		tc(s, "null-func", "#21 null may only be allowed explicitly (AllowOriginFunc); ACAO is exactly null",
+			pFunc, get(PathResource, org("null")), pFunc.allowed("GET", "null"), act("null", "GET", true)),
+		tc(s, "func-allows", "#18 #26 AllowOriginFunc allows an origin the list does not; ACAO echoes it",
+			pFunc, get(PathResource, org("https://eu.partner.example")), pFunc.allowed("GET", "https://eu.partner.example"), act("https://eu.partner.example", "GET", true)),
+		tc(s, "func-denies", "#26 AllowOriginFunc refusing means no ACAO",
+			pFunc, get(PathResource, org("https://partner.example.evil.example")), pFunc.denied("GET"), act("https://partner.example.evil.example", "GET", false)),
+		tc(s, "func-list-first", "#11 the list still allows its origins when AllowOriginFunc is set",
+			pFunc, get(PathResource, org(oApp)), pFunc.allowed("GET", oApp), act(oApp, "GET", true)),
+		tc(s, "func-never-sees-malformed", "#26 a reflect-everything AllowOriginFunc is never handed a malformed origin",
+			pFuncAll, get(PathResource, org("https://app.example/")), pFuncAll.denied("GET"), act(oApp, "GET", false)),
+		tc(s, "func-all-reflects-valid", "#11 #26 AllowOriginFunc returning true allows a well-formed origin, echoed byte for byte",
+			pFuncAll, get(PathResource, org(oEvil)), pFuncAll.allowed("GET", oEvil), act(oEvil, "GET", true)),
+		denyOdd("list-valued-origin", "#12 a comma-separated list is not an origin", "https://app.example, https://evil.example", oApp),
+		tc(s, "two-origin-lines", "#13 two Origin lines are refused, never joined or half-matched",
+			pList, get(PathResource, org(oApp), org(oEvil)), pList.denied("GET"), nil),
+		tc(s, "two-identical-origin-lines", "#13 even two identical Origin lines are refused",
+			pList, get(PathResource, org(oApp), org(oApp)), pList.denied("GET"), nil),
+		denyOdd("empty-origin", "#23 an empty Origin is not an origin", "", oApp),
+		denyOdd("star-origin", "#26 an Origin of * is not an origin", "*", oApp),
+		denyOdd("origin-surrounding-space", "#24 #26 whitespace around an Origin is not trimmed into a match", " https://app.example ", oApp),
+		tc(s, "star-any-origin", "#19 #20 * allows every origin with ACAO *, without Vary: Origin",
+			pStarOnly, get(PathResource, org(oEvil)), pStarOnly.allowed("GET", oEvil), act(oEvil, "GET", true)),
+		tc(s, "star-malformed-origin", "#19 #26 * answers * (never the request's bytes) even to a malformed origin",
+			pStarOnly, get(PathResource, org("https://APP.example/")), pStarOnly.allowed("GET", "*"), act(oApp, "GET", true)),
+		allowPF("preflight-exact", "#11 #37 a preflight's response carries ACAO for the exact origin", oApp),
+		allowPF("preflight-pattern", "#18 #37 a preflight from a pattern-matched origin gets the concrete ACAO", "https://a.b.sub.example"),
+		allowPF("preflight-any-port", "#16 #37 a preflight from an any-port origin", "http://localhost:5173"),
+		denyPF("preflight-not-listed", "#25 #40 a preflight from an unlisted origin: 403, no Access-Control-*", oEvil),
+		denyPF("preflight-other-scheme", "#16 #40 scheme mismatch denies the preflight", "http://app.example"),
+		denyPF("preflight-null", "#21 #40 null is denied on preflights too", "null"),
+		tc(s, "preflight-trailing-slash", "#14 #40 a malformed origin on a preflight gets 403",
+			pList, pre("https://app.example/", "PUT", ""), pList.forbidden(), pfv(oApp, "PUT", false)),
+		tc(s, "preflight-star-null", "#19 #37 * answers a null-origin preflight with ACAO *",
+			pStar, pre("null", "PUT", "x-a"), pStar.preflightOK("null"), pfv("null", "PUT", true, "X-A")),
+	}
+}

@@ -1,0 +1,103 @@
+package conformance
+
+import (
+	"net/http"
+
+	cors "github.com/originguard/cors/core"
+)
+
+// Paths of the fixture application (see the package documentation).
+const (
+	// PathResource answers GET, HEAD, POST, PUT, DELETE and PATCH with 200.
+	PathResource = "/r"
+	// PathGrouped answers GET with 200 and is registered through a route group.
+	PathGrouped = "/g/r"
+	// PathError answers GET with 500 through the framework's error idiom.
+	PathError = "/err"
+	// PathPanic panics on GET; the framework's recovery answers 500.
+	PathPanic = "/panic"
+	// PathRedirect answers GET with 302 to PathResource.
+	PathRedirect = "/redirect"
+	// PathMissing has no route: the router answers 404.
+	PathMissing = "/missing"
+)
+
+// Marker headers set by the fixture.
+const (
+	// HeaderAppRan is set to "1" by every route handler before it does
+	// anything else.
+	HeaderAppRan = "X-App-Ran"
+	// HeaderInner is set to "1" by the middleware mounted right after the
+	// CORS middleware: the request got past CORS.
+	HeaderInner = "X-Inner"
+	// OuterVary is the Vary value the outermost middleware sets first.
+	OuterVary = "X-Outer"
+)
+
+// Harness describes one stack (a framework with its adapter) to Run. It is a
+// struct so that it can grow fields without breaking implementers.
+type Harness struct {
+	// Name identifies the stack in reports, e.g. "gin".
+	Name string
+
+	// New builds the fixture application (see the package documentation)
+	// with the CORS middleware for cfg mounted at the adapter's documented
+	// point. It returns the error of cors.New for an invalid cfg.
+	New func(cfg cors.Config) (http.Handler, error)
+}
+
+// Harnesses returns the harnesses of every stack the module ships: net/http,
+// gin, echo (mounted with e.Use and with e.Pre), fiber and chi.
+func Harnesses() []Harness {
+	return []Harness{NetHTTP(), Gin(), Echo(), EchoPre(), Fiber(), Chi()}
+}
+
+// outerVary is the fixture's outermost middleware for net/http stacks.
+func outerVary(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Vary", OuterVary)
+		next.ServeHTTP(w, r)
+	})
+}
+
+// markInner is the fixture's middleware right after CORS for net/http stacks.
+func markInner(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set(HeaderInner, "1")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// okHandler is the fixture's ordinary route handler for net/http stacks.
+func okHandler(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set(HeaderAppRan, "1")
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	_, _ = w.Write([]byte("ok"))
+}
+
+// errorHandler answers 500 the net/http way.
+func errorHandler(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set(HeaderAppRan, "1")
+	http.Error(w, "boom", http.StatusInternalServerError)
+}
+
+// redirectHandler answers 302 to PathResource.
+func redirectHandler(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set(HeaderAppRan, "1")
+	http.Redirect(w, r, PathResource, http.StatusFound)
+}
+
+// panicHandler panics after marking that it ran.
+func panicHandler(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set(HeaderAppRan, "1")
+	panic("conformance: deliberate panic")
+}
+
+// extensionMethods are the methods beyond the standard ones that the cases
+// send: stacks must let them reach the middleware.
+var extensionMethods = []string{"Chicken", "options"}
+
+// resourceMethods are the methods routed on PathResource.
+var resourceMethods = []string{
+	http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodDelete, http.MethodPatch,
+}

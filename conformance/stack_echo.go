@@ -1,0 +1,71 @@
+package conformance
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+	corsecho "github.com/originguard/cors/adapters/echo"
+	cors "github.com/originguard/cors/core"
+)
+
+// Echo is the harness of echo v4 with corsecho.Middleware mounted the way
+// echo users write it: e.Use, after echo's Recover middleware.
+func Echo() Harness {
+	return Harness{Name: "echo", New: func(cfg cors.Config) (http.Handler, error) { return newEcho(cfg, false) }}
+}
+
+// EchoPre is the harness of echo v4 with corsecho.Middleware mounted with
+// e.Pre, before routing.
+func EchoPre() Harness {
+	return Harness{Name: "echo-pre", New: func(cfg cors.Config) (http.Handler, error) { return newEcho(cfg, true) }}
+}
+
+func newEcho(cfg cors.Config, pre bool) (http.Handler, error) {
+	p, err := cors.New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	outer := func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			c.Response().Header().Set("Vary", OuterVary)
+			return next(c)
+		}
+	}
+	inner := func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			c.Response().Header().Set(HeaderInner, "1")
+			return next(c)
+		}
+	}
+	recovery := middleware.RecoverWithConfig(middleware.RecoverConfig{DisablePrintStack: true})
+	if pre {
+		e.Pre(outer, recovery, corsecho.Middleware(p))
+	} else {
+		e.Use(outer, recovery, corsecho.Middleware(p))
+	}
+	e.Use(inner)
+	ok := func(c echo.Context) error {
+		c.Response().Header().Set(HeaderAppRan, "1")
+		return c.String(http.StatusOK, "ok")
+	}
+	for _, m := range resourceMethods {
+		e.Add(m, PathResource, ok)
+	}
+	e.Group("/g").GET("/r", ok)
+	e.GET(PathError, func(c echo.Context) error {
+		c.Response().Header().Set(HeaderAppRan, "1")
+		return echo.NewHTTPError(http.StatusInternalServerError, "boom")
+	})
+	e.GET(PathPanic, func(c echo.Context) error {
+		c.Response().Header().Set(HeaderAppRan, "1")
+		panic("conformance: deliberate panic")
+	})
+	e.GET(PathRedirect, func(c echo.Context) error {
+		c.Response().Header().Set(HeaderAppRan, "1")
+		return c.Redirect(http.StatusFound, PathResource)
+	})
+	return e, nil
+}

@@ -1,0 +1,97 @@
+package conformance
+
+import (
+	"net"
+	"net/http"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/recover"
+	corsfiber "github.com/originguard/cors/adapters/fiber"
+	cors "github.com/originguard/cors/core"
+	"github.com/valyala/fasthttp"
+)
+
+// Fiber is the harness of fiber v2: corsfiber.Middleware mounted with
+// app.Use, after fiber's recover middleware. The returned http.Handler
+// copies each request, header lines byte for byte, into a
+// fasthttp.RequestCtx, runs the fiber application's handler on it and copies
+// status, header lines and body back.
+func Fiber() Harness {
+	return Harness{Name: "fiber", New: newFiber}
+}
+
+func newFiber(cfg cors.Config) (http.Handler, error) {
+	p, err := cors.New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	// Fiber answers 400 to a method outside Config.RequestMethods before
+	// any middleware runs; the fixture accepts the extension methods the
+	// cases send so that, like every other stack, the request reaches the
+	// middleware and the router.
+	methods := append(append([]string(nil), fiber.DefaultMethods...), extensionMethods...)
+	app := fiber.New(fiber.Config{DisableStartupMessage: true, RequestMethods: methods})
+	app.Use(func(c *fiber.Ctx) error {
+		c.Set("Vary", OuterVary)
+		return c.Next()
+	})
+	app.Use(recover.New())
+	app.Use(corsfiber.Middleware(p))
+	app.Use(func(c *fiber.Ctx) error {
+		c.Set(HeaderInner, "1")
+		return c.Next()
+	})
+	ok := func(c *fiber.Ctx) error {
+		c.Set(HeaderAppRan, "1")
+		return c.SendString("ok")
+	}
+	for _, m := range resourceMethods {
+		app.Add(m, PathResource, ok)
+	}
+	app.Group("/g").Get("/r", ok)
+	app.Get(PathError, func(c *fiber.Ctx) error {
+		c.Set(HeaderAppRan, "1")
+		return fiber.NewError(http.StatusInternalServerError, "boom")
+	})
+	app.Get(PathPanic, func(c *fiber.Ctx) error {
+		c.Set(HeaderAppRan, "1")
+		panic("conformance: deliberate panic")
+	})
+	app.Get(PathRedirect, func(c *fiber.Ctx) error {
+		c.Set(HeaderAppRan, "1")
+		return c.Redirect(PathResource, http.StatusFound)
+	})
+	return fasthttpBridge(app.Handler()), nil
+}
+
+var bridgeAddr = &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 40000}
+
+// fasthttpBridge serves h as an http.Handler without a socket, so that
+// header bytes an HTTP parser would reject still reach the middleware.
+func fasthttpBridge(h fasthttp.RequestHandler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var req fasthttp.Request
+		req.Header.DisableNormalizing()
+		req.Header.SetMethod(r.Method)
+		req.SetRequestURI(r.URL.RequestURI())
+		req.Header.SetHost(r.Host)
+		for k, lines := range r.Header {
+			for _, v := range lines {
+				req.Header.Add(k, v)
+			}
+		}
+		var ctx fasthttp.RequestCtx
+		ctx.Init(&req, bridgeAddr, nil)
+		h(&ctx)
+		out := w.Header()
+		ctx.Response.Header.VisitAll(func(k, v []byte) {
+			key := string(k)
+			if key == "Content-Length" {
+				return
+			}
+			out[key] = append(out[key], string(v))
+		})
+		w.WriteHeader(ctx.Response.StatusCode())
+		_, _ = w.Write(ctx.Response.Body())
+	})
+}

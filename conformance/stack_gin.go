@@ -1,0 +1,57 @@
+package conformance
+
+import (
+	"io"
+	"net/http"
+	"sync"
+
+	"github.com/gin-gonic/gin"
+	corsgin "github.com/originguard/cors/adapters/gin"
+	cors "github.com/originguard/cors/core"
+)
+
+// Gin is the harness of gin: corsgin.Middleware mounted with engine.Use,
+// after gin's recovery.
+func Gin() Harness {
+	return Harness{Name: "gin", New: newGin}
+}
+
+var ginQuiet sync.Once
+
+func newGin(cfg cors.Config) (http.Handler, error) {
+	p, err := cors.New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	ginQuiet.Do(func() {
+		if gin.Mode() == gin.DebugMode {
+			gin.SetMode(gin.TestMode) // no route dump on stdout
+		}
+	})
+	e := gin.New()
+	e.Use(func(c *gin.Context) { c.Header("Vary", OuterVary) })
+	e.Use(gin.RecoveryWithWriter(io.Discard))
+	e.Use(corsgin.Middleware(p))
+	e.Use(func(c *gin.Context) { c.Header(HeaderInner, "1") })
+	ok := func(c *gin.Context) {
+		c.Header(HeaderAppRan, "1")
+		c.String(http.StatusOK, "ok")
+	}
+	for _, m := range resourceMethods {
+		e.Handle(m, PathResource, ok)
+	}
+	e.Group("/g").GET("/r", ok)
+	e.GET(PathError, func(c *gin.Context) {
+		c.Header(HeaderAppRan, "1")
+		c.String(http.StatusInternalServerError, "boom")
+	})
+	e.GET(PathPanic, func(c *gin.Context) {
+		c.Header(HeaderAppRan, "1")
+		panic("conformance: deliberate panic")
+	})
+	e.GET(PathRedirect, func(c *gin.Context) {
+		c.Header(HeaderAppRan, "1")
+		c.Redirect(http.StatusFound, PathResource)
+	})
+	return e, nil
+}
