@@ -1,0 +1,66 @@
+package examples_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestREADMESnippetsCompile compiles every complete Go program in the
+// repository's README (the blocks starting with "package main") against
+// this module's dependencies, so that the copy-pasteable examples stay so.
+// The snippets are mapped into the module with -overlay; nothing is
+// written to the source tree.
+func TestREADMESnippetsCompile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go build; skipped with -short")
+	}
+	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var snippets []string
+	for _, m := range regexp.MustCompile("(?s)```go\n(.*?)```").FindAllStringSubmatch(string(readme), -1) {
+		if strings.HasPrefix(m[1], "package main\n") {
+			snippets = append(snippets, m[1])
+		}
+	}
+	if len(snippets) < 5 {
+		t.Fatalf("found %d complete programs in README.md, want one per stack (5)", len(snippets))
+	}
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatalf("the go command is needed to check the README: %v", err)
+	}
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	replace := map[string]string{}
+	var pkgs []string
+	for i, src := range snippets {
+		file := filepath.Join(tmp, fmt.Sprintf("snippet%d.go", i))
+		if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		pkg := fmt.Sprintf("internal/readmesnippet%d", i)
+		replace[filepath.Join(dir, pkg, "main.go")] = file
+		pkgs = append(pkgs, "./"+pkg)
+	}
+	overlay, _ := json.Marshal(map[string]any{"Replace": replace})
+	overlayFile := filepath.Join(tmp, "overlay.json")
+	if err := os.WriteFile(overlayFile, overlay, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(goBin, append([]string{"build", "-overlay", overlayFile}, pkgs...)...)
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("README snippets do not compile: %v\n%s", err, out)
+	}
+}
