@@ -37,6 +37,7 @@ var stacks = []stack{
 	{"nethttp", serveNetHTTP},
 	{"gin", serveGin},
 	{"echo", serveEcho},
+	{"echo-pre", serveEchoPre},
 	{"fiber", serveFiber},
 	{"chi", serveChi},
 }
@@ -62,6 +63,18 @@ func serveEcho(t *testing.T, ln net.Listener, cfg cors.Config, app http.Handler,
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.Use(corsecho.New(cfg))
+	e.Any("/api/*", echo.WrapHandler(app))
+	e.Add(customMethod, "/api/*", echo.WrapHandler(app))
+	e.PUT("/only-put", echo.WrapHandler(app))
+	serveHTTP(t, ln, recordHTTP(rec, strip, e))
+}
+
+// serveEchoPre mounts the middleware with e.Pre (before routing), the other
+// mount point echo users pick.
+func serveEchoPre(t *testing.T, ln net.Listener, cfg cors.Config, app http.Handler, rec *recorder, strip bool) {
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	e.Pre(corsecho.New(cfg))
 	e.Any("/api/*", echo.WrapHandler(app))
 	e.Add(customMethod, "/api/*", echo.WrapHandler(app))
 	e.PUT("/only-put", echo.WrapHandler(app))
