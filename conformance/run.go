@@ -28,7 +28,7 @@ func Run(t *testing.T, h Harness) {
 			}
 		})
 	}
-	// hostile table: next commit
+	t.Run("hostile", func(t *testing.T) { runHostile(t, s) })
 }
 
 // session caches one application per policy for a stack and for the

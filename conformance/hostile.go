@@ -1,0 +1,349 @@
+package conformance
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+
+	cors "github.com/originguard/cors/core"
+)
+
+// originKind says which policies truly allow a hostile request's origin.
+type originKind uint8
+
+const (
+	originValid     originKind = iota // oApp: allowed by every hostile policy
+	originMalformed                   // not a serialized origin: only "*" answers, with "*"
+	originNull                        // "null": "*" and the reflect-all function allow it
+	originRepeated                    // several Origin lines: allowed by nobody
+)
+
+// hostileCase is one row of the hostile-request table (issue 7).
+type hostileCase struct {
+	name   string
+	why    string
+	req    request
+	origin originKind
+	// preflightAllowed: for a preflight from an allowed origin, whether the
+	// request is entirely allowed (Decision.Allowed); refused otherwise.
+	preflightAllowed bool
+}
+
+// hostilePolicies are the policies every hostile request is run against:
+// an allowlist, "*" everything, a function that reflects every origin it is
+// given, and "*" methods and headers with credentials (which echo validated
+// names).
+var hostilePolicies = []namedPolicy{pList, pStar, pFuncAll, pCredStar}
+
+var (
+	hostileOnce  sync.Once
+	hostileTable []hostileCase
+)
+
+// hostileCases builds the table once: some rows hold megabytes.
+func hostileCases() []hostileCase {
+	hostileOnce.Do(func() { hostileTable = buildHostile() })
+	return hostileTable
+}
+
+func buildHostile() []hostileCase {
+	mb := strings.Repeat("x-custom,", 1<<20/len("x-custom,"))
+	var t []hostileCase
+	add := func(name, why string, req request, o originKind, allowed bool) {
+		t = append(t, hostileCase{name: name, why: why, req: req, origin: o, preflightAllowed: allowed})
+	}
+	both := func(name, why, origin string, o originKind) {
+		add(name+"/actual", why, get(PathResource, org(origin)), o, false)
+		add(name+"/preflight", why, pre(origin, "GET", ""), o, true)
+	}
+	add("acrh-1MB", "#54 a 1 MB ACRH is refused at once, never echoed", pre(oApp, "PUT", mb), originValid, false)
+	add("acrh-1MB-commas", "#54 1 MB of empty list elements", pre(oApp, "PUT", strings.Repeat(",", 1<<20)), originValid, false)
+	add("acrh-10000-lines", "#54 10 000 ACRH lines are refused at once", manyLines(pre(oApp, "PUT", ""), hACRH, "x-custom", 10000), originValid, false)
+	add("acrh-crlf", "#54 #26 an ACRH with CR LF is malformed, never echoed", pre(oApp, "PUT", "x-custom\r\nSet-Cookie: a=1"), originValid, false)
+	add("acrh-nul", "#54 an ACRH with NUL is malformed", pre(oApp, "PUT", "x-custom\x00"), originValid, false)
+	add("acrh-non-ascii", "#54 an ACRH with non-ASCII bytes is malformed", pre(oApp, "PUT", "x-cüstom"), originValid, false)
+	add("acrh-one-long-name", "#54 a single 100 kB name", pre(oApp, "PUT", "x-"+strings.Repeat("a", 100<<10)), originValid, false)
+	add("origin-10000-lines/actual", "#13 #26 10 000 Origin lines: refused, the app still runs", manyLines(get(PathResource), hOrigin, oApp, 10000), originRepeated, false)
+	add("origin-10000-lines/preflight", "#13 #40 10 000 Origin lines on a preflight: 403", manyLines(request{method: http.MethodOptions, path: PathResource, lines: []line{hdr(hACRM, "GET")}}, hOrigin, oApp, 10000), originRepeated, false)
+	both("origin-nul", "#26 an Origin with NUL is never reflected", "https://app.example\x00", originMalformed)
+	both("origin-nul-inside", "#26 an Origin with NUL inside the host", "https://app\x00.example", originMalformed)
+	both("origin-crlf", "#26 an Origin with CR LF (header injection) is never reflected", "https://app.example\r\nSet-Cookie: a=1", originMalformed)
+	both("origin-lf", "#26 an Origin ending in LF", "https://app.example\n", originMalformed)
+	both("origin-tab", "#24 #26 an Origin with a tab", "https://app.example\t", originMalformed)
+	both("origin-non-ascii", "#14 #26 an Origin with a Unicode host", "https://äpp.example", originMalformed)
+	both("origin-invalid-utf8", "#26 an Origin with invalid UTF-8", "https://app.example\xff", originMalformed)
+	both("origin-userinfo", "#14 #26 an Origin with userinfo", "https://user:pass@app.example", originMalformed)
+	both("origin-ipv6-zone", "#14 an IPv6 origin with a zone id", "http://[fe80::1%25eth0]:3000", originMalformed)
+	both("origin-ipv6-zone-raw", "#14 an IPv6 origin with a raw zone id", "http://[::1%eth0]:3000", originMalformed)
+	both("origin-trailing-dot", "#14 an Origin whose host ends with a dot", "https://app.example.", originMalformed)
+	both("origin-upper-scheme", "#14 #15 an Origin with an upper-case scheme", "HTTPS://app.example", originMalformed)
+	both("origin-10kB", "#26 a 10 kB Origin", "https://"+strings.Repeat("a", 10<<10)+".example", originMalformed)
+	both("origin-huge-port", "#14 an Origin with an out-of-range port", "https://app.example:99999999", originMalformed)
+	both("origin-scheme-only", "#14 an Origin without host", "https://", originMalformed)
+	both("origin-null", "#21 null is allowed only by * and an explicit function", "null", originNull)
+	both("origin-empty", "#23 an empty Origin", "", originMalformed)
+	add("method-space/actual", "#49 a request method with a space is an actual request; the router decides", do("GE T", org(oApp)), originValid, false)
+	add("method-lower/actual", "#44 a lower-case request method is an actual request", do("get", org(oApp)), originValid, false)
+	add("acrm-space", "#49 an ACRM with a space is refused, never echoed", pre(oApp, "P UT", ""), originValid, false)
+	add("acrm-crlf", "#49 an ACRM with CR LF is refused, never echoed", pre(oApp, "PUT\r\nX: 1", ""), originValid, false)
+	add("acrm-lower-put", "#44 a lower-case put is PUT (Fetch normalisation)", pre(oApp, "put", ""), originValid, true)
+	add("acrm-lower-patch", "#44 #45 a lower-case patch stays patch", pre(oApp, "patch", ""), originValid, true)
+	add("acrm-duplicated", "#49 two ACRM lines are refused", pre(oApp, "PUT", "", hdr(hACRM, "PUT")), originValid, false)
+	add("acrm-list", "#49 an ACRM holding a list is refused", pre(oApp, "PUT, DELETE", ""), originValid, false)
+	add("acrm-10kB", "#47 #49 a 10 kB ACRM token: only \"*\" methods allow it", pre(oApp, strings.Repeat("M", 10<<10), ""), originValid, true)
+	add("acrpn-crlf", "#106 an ACRPN that is not exactly true asks for nothing", pre(oApp, "GET", "", hdr(hACRPN, "true\r\n")), originValid, true)
+	add("acrpn-true-no-pna", "#106 a private-network preflight without the opt-in is refused", pre(oApp, "GET", "", hdr(hACRPN, "true")), originValid, false)
+	return t
+}
+
+// preflightAllowedBy reports whether the policy entirely allows a hostile
+// preflight that its origin passes.
+func (h hostileCase) preflightAllowedBy(p namedPolicy) bool {
+	switch {
+	case !h.preflightAllowed:
+		return false
+	case (h.name == "acrm-lower-patch" || h.name == "acrm-lower-put") && p.policy == pFuncAll.policy:
+		return false // default methods (GET, HEAD, POST) refuse PUT and patch
+	case h.name == "acrm-10kB":
+		return p.acam == "*" || (p.cred && p.acam == "") // "*" allows any method token, however long
+	}
+	return true
+}
+
+func manyLines(r request, key, v string, n int) request {
+	lines := append([]line(nil), r.lines...)
+	for range n {
+		lines = append(lines, hdr(key, v))
+	}
+	r.lines = lines
+	return r
+}
+
+// wantACAO is the ACAO a policy must send for h ("" for none).
+func (h hostileCase) wantACAO(p namedPolicy) string {
+	switch h.origin {
+	case originRepeated:
+		return ""
+	case originValid:
+		if p.star {
+			return "*"
+		}
+		return oApp
+	case originNull:
+		switch p.policy {
+		case pStar.policy:
+			return "*"
+		case pFuncAll.policy:
+			return "null"
+		}
+		return ""
+	}
+	if p.star {
+		return "*"
+	}
+	return ""
+}
+
+// isPreflight reports whether the request is a preflight (DESIGN 1).
+func (r request) isPreflight() bool {
+	return r.method == http.MethodOptions && len(r.header(hOrigin)) > 0 && len(r.header(hACRM)) > 0
+}
+
+// hostileProblems runs h on app under policy p and returns every problem.
+func hostileProblems(app http.Handler, p namedPolicy, h hostileCase) []string {
+	got, err := serve(app, h.req)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	var out []string
+	bad := func(format string, a ...any) { out = append(out, fmt.Sprintf(format, a...)) }
+	if got.status == http.StatusInternalServerError {
+		bad("status 500: the stack failed (a recovered panic?)")
+	}
+	rejectedEarly := got.status == http.StatusBadRequest && got.header.Get("Vary") == ""
+	want := h.wantACAO(p)
+	acao := got.header.Values(hACAO)
+	switch {
+	case want == "" && len(acao) > 0:
+		bad("ACAO %q for a request the policy does not allow", acao)
+	case want != "" && !rejectedEarly && (len(acao) != 1 || acao[0] != want):
+		bad("ACAO %q, want exactly %q", acao, want)
+	}
+	if acac := got.header.Values(hACAC); len(acac) > 0 && (!p.cred || len(acao) == 0 || len(acac) != 1 || acac[0] != "true") {
+		bad("ACAC %q without an allowed credentialed origin", acac)
+	}
+	out = append(out, headerHygiene(p, h, got)...)
+	switch {
+	case h.req.isPreflight():
+		if got.marker(HeaderAppRan) || got.marker(HeaderInner) {
+			bad("a preflight got past the middleware")
+		}
+		wantStatus := http.StatusNoContent
+		if want == "" {
+			wantStatus = http.StatusForbidden
+		}
+		if got.status != wantStatus {
+			bad("preflight status %d, want %d", got.status, wantStatus)
+		}
+	case rejectedEarly:
+		// The framework refused the request line before any middleware
+		// (fiber: a method outside Config.RequestMethods): a clean denial.
+	case h.req.method == http.MethodGet && !got.marker(HeaderAppRan):
+		bad("the application did not run for an actual request")
+	}
+	return out
+}
+
+// headerHygiene checks that no response header carries control or
+// non-ASCII bytes, that the Access-Control-* headers stay small, and that
+// every listed name or method is one the policy may legitimately send.
+func headerHygiene(p namedPolicy, h hostileCase, got response) []string {
+	var out []string
+	total := 0
+	for k, vs := range got.header {
+		for _, v := range vs {
+			for i := 0; i < len(v); i++ {
+				if c := v[i]; (c < 0x20 && c != '\t') || c >= 0x7f {
+					out = append(out, fmt.Sprintf("%s carries byte %#x from the request", k, c))
+					break
+				}
+			}
+			// A "*"-with-credentials policy echoes the requested method,
+			// a validated token of any length (Fetch sets no bound).
+			echoedMethod := k == hACAM && p.cred && p.acam == "" && containsFold(h.req.header(hACRM), v)
+			if (strings.HasPrefix(k, "Access-Control-") || k == "Vary") && !echoedMethod {
+				total += len(v)
+			}
+		}
+	}
+	if total > 1024 {
+		out = append(out, fmt.Sprintf("Access-Control-* and Vary total %d bytes: input reflected?", total))
+	}
+	allowedNames := map[string]bool{}
+	for _, n := range splitList(p.acah) {
+		allowedNames[strings.ToLower(n)] = true
+	}
+	if p.cred && p.acah == "" { // "*" with credentials echoes validated requested names
+		for _, n := range listElems(h.req.header(hACRH)) {
+			if isToken(n) && !strings.EqualFold(n, "authorization") {
+				allowedNames[strings.ToLower(n)] = true
+			}
+		}
+	}
+	for _, n := range listElems(got.header.Values(hACAH)) {
+		if !allowedNames[strings.ToLower(n)] {
+			out = append(out, fmt.Sprintf("ACAH names %q, which the policy does not allow", n))
+		}
+	}
+	for _, m := range listElems(got.header.Values(hACAM)) {
+		if !isToken(m) || (p.acam != "" && !contains(splitList(p.acam), m)) || (p.acam == "" && !containsFold(h.req.header(hACRM), m)) {
+			out = append(out, fmt.Sprintf("ACAM names %q, which the policy does not send", m))
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func containsFold(list []string, s string) bool {
+	for _, v := range list {
+		if strings.EqualFold(v, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func isToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// hostileDecision checks the core's decision for h under p: preflights are
+// allowed only where the policy truly allows them.
+func hostileDecision(p namedPolicy, h hostileCase) string {
+	pol, err := cors.New(p.cfg)
+	if err != nil {
+		return err.Error()
+	}
+	d := pol.Evaluate(cors.FromHTTP(h.req.httpRequest()))
+	if !h.req.isPreflight() {
+		if d.Allowed != (h.wantACAO(p) != "") && d.Kind != cors.NotCORS {
+			return fmt.Sprintf("Decision.Allowed = %v (%s) for an actual request whose expected ACAO is %q", d.Allowed, d.Reason, h.wantACAO(p))
+		}
+		return ""
+	}
+	want := h.wantACAO(p) != "" && h.preflightAllowedBy(p)
+	if d.Allowed != want {
+		return fmt.Sprintf("Decision.Allowed = %v (%s), want %v", d.Allowed, d.Reason, want)
+	}
+	return ""
+}
+
+// hostileDiff compares the stack's answer with the net/http reference's:
+// Access-Control-* headers, Vary and the markers must match. It returns ""
+// when they do, and early=true when the stack's framework refused the
+// request line before any middleware ran (fiber answers 400 to a method it
+// does not know), a clean denial that is reported but not failed.
+func (s *session) hostileDiff(app http.Handler, p namedPolicy, h hostileCase) (msg string, early bool) {
+	ref, err := s.app(s.ref, s.refs, p.policy)
+	if err != nil {
+		return err.Error(), false
+	}
+	got, err1 := serve(app, h.req)
+	want, err2 := serve(ref, h.req)
+	if err1 != nil || err2 != nil {
+		return fmt.Sprint(err1, err2), false
+	}
+	if g, w := summary(got, false), summary(want, false); g != w {
+		early = got.status == http.StatusBadRequest && got.header.Get("Vary") == ""
+		return fmt.Sprintf("differs from net/http:\n\t%s: %d %s\n\tnet/http: %d %s", s.h.Name, got.status, g, want.status, w), early
+	}
+	return "", false
+}
+
+// runHostile runs the hostile table through the session's stack.
+func runHostile(t *testing.T, s *session) {
+	for _, h := range hostileCases() {
+		for _, p := range hostilePolicies {
+			t.Run(h.name+"/"+p.name, func(t *testing.T) {
+				app, err := s.app(s.h, s.apps, p.policy)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, msg := range hostileProblems(app, p, h) {
+					t.Errorf("%s: %s\n\trequest: %s\n\twhy: %s", s.h.Name, msg, describe(h.req), h.why)
+				}
+				if s.h.Name == s.ref.Name {
+					if msg := hostileDecision(p, h); msg != "" {
+						t.Errorf("core: %s\n\trequest: %s\n\twhy: %s", msg, describe(h.req), h.why)
+					}
+					return
+				}
+				switch msg, early := s.hostileDiff(app, p, h); {
+				case early:
+					t.Logf("%s (the framework rejected the request before any middleware)", msg)
+				case msg != "":
+					t.Errorf("%s\n\trequest: %s\n\twhy: %s", msg, describe(h.req), h.why)
+				}
+			})
+		}
+	}
+}
