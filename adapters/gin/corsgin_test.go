@@ -2,6 +2,7 @@ package corsgin_test
 
 import (
 	"errors"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
@@ -41,7 +42,7 @@ func app(c *gin.Context) {
 func newEngine(mw ...gin.HandlerFunc) *gin.Engine {
 	r := gin.New()
 	r.Use(mw...)
-	r.Use(gin.Recovery())
+	r.Use(gin.RecoveryWithWriter(io.Discard))
 	r.GET("/x", app)
 	api := r.Group("/api")
 	api.GET("/items", app)

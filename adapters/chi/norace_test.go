@@ -1,0 +1,5 @@
+//go:build !race
+
+package corschi_test
+
+const raceEnabled = false

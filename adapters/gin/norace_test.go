@@ -1,0 +1,5 @@
+//go:build !race
+
+package corsgin_test
+
+const raceEnabled = false
