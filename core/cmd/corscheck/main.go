@@ -1,0 +1,21 @@
+// Command corscheck tells whether a browser would let a page on one origin
+// read a response from a URL, and if not, why in Chromium's words and what to
+// change on the server. It sends the preflight a browser would send (when one
+// is needed), then the actual request, and judges both with the fetchcheck
+// package.
+//
+// Usage:
+//
+//	corscheck -origin https://app.example [-method PUT] [-header X-Token:1]...
+//	          [-credentials] [-private-network] [-strict] [-json] [-timeout 10s] URL
+//
+// Exit status: 0 when the browser would allow the request (or the actual
+// request was redirected and that hop passed: re-run against the new URL),
+// 1 when it would block it, 2 on usage or network errors. See README.md.
+package main
+
+import "os"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// printText writes the human-readable report.
+func printText(w io.Writer, rep *Report) {
+	cred := "omit"
+	if rep.Credentials {
+		cred = "include"
+	}
+	fmt.Fprintf(w, "corscheck: %s %s from origin %s (credentials: %s, model: %s)\n", rep.Method, rep.URL, rep.Origin, cred, rep.Model)
+	n := 1
+	if rep.Preflight != nil {
+		printStep(w, n, "Preflight", rep.Preflight)
+		n++
+	} else {
+		fmt.Fprintln(w, "\nNo preflight: the method and headers are CORS-safelisted.")
+	}
+	if rep.Actual != nil {
+		printStep(w, n, "Actual request", rep.Actual)
+	} else if rep.Preflight != nil {
+		fmt.Fprintln(w, "\nActual request not sent: the browser stops after a failed preflight.")
+	}
+	fmt.Fprintln(w)
+	switch rep.Verdict {
+	case verdictBlocked:
+		f := rep.Failure
+		fmt.Fprintf(w, "Verdict: BLOCKED (%s", f.Error)
+		if f.Detail != "" {
+			fmt.Fprintf(w, ", %s", f.Detail)
+		}
+		fmt.Fprintln(w, ")")
+		fmt.Fprintf(w, "  Chromium says: %s\n", f.Message)
+		fmt.Fprintf(w, "  Fix: %s\n", f.Fix)
+	case verdictRedirect:
+		fmt.Fprintf(w, "Verdict: REDIRECT to %s (this hop passes; not followed)\n", rep.Redirect)
+	default:
+		fmt.Fprintln(w, "Verdict: ALLOWED")
+		if len(rep.Readable) > 0 {
+			fmt.Fprintf(w, "  Script may also read: %s\n", strings.Join(rep.Readable, ", "))
+		}
+	}
+	for _, warn := range rep.Warnings {
+		fmt.Fprintf(w, "Warning: %s\n", warn)
+	}
+}
+
+func printStep(w io.Writer, n int, title string, s *Step) {
+	fmt.Fprintf(w, "\n%d. %s\n", n, title)
+	fmt.Fprintf(w, "   > %s\n", s.Request.Line)
+	for _, h := range s.Request.Headers {
+		fmt.Fprintf(w, "   > %s: %s\n", h.Name, h.Value)
+	}
+	fmt.Fprintf(w, "   < %s\n", s.Response.Line)
+	for _, h := range s.Response.Headers {
+		fmt.Fprintf(w, "   < %s: %s\n", h.Name, h.Value)
+	}
+	if s.Check.OK {
+		fmt.Fprintln(w, "   PASS")
+	} else {
+		fmt.Fprintf(w, "   FAIL %s\n", s.Check.Error)
+	}
+}
