@@ -1,0 +1,106 @@
+// Command benchreport runs the side-by-side CORS benchmarks of
+// github.com/originguard/cors/bench in interleaved rounds, feeds the
+// samples to benchstat, and writes the overhead table into the README
+// between the markers <!-- bench:begin --> and <!-- bench:end -->.
+//
+// Run it from the bench module (run.sh does):
+//
+//	go run ./cmd/benchreport -rounds 6 -benchtime 100ms
+//
+// It installs benchstat (a pinned golang.org/x/perf version) with
+// go install, builds the benchmark binary once, runs it once per round
+// with -count 1 (so that every stack is sampled in every round, spreading
+// the machine's noise over all of them), then writes:
+//
+//	results/raw.txt        the benchmark output of every round
+//	results/benchstat.txt  benchstat's report (medians and 95% intervals)
+//	results/summary.md     every stack's medians and overheads
+//	behaviour.md           the observed responses (go test -write-behaviour)
+//
+// and replaces the text between the README markers. If the markers are
+// absent it prints the table and says so.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// benchstatVersion is pinned: its go.mod needs go 1.24, so it builds with
+// the go 1.25 and 1.26 toolchains.
+const benchstatVersion = "v0.0.0-20250909190841-7e13e04d9366"
+
+func main() {
+	var o options
+	flag.IntVar(&o.rounds, "rounds", 6, "interleaved rounds (benchstat needs 6 for a confidence interval)")
+	flag.StringVar(&o.benchtime, "benchtime", "100ms", "-benchtime of each benchmark in each round")
+	flag.StringVar(&o.bench, "bench", ".", "benchmark pattern (for quick partial runs)")
+	flag.StringVar(&o.readme, "readme", "../README.md", "README to update between the bench markers")
+	flag.StringVar(&o.results, "results", "results", "directory for raw.txt, benchstat.txt, summary.md")
+	flag.BoolVar(&o.noInstall, "no-install", false, "use the benchstat found in PATH or GOBIN instead of installing it")
+	flag.BoolVar(&o.skipBehaviour, "skip-behaviour", false, "do not regenerate behaviour.md")
+	flag.Parse()
+	start := time.Now()
+	if err := run(o); err != nil {
+		fmt.Fprintln(os.Stderr, "benchreport:", err)
+		os.Exit(1)
+	}
+	fmt.Fprintf(os.Stderr, "benchreport: done in %s\n", time.Since(start).Round(time.Second))
+}
+
+// options are the command-line settings.
+type options struct {
+	rounds        int
+	benchtime     string
+	bench         string
+	readme        string
+	results       string
+	noInstall     bool
+	skipBehaviour bool
+}
+
+func run(o options) error {
+	if o.rounds < 1 {
+		return fmt.Errorf("-rounds must be at least 1")
+	}
+	if err := os.MkdirAll(o.results, 0o755); err != nil {
+		return err
+	}
+	benchstat, err := installBenchstat(o.noInstall)
+	if err != nil {
+		return err
+	}
+	if !o.skipBehaviour {
+		if err := writeBehaviour(); err != nil {
+			return err
+		}
+	}
+	raw := filepath.Join(o.results, "raw.txt")
+	if err := runRounds(o, raw); err != nil {
+		return err
+	}
+	report, err := quietCommand(benchstat, raw)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(o.results, "benchstat.txt"), report, 0o644); err != nil {
+		return err
+	}
+	csvOut, err := quietCommand(benchstat, "-format", "csv", raw)
+	if err != nil {
+		return err
+	}
+	samples, err := parseBenchstatCSV(csvOut)
+	if err != nil {
+		return err
+	}
+	res := newResults(samples)
+	if err := os.WriteFile(filepath.Join(o.results, "summary.md"), []byte(res.summary()), 0o644); err != nil {
+		return err
+	}
+	table := res.readmeTable(o)
+	return updateReadme(o.readme, table)
+}

@@ -1,0 +1,177 @@
+package main
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Library names with a special role in the harness.
+const (
+	libNone  = "none"
+	libNoop  = "noop-mw"
+	libFloor = "floor"
+	libOurs  = "ours"
+)
+
+// frameworkOrder is the order of the tables.
+var frameworkOrder = []string{"nethttp", "chi", "gin", "echo", "fiber"}
+
+// results indexes the benchstat medians.
+type results struct {
+	s         map[key]sample
+	scenarios []string
+	libs      map[string][]string // per framework, special ones first
+}
+
+func newResults(s map[key]sample) *results {
+	r := &results{s: s, libs: map[string][]string{}}
+	seenSc := map[string]bool{}
+	seenLib := map[string]map[string]bool{}
+	for k := range s {
+		if !seenSc[k.sc] {
+			seenSc[k.sc] = true
+			r.scenarios = append(r.scenarios, k.sc)
+		}
+		if seenLib[k.fw] == nil {
+			seenLib[k.fw] = map[string]bool{}
+		}
+		if !seenLib[k.fw][k.lib] {
+			seenLib[k.fw][k.lib] = true
+			r.libs[k.fw] = append(r.libs[k.fw], k.lib)
+		}
+	}
+	slices.SortFunc(r.scenarios, compareScenario)
+	for _, libs := range r.libs {
+		slices.SortFunc(libs, func(a, b string) int {
+			return cmp.Or(cmp.Compare(libRank(a), libRank(b)), cmp.Compare(a, b))
+		})
+	}
+	return r
+}
+
+func libRank(lib string) int {
+	switch lib {
+	case libNone:
+		return 0
+	case libNoop:
+		return 1
+	case libFloor:
+		return 2
+	case libOurs:
+		return 3
+	}
+	return 4
+}
+
+func isPeer(lib string) bool { return libRank(lib) == 4 }
+
+// compareScenario orders "2-…" before "2b-…" before "10-…".
+func compareScenario(a, b string) int {
+	na, ra := leadingNumber(a)
+	nb, rb := leadingNumber(b)
+	return cmp.Or(cmp.Compare(na, nb), cmp.Compare(ra, rb))
+}
+
+func leadingNumber(s string) (int, string) {
+	i := 0
+	for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+		i++
+	}
+	n, err := strconv.Atoi(s[:i])
+	if err != nil {
+		return 1 << 30, s
+	}
+	return n, s[i:]
+}
+
+// frameworks returns the measured frameworks in table order.
+func (r *results) frameworks() []string {
+	var out []string
+	for _, fw := range frameworkOrder {
+		if len(r.libs[fw]) > 0 {
+			out = append(out, fw)
+		}
+	}
+	for fw := range r.libs {
+		if !slices.Contains(frameworkOrder, fw) {
+			out = append(out, fw)
+		}
+	}
+	return out
+}
+
+// get returns the sample of one benchmark.
+func (r *results) get(sc, fw, lib string) (sample, bool) {
+	s, ok := r.s[key{sc, fw, lib}]
+	return s, ok
+}
+
+// delta is a library's overhead over the framework's bare router.
+type delta struct {
+	ns, bytes, allocs float64
+	ok                bool
+}
+
+func (r *results) delta(sc, fw, lib, base string) delta {
+	s, ok1 := r.get(sc, fw, lib)
+	b, ok2 := r.get(sc, fw, base)
+	if !ok1 || !ok2 {
+		return delta{}
+	}
+	return delta{s.ns.median - b.ns.median, s.bytes.median - b.bytes.median, s.allocs.median - b.allocs.median, true}
+}
+
+// bestPeer returns the peer with the lowest overhead on sc and fw.
+func (r *results) bestPeer(sc, fw string) (string, delta) {
+	best, bd := "", delta{}
+	for _, lib := range r.libs[fw] {
+		if !isPeer(lib) {
+			continue
+		}
+		d := r.delta(sc, fw, lib, libNone)
+		if d.ok && (!bd.ok || d.ns < bd.ns) {
+			best, bd = lib, d
+		}
+	}
+	return best, bd
+}
+
+// fmtNs prints a duration in ns with a unit suited to its size.
+func fmtNs(ns float64) string {
+	a := ns
+	if a < 0 {
+		a = -a
+	}
+	switch {
+	case a >= 1e6:
+		return strconv.FormatFloat(ns/1e6, 'f', 1, 64) + "ms"
+	case a >= 1e4:
+		return strconv.FormatFloat(ns/1e3, 'f', 1, 64) + "µs"
+	}
+	return strconv.FormatFloat(ns, 'f', 0, 64)
+}
+
+// fmtCount prints an allocation or byte count.
+func fmtCount(v float64) string {
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+func fmtSigned(v float64) string {
+	if v >= 0 {
+		return "+" + fmtCount(v)
+	}
+	return fmtCount(v)
+}
+
+// ratio formats a/b, or n/a when b is not positive.
+func ratio(a, b float64) (string, float64, bool) {
+	if b <= 0 {
+		return "n/a", 0, false
+	}
+	q := a / b
+	return strconv.FormatFloat(q, 'f', 2, 64) + "×", q, true
+}
+
+func escape(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
