@@ -19,6 +19,10 @@ func New(cfg Config) func(http.Handler) http.Handler {
 
 // Middleware returns chi middleware applying p. Use it to handle the error
 // of cors.New yourself or to share a policy that is reconfigured at run time.
+// It panics if p is nil.
 func Middleware(p *cors.Policy) func(http.Handler) http.Handler {
+	if p == nil {
+		panic("corschi: Middleware needs a policy built with cors.New, got nil")
+	}
 	return p.Handler
 }

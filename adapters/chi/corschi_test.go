@@ -261,3 +261,12 @@ func TestRepeatedOriginLines(t *testing.T) {
 		t.Fatalf("repeated Origin: %d %v", w.Code, w.Header())
 	}
 }
+
+func TestMiddlewareNilPolicyPanics(t *testing.T) {
+	defer func() {
+		if v, _ := recover().(string); !strings.Contains(v, "nil") {
+			t.Fatalf("panic value %q", v)
+		}
+	}()
+	corschi.Middleware(nil)
+}

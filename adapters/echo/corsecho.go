@@ -18,7 +18,11 @@ func New(cfg Config) echo.MiddlewareFunc {
 
 // Middleware returns echo middleware applying p. Use it to handle the error
 // of cors.New yourself or to share a policy that is reconfigured at run time.
+// It panics if p is nil.
 func Middleware(p *cors.Policy) echo.MiddlewareFunc {
+	if p == nil {
+		panic("corsecho: Middleware needs a policy built with cors.New, got nil")
+	}
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			d := p.Evaluate(cors.FromHTTP(c.Request()))

@@ -289,3 +289,12 @@ func TestGroupMount(t *testing.T) {
 		}
 	}
 }
+
+func TestMiddlewareNilPolicyPanics(t *testing.T) {
+	defer func() {
+		if v, _ := recover().(string); !strings.Contains(v, "nil") {
+			t.Fatalf("panic value %q", v)
+		}
+	}()
+	corsecho.Middleware(nil)
+}

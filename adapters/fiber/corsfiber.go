@@ -22,7 +22,11 @@ func New(cfg Config) fiber.Handler {
 
 // Middleware returns fiber middleware applying p. Use it to handle the error
 // of cors.New yourself or to share a policy that is reconfigured at run time.
+// It panics if p is nil.
 func Middleware(p *cors.Policy) fiber.Handler {
+	if p == nil {
+		panic("corsfiber: Middleware needs a policy built with cors.New, got nil")
+	}
 	return func(c *fiber.Ctx) error {
 		b := bufs.Get().(*lineBufs)
 		h := &c.Request().Header

@@ -276,3 +276,12 @@ func TestPreflightPassthrough(t *testing.T) {
 		t.Fatalf("passthrough: %d %v", res.code, res.header)
 	}
 }
+
+func TestMiddlewareNilPolicyPanics(t *testing.T) {
+	defer func() {
+		if v, _ := recover().(string); !strings.Contains(v, "nil") {
+			t.Fatalf("panic value %q", v)
+		}
+	}()
+	corsfiber.Middleware(nil)
+}

@@ -18,7 +18,11 @@ func New(cfg Config) gin.HandlerFunc {
 
 // Middleware returns gin middleware applying p. Use it to handle the error
 // of cors.New yourself or to share a policy that is reconfigured at run time.
+// It panics if p is nil.
 func Middleware(p *cors.Policy) gin.HandlerFunc {
+	if p == nil {
+		panic("corsgin: Middleware needs a policy built with cors.New, got nil")
+	}
 	return func(c *gin.Context) {
 		d := p.Evaluate(cors.FromHTTP(c.Request))
 		d.WriteHeaders(c.Writer.Header())

@@ -240,3 +240,12 @@ func TestRepeatedOriginLines(t *testing.T) {
 		t.Fatalf("repeated Origin: %d %v", w.Code, w.Header())
 	}
 }
+
+func TestMiddlewareNilPolicyPanics(t *testing.T) {
+	defer func() {
+		if v, _ := recover().(string); !strings.Contains(v, "nil") {
+			t.Fatalf("panic value %q", v)
+		}
+	}()
+	corsgin.Middleware(nil)
+}
