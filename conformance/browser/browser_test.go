@@ -60,6 +60,7 @@ func TestBrowser(t *testing.T) {
 				apis[p] = api{baseURL(ln), rec}
 				return ""
 			}, false)
+			checkCorscheck(t, pg.origins, results)
 			for _, r := range results {
 				if signatures[r.sc.ID] == nil {
 					signatures[r.sc.ID] = map[string]string{}
@@ -69,13 +70,14 @@ func TestBrowser(t *testing.T) {
 		})
 	}
 	t.Run("raw", func(t *testing.T) {
-		runScenarios(t, b, pg, "raw", func(p *Profile) string {
+		results := runScenarios(t, b, pg, "raw", func(p *Profile) string {
 			ln := listen(t)
 			rec := newRecorder()
 			serveRaw(t, ln, p.Raw(pg.origins), rec)
 			apis[p] = api{baseURL(ln), rec}
 			return ""
 		}, true)
+		checkCorscheck(t, pg.origins, results)
 	})
 	// Differential check: every stack gives the browser the same experience.
 	t.Run("stacks-agree", func(t *testing.T) {

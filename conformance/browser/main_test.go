@@ -20,6 +20,9 @@ func TestMain(m *testing.M) {
 	if shared != nil {
 		shared.Close()
 	}
+	if corscheckDir != "" {
+		_ = os.RemoveAll(corscheckDir)
+	}
 	os.Exit(code)
 }
 
