@@ -7,6 +7,7 @@ package cors
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"net/netip"
 	"net/url"
@@ -620,8 +621,15 @@ func sameHeader(a, b http.Header) bool {
 	return true
 }
 
+// fataler is the part of testing.TB that checkDecision uses, so that
+// TestCheckDecisionCatches can prove that the checks fail when they should.
+type fataler interface {
+	Helper()
+	Fatalf(format string, args ...any)
+}
+
 // checkDecision asserts the invariants of one decision and its headers.
-func checkDecision(t *testing.T, cfg Config, r Request, d Decision, h http.Header) {
+func checkDecision(t fataler, cfg Config, r Request, d Decision, h http.Header) {
 	t.Helper()
 	fail := func(format string, args ...any) {
 		t.Helper()
@@ -741,4 +749,77 @@ func refOriginAllowed(cfg Config, s string) bool {
 		return false
 	}
 	return cfg.AllowOriginFunc(s)
+}
+
+// caught records the first failure of checkDecision and stops it.
+type caught struct{ msg string }
+
+func (c *caught) Helper() {}
+func (c *caught) Fatalf(format string, args ...any) {
+	c.msg = fmt.Sprintf(format, args...)
+	panic(c)
+}
+
+// violation runs checkDecision and returns its failure message, "" if none.
+func violation(cfg Config, r Request, d Decision, h http.Header) (msg string) {
+	c := &caught{}
+	defer func() {
+		if v := recover(); v != nil {
+			if v != c {
+				panic(v)
+			}
+			msg = c.msg
+		}
+	}()
+	checkDecision(c, cfg, r, d, h)
+	return ""
+}
+
+// TestCheckDecisionCatches feeds checkDecision responses that break each
+// invariant, so that FuzzEvaluate's checks are known to be able to fail.
+func TestCheckDecisionCatches(t *testing.T) {
+	cfg := fuzzConfigs()[0] // credentialed allow-list
+	p := MustNew(cfg)
+	evaluate := func(r Request) (Decision, http.Header) {
+		d := p.Evaluate(r)
+		h := http.Header{}
+		d.WriteHeaders(h)
+		return d, h
+	}
+	allowed := Request{Method: "OPTIONS", Origin: []string{"https://app.example"}, AccessControlRequestMethod: []string{"PUT"},
+		AccessControlRequestHeaders: []string{"x-token"}}
+	denied := Request{Method: "OPTIONS", Origin: []string{"https://evil.example"}, AccessControlRequestMethod: []string{"PUT"}}
+	actual := Request{Method: "GET", Origin: []string{"https://app.example"}}
+
+	if d, h := evaluate(allowed); violation(cfg, allowed, d, h) != "" {
+		t.Fatalf("a correct allowed preflight is flagged: %s", violation(cfg, allowed, d, h))
+	}
+	if d, h := evaluate(denied); violation(cfg, denied, d, h) != "" {
+		t.Fatalf("a correct denied preflight is flagged: %s", violation(cfg, denied, d, h))
+	}
+	cases := []struct {
+		name   string
+		r      Request
+		tamper func(h http.Header)
+		want   string
+	}{
+		{"ACAO * with ACAC", actual, func(h http.Header) { h.Set("Access-Control-Allow-Origin", "*") }, "ACAO *"},
+		{"ACAO for another origin", actual, func(h http.Header) { h.Set("Access-Control-Allow-Origin", "https://evil.example") }, "not the request origin"},
+		{"ACAO for a disallowed origin", Request{Method: "GET", Origin: []string{"https://evil.example"}},
+			func(h http.Header) { h.Set("Access-Control-Allow-Origin", "https://evil.example") }, "does not allow"},
+		{"CR LF in a value", actual, func(h http.Header) { h.Set("Access-Control-Expose-Headers", "X-A\r\nSet-Cookie: a=b") }, "CR, LF or NUL"},
+		{"NUL in a value", actual, func(h http.Header) { h.Set("Vary", "Origin\x00") }, "CR, LF or NUL"},
+		{"403 with CORS headers", denied, func(h http.Header) { h.Set("Access-Control-Allow-Methods", "GET") }, "403 preflight carries"},
+		{"ACAH grants a refused header", allowed, func(h http.Header) { h.Set("Access-Control-Allow-Headers", "x-token, x-evil") }, "x-evil"},
+		{"ACAH * with credentials", allowed, func(h http.Header) { h.Set("Access-Control-Allow-Headers", "*") }, "ACAH *"},
+		{"ACAM * with credentials", allowed, func(h http.Header) { h.Set("Access-Control-Allow-Methods", "*") }, "ACAM *"},
+		{"ACAC without ACAO", actual, func(h http.Header) { h.Del("Access-Control-Allow-Origin") }, "ACAC without"},
+	}
+	for _, c := range cases {
+		d, h := evaluate(c.r)
+		c.tamper(h)
+		if msg := violation(cfg, c.r, d, h); !strings.Contains(msg, c.want) {
+			t.Errorf("%s: checkDecision says %q, want a failure mentioning %q", c.name, msg, c.want)
+		}
+	}
 }
