@@ -61,11 +61,12 @@ func start(opts options) (*playground, error) {
 			ln.Close()
 		}
 	}
-	for _, addr := range []string{opts.API, opts.Page, opts.Other} {
+	for i, addr := range []string{opts.API, opts.Page, opts.Other} {
 		ln, err := net.Listen("tcp", addr)
 		if err != nil {
 			closeAll()
-			return nil, err
+			flag := [...]string{"-api", "-page", "-other"}[i]
+			return nil, fmt.Errorf("%w (choose another address with %s, e.g. %s 127.0.0.1:0)", err, flag, flag)
 		}
 		lns = append(lns, ln)
 	}
