@@ -44,6 +44,13 @@
 //     host for the special schemes). Both fail the request either way.
 //   - The target address space of a Private Network Access failure is always
 //     called "private" in Message.
+//   - Header entries are judged one by one, as the Fetch standard's header
+//     list holds them; two Headers.append calls for one name are two entries
+//     (for the 128-byte and 1024-byte rules), not one combined value.
+//   - Chromium has long safelisted some client hints set by script (DPR,
+//     Width, Viewport-Width, Device-Memory, Save-Data with well-formed
+//     values); the standard does not, and neither does this package. Whether
+//     current Chromium still does was not verified.
 //   - The use-CORS-preflight flag (XHR upload listeners, streaming bodies) is
 //     not modelled; set Request.Headers or Method to force a preflight.
 package fetchcheck
