@@ -53,12 +53,11 @@ func TestBrowser(t *testing.T) {
 	signatures := map[string]map[string]string{} // scenario -> stack -> outcome signature
 	for _, st := range stacks {
 		t.Run(st.name, func(t *testing.T) {
-			results := runScenarios(t, b, pg, st.name, func(p *Profile) string {
+			results := runScenarios(t, b, pg, st.name, func(p *Profile) {
 				ln := listen(t)
 				rec := newRecorder()
 				st.serve(t, ln, p.Config(pg.origins), appHandler(rec), rec, p.StripVary)
 				apis[p] = api{baseURL(ln), rec}
-				return ""
 			}, false)
 			checkCorscheck(t, pg.origins, results)
 			for _, r := range results {
@@ -70,12 +69,11 @@ func TestBrowser(t *testing.T) {
 		})
 	}
 	t.Run("raw", func(t *testing.T) {
-		results := runScenarios(t, b, pg, "raw", func(p *Profile) string {
+		results := runScenarios(t, b, pg, "raw", func(p *Profile) {
 			ln := listen(t)
 			rec := newRecorder()
 			serveRaw(t, ln, p.Raw(pg.origins), rec)
 			apis[p] = api{baseURL(ln), rec}
-			return ""
 		}, true)
 		checkCorscheck(t, pg.origins, results)
 	})
@@ -102,7 +100,7 @@ var apis map[*Profile]api
 // runScenarios starts the API servers of the profiles the scenarios use
 // (start fills apis), opens the pages in a fresh browser context, makes every
 // fetch, then checks each scenario in a subtest.
-func runScenarios(t *testing.T, b *Browser, pg *pages, stackName string, start func(*Profile) string, raw bool) []*result {
+func runScenarios(t *testing.T, b *Browser, pg *pages, stackName string, start func(*Profile), raw bool) []*result {
 	apis = map[*Profile]api{}
 	var list []*result
 	for _, sc := range scenarios {

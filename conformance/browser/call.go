@@ -82,7 +82,10 @@ type Outcome struct {
 	// blocked by CORS policy: …", for messages only: its wording changes
 	// between versions.
 	Console string
-	// Preflights counts the OPTIONS preflights Chromium sent for this call.
+	// Preflights counts the OPTIONS preflights Chromium reported for this
+	// call. It may undercount: Chromium sometimes reports a preflight's
+	// requestWillBeSent after the fetch it belongs to has finished. Count
+	// OPTIONS on the server for an exact figure.
 	Preflights int
 	// FromCache is true when the response came from Chromium's HTTP cache.
 	FromCache bool
