@@ -19,9 +19,10 @@ type stat struct {
 	ci     string
 }
 
-// sample holds the three metrics of one benchmark.
+// sample holds the metrics of one benchmark: wall-clock ns/op, CPU
+// ns/op (the harness's cpu-ns/op), B/op and allocs/op.
 type sample struct {
-	ns, bytes, allocs stat
+	ns, cpu, bytes, allocs stat
 }
 
 var nameRE = regexp.MustCompile(`^(?:Benchmark)?CORS/sc=([^/]+)/fw=([^/]+)/lib=(.+?)(?:-\d+)?$`)
@@ -64,6 +65,8 @@ func parseBenchstatCSV(data []byte) (map[key]sample, error) {
 		switch unit {
 		case "sec/op":
 			s.ns = stat{v * 1e9, ci}
+		case "cpu-ns/op":
+			s.cpu = stat{v, ci}
 		case "B/op":
 			s.bytes = stat{v, ci}
 		case "allocs/op":

@@ -21,12 +21,13 @@ var frameworkOrder = []string{"nethttp", "chi", "gin", "echo", "fiber"}
 // results indexes the benchstat medians.
 type results struct {
 	s         map[key]sample
+	cpu       bool // compare cpu-ns/op instead of wall-clock ns/op
 	scenarios []string
 	libs      map[string][]string // per framework, special ones first
 }
 
-func newResults(s map[key]sample) *results {
-	r := &results{s: s, libs: map[string][]string{}}
+func newResults(s map[key]sample, cpu bool) *results {
+	r := &results{s: s, cpu: cpu, libs: map[string][]string{}}
 	seenSc := map[string]bool{}
 	seenLib := map[string]map[string]bool{}
 	for k := range s {
@@ -120,7 +121,23 @@ func (r *results) delta(sc, fw, lib, base string) delta {
 	if !ok1 || !ok2 {
 		return delta{}
 	}
-	return delta{s.ns.median - b.ns.median, s.bytes.median - b.bytes.median, s.allocs.median - b.allocs.median, true}
+	return delta{r.time(s) - r.time(b), s.bytes.median - b.bytes.median, s.allocs.median - b.allocs.median, true}
+}
+
+// time is the compared time metric of a sample.
+func (r *results) time(s sample) float64 {
+	if r.cpu {
+		return s.cpu.median
+	}
+	return s.ns.median
+}
+
+// metricName names the compared time metric.
+func (r *results) metricName() string {
+	if r.cpu {
+		return "CPU ns/op (process CPU time per request, garbage collector included)"
+	}
+	return "wall-clock ns/op"
 }
 
 // bestPeer returns the peer with the lowest overhead on sc and fw.

@@ -21,7 +21,7 @@ func TestReadmeTableTargets(t *testing.T) {
 		{"9-1000-origins-hit", "nethttp", "floor"}:   s(110, 1),
 		{"9-1000-origins-hit", "nethttp", "ours"}:    s(400, 2),
 		{"9-1000-origins-hit", "nethttp", "rs-cors"}: s(8010, 1),
-	})
+	}, false)
 	out := res.readmeTable(options{rounds: 6, benchtime: "100ms"})
 	for _, want := range []string{
 		"| 2-actual-allowed | 130 (+1) | 100 (+1) | 1.30× | rs-cors | 400 (+1) | 0.33× |",
@@ -41,8 +41,23 @@ func TestCompareScenario(t *testing.T) {
 	got := newResults(map[key]sample{
 		{"9b-x", "f", "none"}: {}, {"10-x", "f", "none"}: {}, {"2b-x", "f", "none"}: {},
 		{"2-x", "f", "none"}: {}, {"9-x", "f", "none"}: {},
-	}).scenarios
+	}, false).scenarios
 	if strings.Join(got, " ") != "2-x 2b-x 9-x 9b-x 10-x" {
 		t.Errorf("order %v", got)
+	}
+}
+
+func TestCPUMetric(t *testing.T) {
+	mk := func(ns, cpu float64) sample { return sample{ns: stat{median: ns}, cpu: stat{median: cpu}} }
+	res := newResults(map[key]sample{
+		{"1-no-origin", "nethttp", "none"}: mk(20, 10),
+		{"1-no-origin", "nethttp", "ours"}: mk(500, 60),
+	}, true)
+	if d := res.delta("1-no-origin", "nethttp", "ours", "none"); d.ns != 50 {
+		t.Errorf("cpu delta = %v, want 50", d.ns)
+	}
+	res.cpu = false
+	if d := res.delta("1-no-origin", "nethttp", "ours", "none"); d.ns != 480 {
+		t.Errorf("wall delta = %v, want 480", d.ns)
 	}
 }
