@@ -122,17 +122,11 @@ type verdict struct {
 	hidden []string
 }
 
-// Vary token sets used by many cases.
-var (
-	varyOrigin    = []string{"Origin"}
-	varyPreflight = []string{"Origin", hACRM, hACRH}
-	varyPNA       = []string{"Origin", hACRM, hACRH, hACRPN}
-	varyNone      = []string(nil)
-	varyOptsStar  = []string{hACRM, hACRH}
-)
+// varyOrigin is the Vary of an actual response under a dynamic policy.
+var varyOrigin = []string{"Origin"}
 
-// headerValue finds key among lines case-insensitively (test helper for
-// readable tables).
+// splitList returns the non-empty, trimmed elements of a comma-separated
+// list.
 func splitList(v string) []string {
 	var out []string
 	for _, p := range strings.Split(v, ",") {

@@ -87,7 +87,7 @@ func privateNetworkCases() []testCase {
 			pPNA, pre(oApp, "GET", "", pn, pn), pPNA.preflightOK(oApp), nil),
 		tc(s, "actual-no-acapn", "#105 #106 ACAPN belongs to preflights only",
 			pPNA, get(PathResource, org(oApp), pn), pPNA.allowed("GET", oApp), act(oApp, "GET", true)),
-		tc(s, "star-origin", "#104 #19 a * policy with private network access answers ACAO * and ACAPN",
+		tc(s, "star-origin-pna", "#104 #19 a * policy with private network access answers ACAO * and ACAPN",
 			pStarPNA, pre(oEvil, "GET", "", pn), pStarPNA.preflightOK(oEvil).with(hACAPN, "true"), pfv(oEvil, "GET", true).pn()),
 		tc(s, "missing-route", "#110 a PNA preflight to a device path without an OPTIONS route is answered 2xx",
 			pPNA, pre(oApp, "GET", "", pn).at(PathMissing), pPNA.preflightOK(oApp).with(hACAPN, "true"), pfv(oApp, "GET", true).pn()),

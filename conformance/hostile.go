@@ -93,6 +93,7 @@ func buildHostile() []hostileCase {
 	add("acrm-duplicated", "#49 two ACRM lines are refused", pre(oApp, "PUT", "", hdr(hACRM, "PUT")), originValid, false)
 	add("acrm-list", "#49 an ACRM holding a list is refused", pre(oApp, "PUT, DELETE", ""), originValid, false)
 	add("acrm-10kB", "#47 #49 a 10 kB ACRM token: only \"*\" methods allow it", pre(oApp, strings.Repeat("M", 10<<10), ""), originValid, true)
+	add("acrm-1MB", "#47 #49 a 1 MB ACRM token: only \"*\" methods allow it; the work is linear in its length (no bound in the core)", pre(oApp, strings.Repeat("M", 1<<20), ""), originValid, true)
 	add("acrpn-crlf", "#106 an ACRPN that is not exactly true asks for nothing", pre(oApp, "GET", "", hdr(hACRPN, "true\r\n")), originValid, true)
 	add("acrpn-true-no-pna", "#106 a private-network preflight without the opt-in is refused", pre(oApp, "GET", "", hdr(hACRPN, "true")), originValid, false)
 	return t
@@ -106,7 +107,7 @@ func (h hostileCase) preflightAllowedBy(p namedPolicy) bool {
 		return false
 	case (h.name == "acrm-lower-patch" || h.name == "acrm-lower-put") && p.policy == pFuncAll.policy:
 		return false // default methods (GET, HEAD, POST) refuse PUT and patch
-	case h.name == "acrm-10kB":
+	case h.name == "acrm-10kB" || h.name == "acrm-1MB":
 		return p.acam == "*" || (p.cred && p.acam == "") // "*" allows any method token, however long
 	}
 	return true

@@ -1,0 +1,164 @@
+package conformance
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	cors "github.com/originguard/cors/core"
+)
+
+// brokenStacks are deliberately wrong stacks, each with a case it must fail:
+// the suite is only worth running if it catches the classic mistakes.
+func brokenStacks() []struct {
+	h        Harness
+	mustFail []string // case names, or hostile row/policy names with a "hostile:" prefix
+} {
+	// reflectAll is the classic broken CORS middleware: it echoes every
+	// Origin and answers every OPTIONS with 204.
+	reflectAll := func(cfg cors.Config) (http.Handler, error) {
+		mw := func(next http.Handler) http.Handler {
+			return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if o := r.Header.Get("Origin"); o != "" {
+					w.Header().Set(hACAO, o)
+					w.Header().Set(hACAC, "true")
+				}
+				if r.Method == http.MethodOptions {
+					w.WriteHeader(http.StatusNoContent)
+					return
+				}
+				next.ServeHTTP(w, r)
+			})
+		}
+		return outerVary(recoverHTTP(mw(markInner(fixtureMux())))), nil
+	}
+	// varyOverwrite applies the policy, then overwrites Vary.
+	varyOverwrite := func(cfg cors.Config) (http.Handler, error) {
+		p, err := cors.New(cfg)
+		if err != nil {
+			return nil, err
+		}
+		clobber := func(next http.Handler) http.Handler {
+			return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Vary", "Origin")
+				next.ServeHTTP(w, r)
+			})
+		}
+		return outerVary(recoverHTTP(clobber(p.Handler(markInner(fixtureMux()))))), nil
+	}
+	// groupOnly mounts the policy on the group only (the documented pitfall):
+	// preflights for other paths reach the router.
+	groupOnly := func(cfg cors.Config) (http.Handler, error) {
+		p, err := cors.New(cfg)
+		if err != nil {
+			return nil, err
+		}
+		mux := fixtureMux()
+		outer := http.NewServeMux()
+		outer.Handle("/g/", p.Handler(mux))
+		outer.Handle("/", mux)
+		return outerVary(recoverHTTP(markInner(outer))), nil
+	}
+	// errorsUndecorated drops the CORS headers when the app fails, like a
+	// middleware that writes headers after calling next.
+	errorsUndecorated := func(cfg cors.Config) (http.Handler, error) {
+		p, err := cors.New(cfg)
+		if err != nil {
+			return nil, err
+		}
+		strip := func(next http.Handler) http.Handler {
+			return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				next.ServeHTTP(stripOnError{w}, r)
+			})
+		}
+		return outerVary(recoverHTTP(p.Handler(strip(markInner(fixtureMux()))))), nil
+	}
+	return []struct {
+		h        Harness
+		mustFail []string
+	}{
+		{Harness{"reflect-all", reflectAll}, []string{"not-listed", "denied-origin-403", "hostile:origin-crlf/actual/list"}},
+		{Harness{"vary-overwrite", varyOverwrite}, []string{"allowed-appends", "no-origin-get"}},
+		{Harness{"group-only", groupOnly}, []string{"answered-204", "answered-missing-route"}},
+		{Harness{"errors-undecorated", errorsUndecorated}, []string{"error-500-allowed", "on-500"}},
+	}
+}
+
+// stripOnError deletes Access-Control-* headers before a status >= 400.
+type stripOnError struct{ http.ResponseWriter }
+
+func (s stripOnError) WriteHeader(code int) {
+	if code >= 400 {
+		for k := range s.Header() {
+			if strings.HasPrefix(k, "Access-Control-") {
+				s.Header().Del(k)
+			}
+		}
+	}
+	s.ResponseWriter.WriteHeader(code)
+}
+
+func (s stripOnError) Write(b []byte) (int, error) { return s.ResponseWriter.Write(b) }
+
+// TestSuiteCatchesBrokenStacks runs the table against broken stacks and
+// requires the cases aimed at each mistake to fail.
+func TestSuiteCatchesBrokenStacks(t *testing.T) {
+	for _, b := range brokenStacks() {
+		s := newSession(b.h)
+		failed := map[string]bool{}
+		for _, c := range cases() {
+			if len(s.problems(c)) > 0 {
+				failed[c.name] = true
+			}
+		}
+		for _, h := range hostileCases() {
+			for _, p := range hostilePolicies {
+				app, err := s.app(s.h, s.apps, p.policy)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(hostileProblems(app, p, h)) > 0 {
+					failed["hostile:"+h.name+"/"+p.name] = true
+				}
+			}
+		}
+		for _, name := range b.mustFail {
+			if !failed[name] {
+				t.Errorf("%s: case %s passed; the suite misses this mistake", b.h.Name, name)
+			}
+		}
+		t.Logf("%s: %d cases fail", b.h.Name, len(failed))
+	}
+}
+
+// TestCaseTable checks the table itself: at least 200 cases, unique names,
+// each naming checklist items, and a browser verdict for most of them.
+func TestCaseTable(t *testing.T) {
+	all := cases()
+	if len(all) < 200 {
+		t.Errorf("%d cases, want at least 200", len(all))
+	}
+	seen := map[string]bool{}
+	withVerdict := 0
+	perSection := map[int]int{}
+	for _, c := range all {
+		if seen[c.name] {
+			t.Errorf("duplicate case name %s", c.name)
+		}
+		seen[c.name] = true
+		if !strings.Contains(c.why, "#") {
+			t.Errorf("%s: why %q names no checklist item", c.name, c.why)
+		}
+		if c.section < 1 || c.section > 14 {
+			t.Errorf("%s: section %d", c.name, c.section)
+		}
+		perSection[c.section]++
+		if c.browser != nil {
+			withVerdict++
+		}
+	}
+	if withVerdict*10 < len(all)*9 {
+		t.Errorf("%d of %d cases have a browser verdict, want at least 90%%", withVerdict, len(all))
+	}
+	t.Logf("%d cases, %d with a browser verdict; per checklist section: %v", len(all), withVerdict, perSection)
+}
