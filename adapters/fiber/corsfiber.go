@@ -15,14 +15,18 @@ type Config = cors.Config
 
 // New builds a policy from cfg and returns fiber middleware applying it. It
 // panics, with the message of cors.New, when cfg is invalid. Mount the result
-// with app.Use.
+// with app.Use. The records of cfg.Logger own their strings, so its handler
+// may keep them after the request.
 func New(cfg Config) fiber.Handler {
+	cfg.Logger = detachLogger(cfg.Logger)
 	return Middleware(cors.MustNew(cfg))
 }
 
 // Middleware returns fiber middleware applying p. Use it to handle the error
 // of cors.New yourself or to share a policy that is reconfigured at run time.
-// It panics if p is nil.
+// It panics if p is nil. The strings of the policy's log records point into
+// the request's buffers; give the policy a Logger whose handler does not keep
+// records after Handle returns (or use New, which sees to it).
 func Middleware(p *cors.Policy) fiber.Handler {
 	if p == nil {
 		panic("corsfiber: Middleware needs a policy built with cors.New, got nil")
