@@ -33,7 +33,8 @@
 // The middleware does not allocate. Every field line of the CORS request
 // headers is read with fasthttp's PeekAll and passed to the policy as a
 // string pointing into the request's own buffer (never retained after the
-// middleware returns); the headers are written straight into the fasthttp
+// middleware returns; New gives the policy's Logger copies of the strings it
+// logs, so a handler that keeps records is safe); the headers are written straight into the fasthttp
 // response header. With fiber's default header normalization, header names
 // are matched case-insensitively; with DisableHeaderNormalizing, clients
 // must send the canonical names (Origin, Access-Control-Request-Method, …).
