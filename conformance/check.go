@@ -12,6 +12,7 @@ import (
 type response struct {
 	status int
 	header http.Header
+	body   int // length of the body
 }
 
 func (r response) marker(key string) bool { return r.header.Get(key) == "1" }
@@ -85,6 +86,9 @@ func checkResponse(want expect, got response) []string {
 		}
 	}
 	p = append(p, checkVary(want.vary, got.header.Values("Vary"))...)
+	if !want.inner && got.body != 0 {
+		p = append(p, fmt.Sprintf("the middleware's own answer has a %d-byte body, want none (checklist 41)", got.body))
+	}
 	return p
 }
 

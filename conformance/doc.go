@@ -38,6 +38,11 @@
 // PathPanic panics. Every other path is the router's
 // 404.
 //
+// Two stacks need a setting to stay uniform with the others: fiber answers
+// 400 before any middleware to a method outside fiber.Config.RequestMethods,
+// so its fixture accepts the extension methods the cases send; chi's
+// Recoverer gets a silent request logger instead of printing stacks.
+//
 // Requests are handed to the application's ServeHTTP directly, never over
 // a socket, so that the middleware sees bytes (NUL, CR, LF) that an HTTP
 // server would reject before any handler runs. The fiber harness converts
@@ -47,7 +52,14 @@
 //
 // Run fails a case when the response breaks the expectation written in the
 // case (each case names the checklist items of spec/cors-checklist.md it
-// checks). It also replays every case on the net/http reference stack and
+// checks): the status, whether the application ran and whether the request
+// got past the middleware, every Access-Control-* header (single-valued ones
+// as exactly one line, lists compared as sets), Vary (the outer value first,
+// then exactly the expected tokens, once each) and an empty body on the
+// middleware's own answers. It then judges the response with fetchcheck, under
+// both the Fetch standard and Chromium's leniencies, against the verdict the
+// case expects; a preflight refused for a method or header must fail on that
+// method or header, not on a missing Access-Control-Allow-Origin. It also replays every case on the net/http reference stack and
 // fails when the adapter's Access-Control-* headers or Vary differ; status
 // differences that belong to the framework's router (for example 404 versus
 // 405 for an OPTIONS request without a route) are logged, not failed.

@@ -70,7 +70,7 @@ func serve(app http.Handler, req request) (resp response, err error) {
 	rec := httptest.NewRecorder()
 	app.ServeHTTP(rec, req.httpRequest())
 	res := rec.Result()
-	return response{status: res.StatusCode, header: res.Header}, nil
+	return response{status: res.StatusCode, header: res.Header, body: rec.Body.Len()}, nil
 }
 
 // problems runs c on the stack and returns every failure: the expectation,

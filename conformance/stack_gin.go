@@ -11,7 +11,8 @@ import (
 )
 
 // Gin is the harness of gin: corsgin.Middleware mounted with engine.Use,
-// after gin's recovery.
+// after gin's recovery. The first app it builds switches gin from debug to
+// test mode (gin's mode is global), so that route tables are not printed.
 func Gin() Harness {
 	return Harness{Name: "gin", New: newGin}
 }
