@@ -2,10 +2,12 @@ package conformance
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
 	cors "github.com/originguard/cors/core"
+	"github.com/originguard/cors/core/fetchcheck"
 )
 
 // brokenStacks are deliberately wrong stacks, each with a case it must fail:
@@ -157,8 +159,43 @@ func TestCaseTable(t *testing.T) {
 			withVerdict++
 		}
 	}
+	for _, c := range all {
+		if msg := verdictMatchesRequest(c); msg != "" {
+			t.Errorf("%s: %s", c.name, msg)
+		}
+	}
 	if withVerdict*10 < len(all)*9 {
 		t.Errorf("%d of %d cases have a browser verdict, want at least 90%%", withVerdict, len(all))
 	}
 	t.Logf("%d cases, %d with a browser verdict; per checklist section: %v", len(all), withVerdict, perSection)
+}
+
+// verdictMatchesRequest checks that a preflight case sends what the browser
+// of its verdict would ask for: the same method after normalisation, the
+// same set of unsafe header names, and ACRPN exactly when the verdict is a
+// private-network fetch. Non-browser spellings (case, spaces, several lines)
+// are allowed; different content is a mistake in the table.
+func verdictMatchesRequest(c testCase) string {
+	v := c.browser
+	if v == nil || !v.preflight || !c.req.isPreflight() {
+		return ""
+	}
+	req := v.fetchRequest()
+	if acrm := c.req.header(hACRM); len(acrm) != 1 || fetchcheck.NormalizeMethod(acrm[0]) != fetchcheck.NormalizeMethod(v.method) {
+		return "ACRM " + strings.Join(acrm, "|") + " does not match the verdict's method " + v.method
+	}
+	var sent []string
+	for _, n := range listElems(c.req.header(hACRH)) {
+		if n = strings.ToLower(n); !slices.Contains(sent, n) {
+			sent = append(sent, n)
+		}
+	}
+	slices.Sort(sent)
+	if want := fetchcheck.UnsafeHeaderNames(req); !slices.Equal(sent, want) {
+		return "ACRH names " + strings.Join(sent, ",") + " do not match the verdict's unsafe headers " + strings.Join(want, ",")
+	}
+	if pn := c.req.header(hACRPN); (len(pn) == 1 && pn[0] == "true") != v.private {
+		return "ACRPN does not match the verdict's private-network flag"
+	}
+	return ""
 }
