@@ -21,6 +21,15 @@ func Fiber() Harness {
 }
 
 func newFiber(cfg cors.Config) (http.Handler, error) {
+	app, err := newFiberApp(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return fasthttpBridge(app.Handler()), nil
+}
+
+// newFiberApp builds the fiber fixture application.
+func newFiberApp(cfg cors.Config) (*fiber.App, error) {
 	p, err := cors.New(cfg)
 	if err != nil {
 		return nil, err
@@ -61,7 +70,7 @@ func newFiber(cfg cors.Config) (http.Handler, error) {
 		c.Set(HeaderAppRan, "1")
 		return c.Redirect(PathResource, http.StatusFound)
 	})
-	return fasthttpBridge(app.Handler()), nil
+	return app, nil
 }
 
 var bridgeAddr = &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 40000}

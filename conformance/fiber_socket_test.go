@@ -1,0 +1,98 @@
+package conformance
+
+import (
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// TestFiberBridgeMatchesSocket checks that the in-process fasthttp bridge
+// is faithful: every case whose request can travel over HTTP/1.1 unchanged
+// gets the same status, markers, Access-Control-* headers and Vary from the
+// fiber app served on a 127.0.0.1 socket.
+func TestFiberBridgeMatchesSocket(t *testing.T) {
+	apps := map[string]string{} // policy name -> base URL
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	compared := 0
+	for _, c := range cases() {
+		if !wireSafe(c.req) {
+			continue
+		}
+		base, ok := apps[c.pol.name]
+		if !ok {
+			app, err := newFiberApp(c.pol.cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ln, err := net.Listen("tcp", "127.0.0.1:0")
+			if err != nil {
+				t.Fatal(err)
+			}
+			go func() { _ = app.Listener(ln) }()
+			t.Cleanup(func() { _ = app.Shutdown() })
+			base = "http://" + ln.Addr().String()
+			apps[c.pol.name] = base
+		}
+		bridge, err := newFiber(c.pol.cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := serve(bridge, c.req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req, err := http.NewRequest(c.req.method, base+c.req.path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Host = "api.example"
+		for _, l := range c.req.lines {
+			req.Header[l.key] = append(req.Header[l.key], l.value)
+		}
+		res, err := client.Do(req)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		_ = res.Body.Close()
+		got := response{status: res.StatusCode, header: res.Header}
+		if g, w := summary(got, true), summary(want, true); g != w {
+			t.Errorf("%s: fiber over a socket differs from the bridge:\n\tsocket: %s\n\tbridge: %s", c.name, g, w)
+		}
+		compared++
+	}
+	if compared < 200 {
+		t.Errorf("only %d cases compared", compared)
+	}
+	t.Logf("%d cases compared over a socket", compared)
+}
+
+// wireSafe reports whether r survives an HTTP/1.1 round trip byte for byte:
+// a token method, no control or non-ASCII bytes, no whitespace at the ends
+// of a value (parsers trim it), no empty value (the Go client drops it), and
+// headers within fasthttp's default 4 kB read buffer (beyond it the server
+// answers 431 before fiber runs).
+func wireSafe(r request) bool {
+	if !isToken(r.method) || strings.Contains(r.path, "?") {
+		return false
+	}
+	size := 0
+	for _, l := range r.lines {
+		size += len(l.key) + len(l.value) + 4
+	}
+	if size > 3072 {
+		return false
+	}
+	for _, l := range r.lines {
+		v := l.value
+		if v == "" || strings.TrimSpace(v) != v {
+			return false
+		}
+		for i := 0; i < len(v); i++ {
+			if c := v[i]; c < 0x20 || c >= 0x7f {
+				return false
+			}
+		}
+	}
+	return true
+}
