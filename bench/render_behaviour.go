@@ -23,7 +23,7 @@ func cell(v string) string {
 	switch {
 	case v == "":
 		return "–"
-	case len(v) > 60:
+	case len(v) > 100:
 		return fmt.Sprintf("‹%d bytes›", len(v))
 	}
 	return "`" + strings.ReplaceAll(v, "|", `\|`) + "`"
@@ -58,7 +58,7 @@ func renderBehaviour(tables []behaviourTable, shared []sharedSliceResult) []byte
 	b.WriteString("Same harness and configuration as the benchmarks: origins `https://example.com`, `https://*.example.com`;\n")
 	b.WriteString("methods GET POST PUT DELETE; headers Authorization Content-Type X-Requested-With; expose X-Request-Id;\n")
 	b.WriteString("credentials; max-age 600. The application answers 200 on GET and OPTIONS `/`. \"app\" says whether it ran.\n")
-	b.WriteString("Header values longer than 60 bytes show their size. fiber runs through app.Handler() on a RequestCtx,\n")
+	b.WriteString("Header values longer than 100 bytes show their size. fiber runs through app.Handler() on a RequestCtx,\n")
 	b.WriteString("so fasthttp's own read limits (4 KiB by default) are not applied to the 1 MB scenarios.\n\n")
 	for _, t := range tables {
 		fmt.Fprintf(&b, "## %s\n\n%s\n\n", t.sc.name, t.sc.describe())

@@ -47,6 +47,7 @@ func main() {
 	flag.StringVar(&o.results, "results", "results", "directory for raw.txt and benchstat.txt")
 	flag.StringVar(&o.summary, "summary", "summary.md", "where to write every stack's medians")
 	flag.BoolVar(&o.noInstall, "no-install", false, "use the benchstat found in PATH or GOBIN instead of installing it")
+	flag.BoolVar(&o.reuse, "reuse", false, "skip the rounds and report on the existing results/raw.txt")
 	flag.BoolVar(&o.skipBehaviour, "skip-behaviour", false, "do not regenerate behaviour.md")
 	flag.StringVar(&o.metric, "metric", "cpu", "time metric of the README table: cpu (cpu-ns/op) or wall (ns/op)")
 	flag.StringVar(&o.note, "note", "", "a line to print under the README table's title (e.g. the machine's load)")
@@ -69,6 +70,7 @@ type options struct {
 	summary       string
 	noInstall     bool
 	skipBehaviour bool
+	reuse         bool
 	metric        string
 	note          string
 }
@@ -87,14 +89,16 @@ func run(o options) error {
 	if err != nil {
 		return err
 	}
-	if !o.skipBehaviour {
+	if !o.skipBehaviour && !o.reuse {
 		if err := writeBehaviour(); err != nil {
 			return err
 		}
 	}
 	raw := filepath.Join(o.results, "raw.txt")
-	if err := runRounds(o, raw); err != nil {
-		return err
+	if !o.reuse {
+		if err := runRounds(o, raw); err != nil {
+			return err
+		}
 	}
 	report, err := quietCommand(benchstat, raw)
 	if err != nil {

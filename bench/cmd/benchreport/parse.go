@@ -65,6 +65,8 @@ func parseBenchstatCSV(data []byte) (map[key]sample, error) {
 		switch unit {
 		case "sec/op":
 			s.ns = stat{v * 1e9, ci}
+		case "cpu-sec/op": // benchstat rescales the harness's cpu-ns/op
+			s.cpu = stat{v * 1e9, ci}
 		case "cpu-ns/op":
 			s.cpu = stat{v, ci}
 		case "B/op":

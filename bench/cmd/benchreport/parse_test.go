@@ -14,6 +14,12 @@ CORS/sc=4-preflight-1hdr/fw=fiber/lib=fiber-cors,7.5e-07,∞
 geomean,2.67e-08,
 
 ,raw.txt,
+,cpu-sec/op,CI
+CORS/sc=4-preflight-1hdr/fw=nethttp/lib=none-2,1e-08,1%
+CORS/sc=4-preflight-1hdr/fw=nethttp/lib=ours-2,2.5e-07,2%
+geomean,2.67e-08,
+
+,raw.txt,
 ,B/op,CI
 CORS/sc=4-preflight-1hdr/fw=nethttp/lib=none-2,0,0%
 CORS/sc=4-preflight-1hdr/fw=nethttp/lib=ours-2,96,0%
@@ -37,7 +43,7 @@ func TestParseBenchstatCSV(t *testing.T) {
 		t.Fatalf("parsed %d benchmarks, want 3: %v", len(got), got)
 	}
 	ours := got[key{"4-preflight-1hdr", "nethttp", "ours"}]
-	if ours.ns.median != 460 || ours.ns.ci != "3%" || ours.bytes.median != 96 || ours.allocs.median != 1 {
+	if ours.ns.median != 460 || ours.ns.ci != "3%" || ours.cpu.median != 250 || ours.bytes.median != 96 || ours.allocs.median != 1 {
 		t.Errorf("ours = %+v", ours)
 	}
 	// A name without the -GOMAXPROCS suffix parses too.
