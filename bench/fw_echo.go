@@ -52,7 +52,7 @@ func buildEcho(lib string, s settings, f *floor, a *app) (stack, error) {
 		e.Use(mw)
 	}
 	h := func(c echo.Context) error {
-		a.ran = true
+		a.handle(c.Response().Header())
 		return c.NoContent(http.StatusOK)
 	}
 	e.GET("/", h)

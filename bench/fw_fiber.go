@@ -39,7 +39,7 @@ func buildFiber(lib string, s settings, f *floor, a *app) (stack, error) {
 		app.Use(mw)
 	}
 	h := func(c *fiber.Ctx) error {
-		a.ran = true
+		a.ran = true // fasthttp copies header values: nothing to poison
 		return c.SendStatus(http.StatusOK)
 	}
 	app.Get("/", h)

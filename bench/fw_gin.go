@@ -42,7 +42,7 @@ func buildGin(lib string, s settings, f *floor, a *app) (stack, error) {
 		e.Use(mw)
 	}
 	h := func(c *gin.Context) {
-		a.ran = true
+		a.handle(c.Writer.Header())
 		c.Status(http.StatusOK)
 	}
 	e.GET("/", h)

@@ -12,7 +12,7 @@ import (
 // with no body.
 func terminalHTTP(a *app) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		a.ran = true
+		a.handle(w.Header())
 		w.WriteHeader(http.StatusOK)
 	})
 }

@@ -86,27 +86,36 @@ func renderBehaviour(tables []behaviourTable, shared []sharedSliceResult) []byte
 		b.WriteString("\n")
 	}
 	b.WriteString("## Shared header slices\n\n")
-	b.WriteString("Each scenario is served twice on one writer; after the first response every header value is\n")
-	b.WriteString("overwritten in place (as a handler doing `h[\"Vary\"][0] = …` would). A stack fails if the poison\n")
-	b.WriteString("shows up in the second response (`TestNoSharedHeaderSlices`). fiber is not applicable: fasthttp\n")
-	b.WriteString("copies values into its own buffers.\n\n")
-	b.WriteString("| stack | result | poisoned headers (scenarios) |\n|---|---|---|\n")
+	b.WriteString("Each scenario is served twice on one writer. During the first response every header value is\n")
+	b.WriteString("overwritten in place, either by the application handler (`handler`: `h[\"Vary\"][0] = …` after the\n")
+	b.WriteString("middleware ran) or by an outer component once the response is complete (`after`; this also covers\n")
+	b.WriteString("preflights, where the application does not run). A stack fails if the poison shows up in the\n")
+	b.WriteString("second response (`TestNoSharedHeaderSlices`). fiber is not applicable: fasthttp copies values\n")
+	b.WriteString("into its own buffers.\n\n")
+	b.WriteString("| stack | result | poisoned headers (number of scenarios, by who mutated) |\n|---|---|---|\n")
 	for _, r := range shared {
 		if len(r.leaks) == 0 {
 			fmt.Fprintf(&b, "| %s/%s | ok | – |\n", r.fw, r.lib)
 			continue
 		}
-		byHeader := map[string][]string{}
+		// header -> mode -> number of scenarios
+		byHeader := map[string]map[string]int{}
 		for sc, hs := range r.leaks {
+			mode := sc[strings.LastIndexByte(sc, '(')+1 : len(sc)-1]
 			for _, h := range hs {
-				byHeader[h] = append(byHeader[h], sc)
+				if byHeader[h] == nil {
+					byHeader[h] = map[string]int{}
+				}
+				byHeader[h][mode]++
 			}
 		}
 		var parts []string
 		for _, h := range sortedKeys(byHeader) {
-			scs := byHeader[h]
-			slices.Sort(scs)
-			parts = append(parts, fmt.Sprintf("%s (%d: %s)", http.CanonicalHeaderKey(h), len(scs), strings.Join(scs, ", ")))
+			var modes []string
+			for _, m := range sortedKeys(byHeader[h]) {
+				modes = append(modes, fmt.Sprintf("%s: %d", m, byHeader[h][m]))
+			}
+			parts = append(parts, fmt.Sprintf("%s (%s)", http.CanonicalHeaderKey(h), strings.Join(modes, ", ")))
 		}
 		fmt.Fprintf(&b, "| %s/%s | **shares slices** | %s |\n", r.fw, r.lib, strings.Join(parts, "; "))
 	}

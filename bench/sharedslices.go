@@ -11,33 +11,57 @@ const poison = "POISONED"
 // response carried a value poisoned through the previous one.
 type sharedSliceResult struct {
 	fw, lib string
-	// leaks maps scenario name to the poisoned response headers.
+	// leaks maps "scenario (handler|after)" to the poisoned response
+	// headers.
 	leaks map[string][]string
 }
 
-// poisonCheck serves sc twice on the same writer. After the first
-// response it overwrites every header value in place; the second
-// response must not show the poison. Everything it poisons is restored
-// afterwards, because some peers keep package-level slices that would
-// otherwise corrupt every later request in the process.
-func poisonCheck(fw framework, lib string, sc scenario) ([]string, error) {
-	st, err := buildStack(fw, lib, sc)
-	if err != nil {
-		return nil, err
-	}
-	x := newExchange(st, sc)
-	x.serve()
+// poisonAll overwrites every value of h in place and returns the
+// functions that restore them.
+func poisonAll(h map[string][]string) []func() {
 	var undo []func()
-	for _, vs := range x.w.h {
+	for _, vs := range h {
 		for i := range vs {
 			orig := vs[i]
 			vs[i] = poison
 			undo = append(undo, func() { vs[i] = orig })
 		}
 	}
+	return undo
+}
+
+// Where poisonCheck overwrites the header values of the first response.
+const (
+	// inHandler: the application handler does it, after the middleware
+	// wrote its headers (only where the application runs).
+	inHandler = "handler"
+	// afterResponse: an outer component does it once the response is
+	// complete (covers preflights, where the application does not run).
+	afterResponse = "after"
+)
+
+// poisonCheck serves sc twice on the same writer. During (inHandler) or
+// after (afterResponse) the first response, every header value is
+// overwritten in place; the second response must not show the poison.
+// Everything poisoned is restored afterwards, because some peers keep
+// package-level slices that would otherwise corrupt every later request
+// in the process.
+func poisonCheck(fw framework, lib string, sc scenario, when string) ([]string, error) {
+	st, err := buildStack(fw, lib, sc)
+	if err != nil {
+		return nil, err
+	}
+	x := newExchange(st, sc)
+	st.app.poison = when == inHandler
+	x.serve()
+	st.app.poison = false
+	undo := st.app.undo
+	if when == afterResponse {
+		undo = poisonAll(x.w.h)
+	}
 	defer func() {
-		for _, u := range undo {
-			u()
+		for i := len(undo) - 1; i >= 0; i-- {
+			undo[i]()
 		}
 	}()
 	// A real server gives each request its own header map; a middleware
@@ -68,12 +92,14 @@ func sharedSliceResults() ([]sharedSliceResult, error) {
 			}
 			res := sharedSliceResult{fw: fw.name, lib: lib, leaks: map[string][]string{}}
 			for _, sc := range scenarios() {
-				leaked, err := poisonCheck(fw, lib, sc)
-				if err != nil {
-					return nil, err
-				}
-				if len(leaked) > 0 {
-					res.leaks[sc.name] = leaked
+				for _, when := range []string{inHandler, afterResponse} {
+					leaked, err := poisonCheck(fw, lib, sc, when)
+					if err != nil {
+						return nil, err
+					}
+					if len(leaked) > 0 {
+						res.leaks[sc.name+" ("+when+")"] = leaked
+					}
 				}
 			}
 			out = append(out, res)

@@ -8,8 +8,23 @@ import (
 	"github.com/valyala/fasthttp"
 )
 
-// app is the terminal handler's state: whether it ran for this request.
-type app struct{ ran bool }
+// app is the terminal handler's state: whether it ran for this request,
+// and whether it should overwrite every response header value in place
+// (see poisonCheck).
+type app struct {
+	ran    bool
+	poison bool
+	undo   []func()
+}
+
+// handle records that the application ran and, when asked, poisons the
+// response headers the middleware wrote before it.
+func (a *app) handle(h http.Header) {
+	a.ran = true
+	if a.poison {
+		a.undo = append(a.undo, poisonAll(h)...)
+	}
+}
 
 // stack is one framework with one CORS library (or none, or the floor)
 // in front of the terminal handler, routed for GET and OPTIONS on "/".
