@@ -73,6 +73,7 @@ type options struct {
 	reuse         bool
 	metric        string
 	note          string
+	env           string // filled in by run
 }
 
 func run(o options) error {
@@ -95,11 +96,24 @@ func run(o options) error {
 		}
 	}
 	raw := filepath.Join(o.results, "raw.txt")
+	env := environment{loadBefore: loadAverage()}
 	if !o.reuse {
 		if err := runRounds(o, raw); err != nil {
 			return err
 		}
+		env.loadAfter = loadAverage()
 	}
+	rawData, err := os.ReadFile(raw)
+	if err != nil {
+		return err
+	}
+	if o.reuse {
+		env.loadBefore = ""
+		o.rounds = countRounds(rawData)
+		o.benchtime += ", reused samples"
+	}
+	env.preamble = readPreamble(rawData)
+	o.env = env.String()
 	report, err := quietCommand(benchstat, raw)
 	if err != nil {
 		return err

@@ -1,6 +1,9 @@
 package main
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 const sampleCSV = `goos: linux
 goarch: amd64
@@ -59,5 +62,26 @@ func TestParseBenchstatCSVRejectsEmpty(t *testing.T) {
 	bad := ",raw.txt,\n,sec/op,CI\nCORS/sc=1/fw=a/lib=b,notanumber,1%\n"
 	if _, err := parseBenchstatCSV([]byte(bad)); err == nil {
 		t.Error("no error for a malformed value")
+	}
+}
+
+func TestReadPreamble(t *testing.T) {
+	raw := "goos: linux\ngoarch: amd64\npkg: x\ncpu: AMD EPYC\nBenchmarkCORS/sc=1/fw=a/lib=b-2 1 1 ns/op\ngoos: linux\n"
+	got := readPreamble([]byte(raw))
+	if len(got) != 3 || got[0] != "goos: linux" || got[2] != "cpu: AMD EPYC" {
+		t.Errorf("preamble %q", got)
+	}
+	env := environment{preamble: got, loadBefore: "1.5", loadAfter: "2.0"}.String()
+	for _, want := range []string{"Machine: goos: linux", "cpu: AMD EPYC", "load average 1.5 before, 2.0 after"} {
+		if !strings.Contains(env, want) {
+			t.Errorf("%q lacks %q", env, want)
+		}
+	}
+}
+
+func TestCountRounds(t *testing.T) {
+	raw := "goos: linux\nBenchmarkA-2 1 1 ns/op\nBenchmarkB-2 1 1 ns/op\nBenchmarkA-2 1 2 ns/op\nBenchmarkB-2 1 2 ns/op\n"
+	if n := countRounds([]byte(raw)); n != 2 {
+		t.Errorf("countRounds = %d, want 2", n)
 	}
 }
