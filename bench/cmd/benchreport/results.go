@@ -182,9 +182,13 @@ func fmtSigned(v float64) string {
 	return fmtCount(v)
 }
 
-// ratio formats a/b, or n/a when b is not positive.
+// minDenominator is the smallest overhead (ns) a ratio is computed
+// against: below it the difference of two medians is noise.
+const minDenominator = 5
+
+// ratio formats a/b, or n/a when b is too small to divide by.
 func ratio(a, b float64) (string, float64, bool) {
-	if b <= 0 {
+	if b < minDenominator {
 		return "n/a", 0, false
 	}
 	q := a / b
