@@ -34,6 +34,9 @@ func allocsPerRequest(t *testing.T, fw framework, lib string, sc scenario) float
 // TestAllocBudgets checks our allocation targets on every benchmarked
 // scenario and framework, and reports the floor's count alongside.
 func TestAllocBudgets(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts are not meaningful under the race detector")
+	}
 	for _, sc := range scenarios() {
 		if !sc.benchmarked {
 			continue
