@@ -13,33 +13,12 @@ const (
 // maxHeaderName bounds the length of a configured request-header name.
 const maxHeaderName = 256
 
-// listScanner walks the elements of a comma-separated list spread over
-// several field lines, trimming optional whitespace. It never allocates.
-type listScanner struct {
-	lines []string
-	rest  string
-	more  bool // rest holds unread elements
-}
-
-func newListScanner(lines []string) listScanner {
-	return listScanner{lines: lines}
-}
-
-// next returns the next element (possibly empty) and false when done.
-func (s *listScanner) next() (string, bool) {
-	for !s.more {
-		if len(s.lines) == 0 {
-			return "", false
-		}
-		s.rest, s.lines, s.more = s.lines[0], s.lines[1:], true
-	}
-	elem := s.rest
-	if i := strings.IndexByte(s.rest, ','); i >= 0 {
-		elem, s.rest = s.rest[:i], s.rest[i+1:]
-	} else {
-		s.rest, s.more = "", false
-	}
-	return trimOWS(elem), true
+// nextElement splits the first element off a comma-separated list,
+// trimming optional whitespace. It works on values only, so that nothing a
+// Request points to escapes to the heap.
+func nextElement(list string) (elem, rest string, more bool) {
+	elem, rest, more = strings.Cut(list, ",")
+	return trimOWS(elem), rest, more
 }
 
 // headerVerdict is the outcome of checking a preflight's requested headers.
@@ -65,30 +44,30 @@ func (c *compiled) checkHeaders(lines []string) headerVerdict {
 	if len(lines) == 1 && lines[0] == "" {
 		return v
 	}
-	s := newListScanner(lines)
 	prev := ""
-	for {
-		name, ok := s.next()
-		if !ok {
-			return v
-		}
-		if name == "" {
-			v.browserForm = false
-			continue
-		}
-		if !isToken(name) {
-			return headerVerdict{code: ReasonHeadersMalformed, detail: name}
-		}
-		if v.browserForm && (name <= prev || hasUpper(name)) {
-			v.browserForm = false
-		}
-		prev = name
-		isAuth := equalFold(name, "authorization")
-		v.authorization = v.authorization || isAuth
-		if v.code == ReasonPreflightAllowed && !c.headerAllowed(name, isAuth) {
-			v.code, v.detail = ReasonHeaderNotAllowed, name
+	for _, line := range lines {
+		for rest, more := line, true; more; {
+			var name string
+			name, rest, more = nextElement(rest)
+			if name == "" {
+				v.browserForm = false
+				continue
+			}
+			if !isToken(name) {
+				return headerVerdict{code: ReasonHeadersMalformed, detail: name}
+			}
+			if v.browserForm && (name <= prev || hasUpper(name)) {
+				v.browserForm = false
+			}
+			prev = name
+			isAuth := equalFold(name, "authorization")
+			v.authorization = v.authorization || isAuth
+			if v.code == ReasonPreflightAllowed && !c.headerAllowed(name, isAuth) {
+				v.code, v.detail = ReasonHeaderNotAllowed, name
+			}
 		}
 	}
+	return v
 }
 
 // headerAllowed matches one requested name case-insensitively, without
@@ -103,6 +82,10 @@ func (c *compiled) headerAllowed(name string, isAuth bool) bool {
 	}
 	if len(name) > c.longestHeader {
 		return false
+	}
+	if !hasUpper(name) {
+		_, ok := c.headers[name]
+		return ok
 	}
 	var buf [maxHeaderName]byte
 	b := buf[:len(name)]

@@ -105,6 +105,9 @@ func (c *compiled) compileMethods(cfg *Config) (errs []error) {
 		case !isToken(m):
 			errs = append(errs, &MethodError{Index: i, Value: m, Reason: "is not a method token"})
 			continue
+		case len(m) > MaxMethodLength:
+			errs = append(errs, &MethodError{Index: i, Value: m, Reason: "is longer than 64 bytes"})
+			continue
 		case isForbiddenMethod(m):
 			errs = append(errs, &MethodError{Index: i, Value: m, Reason: "is a forbidden method that browsers never send"})
 			continue

@@ -45,11 +45,7 @@ func compileOrigin(i int, entry string, cfg *Config, x *originIndex) []error {
 	}
 	sep := strings.Index(entry, "://")
 	if sep < 0 {
-		fix := ""
-		if candidate := "https://" + entry; compileOrigin(0, candidate, &Config{}, &originIndex{exact: map[string]struct{}{}, exactAnyPort: map[string]struct{}{}}) == nil {
-			fix = candidate
-		}
-		return bad("has no scheme", fix)
+		return bad("has no scheme", validFix("https://"+entry))
 	}
 	scheme, hostport := entry[:sep], entry[sep+3:]
 	if strings.EqualFold(scheme, "file") {
@@ -74,7 +70,7 @@ func compileOrigin(i int, entry string, cfg *Config, x *originIndex) []error {
 	if !ok {
 		fix := canonicalOrigin(base)
 		if fix != "" {
-			fix = rebuildPattern(fix, subdomains, anyPort)
+			fix = validFix(rebuildPattern(fix, subdomains, anyPort))
 		}
 		if fix == entry {
 			fix = ""
@@ -111,6 +107,16 @@ func compileOrigin(i int, entry string, cfg *Config, x *originIndex) []error {
 		x.exact[base] = struct{}{}
 	}
 	return errs
+}
+
+// validFix returns candidate if it is itself a valid entry, else "": a
+// suggestion must never be rejected in turn.
+func validFix(candidate string) string {
+	x := originIndex{exact: map[string]struct{}{}, exactAnyPort: map[string]struct{}{}}
+	if compileOrigin(0, candidate, &Config{}, &x) != nil {
+		return ""
+	}
+	return candidate
 }
 
 func isPublicSuffix(host string) bool {

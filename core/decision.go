@@ -39,7 +39,8 @@ type Decision struct {
 	aceh  bool
 	acam  string
 	acah  acahMode
-	acrh  []string
+	acrh  [maxReflectedLines]string // copies of the request's ACRH lines, for echoing
+	acrhN uint8
 	acma  bool
 	acapn bool
 }
@@ -57,46 +58,61 @@ const (
 
 type field struct{ key, value string }
 
+// fieldList is a fixed-capacity list of fields, kept by value.
+type fieldList struct {
+	f [7]field
+	n int
+}
+
+func appendField(l fieldList, f field) fieldList {
+	l.f[l.n] = f
+	l.n++
+	return l
+}
+
+// maxReflectedLines bounds the ACRH lines a Decision keeps for echoing.
+// The Decision holds copies of the strings, not the request's slice, so a
+// Request built on the caller's stack stays there.
+const maxReflectedLines = 8
+
 // fields lists the Access-Control-* headers to set, in a fixed order.
-func (d *Decision) fields(buf *[7]field) []field {
-	out := buf[:0]
+func (d *Decision) fields() (out fieldList) {
 	if d.acao != "" {
-		out = append(out, field{hACAO, d.acao})
+		out = appendField(out, field{hACAO, d.acao})
 	}
 	if d.acac {
-		out = append(out, field{hACAC, "true"})
+		out = appendField(out, field{hACAC, "true"})
 	}
 	if d.aceh {
-		out = append(out, field{hACEH, d.c.aceh})
+		out = appendField(out, field{hACEH, d.c.aceh})
 	}
 	if d.acam != "" {
-		out = append(out, field{hACAM, d.acam})
+		out = appendField(out, field{hACAM, d.acam})
 	}
 	switch d.acah {
 	case acahStatic:
-		out = append(out, field{hACAH, d.c.acah})
+		out = appendField(out, field{hACAH, d.c.acah})
 	case acahEcho:
-		out = append(out, field{hACAH, d.acrh[0]})
+		out = appendField(out, field{hACAH, d.acrh[0]})
 	}
 	if d.acma {
-		out = append(out, field{hACMA, d.c.acma})
+		out = appendField(out, field{hACMA, d.c.acma})
 	}
 	if d.acapn {
-		out = append(out, field{hACAPN, "true"})
+		out = appendField(out, field{hACAPN, "true"})
 	}
 	return out
 }
 
 // filteredNames calls f for each requested header name the policy allows.
 func (d *Decision) filteredNames(f func(string)) {
-	s := newListScanner(d.acrh)
-	for {
-		name, ok := s.next()
-		if !ok {
-			return
-		}
-		if name != "" && isToken(name) && d.c.headerAllowed(name, equalFold(name, "authorization")) {
-			f(name)
+	for _, line := range d.acrh[:d.acrhN] {
+		for rest, more := line, true; more; {
+			var name string
+			name, rest, more = nextElement(rest)
+			if name != "" && isToken(name) && d.c.headerAllowed(name, equalFold(name, "authorization")) {
+				f(name)
+			}
 		}
 	}
 }
@@ -113,8 +129,8 @@ func (d *Decision) WriteHeaders(h HeaderWriter) {
 		d.writeHTTP(hh)
 		return
 	}
-	var buf [7]field
-	for _, f := range d.fields(&buf) {
+	fields := d.fields()
+	for _, f := range fields.f[:fields.n] {
 		h.Set(f.key, f.value)
 	}
 	if d.acah == acahFiltered {
@@ -134,9 +150,8 @@ func (d *Decision) WriteHeaders(h HeaderWriter) {
 }
 
 func (d *Decision) writeHTTP(h http.Header) {
-	var buf [7]field
-	fields := d.fields(&buf)
-	n := len(fields)
+	fields := d.fields()
+	n := fields.n
 	filtered := 0
 	if d.acah == acahFiltered {
 		d.filteredNames(func(string) { filtered++ })
@@ -152,7 +167,7 @@ func (d *Decision) writeHTTP(h http.Header) {
 	}
 	vals := make([]string, n)
 	i := 0
-	for _, f := range fields {
+	for _, f := range fields.f[:fields.n] {
 		vals[i] = f.value
 		h[f.key] = vals[i : i+1 : i+1]
 		i++
@@ -178,18 +193,18 @@ func presentVary(lines []string) uint8 {
 		return 0
 	}
 	var m uint8
-	s := newListScanner(lines)
-	for n := 0; n < 64; n++ {
-		tok, ok := s.next()
-		if !ok {
-			break
-		}
-		if tok == "*" {
-			return 0xff
-		}
-		for bit, name := range varyNames {
-			if len(tok) == len(name) && equalFold(tok, name) {
-				m |= 1 << bit
+	n := 0
+	for _, line := range lines {
+		for rest, more := line, true; more && n < 64; n++ {
+			var tok string
+			tok, rest, more = nextElement(rest)
+			if tok == "*" {
+				return 0xff
+			}
+			for bit, name := range varyNames {
+				if equalFold(tok, name) {
+					m |= 1 << bit
+				}
 			}
 		}
 	}

@@ -104,3 +104,25 @@ func BenchmarkHandler(b *testing.B) {
 		})
 	}
 }
+
+// TestEvaluateKeepsRequestOnStack: a Request built from arrays on the
+// caller's stack (as the fiber adapter does) must not be moved to the heap.
+func TestEvaluateKeepsRequestOnStack(t *testing.T) {
+	star := with(baseConfig, func(c *Config) { c.AllowedHeaders = []string{"*"} })
+	for _, p := range []*Policy{MustNew(baseConfig), MustNew(star)} {
+		for _, origin := range []string{"https://app.example", "https://evil.example"} {
+			f := &fakeFastHeader{lines: make([][2]string, 0, 16)}
+			n := testing.AllocsPerRun(100, func() {
+				var o, m, hs [1]string
+				o[0], m[0], hs[0] = origin, "PUT", "x-token,X-A"
+				r := Request{Method: "OPTIONS", Origin: o[:], AccessControlRequestMethod: m[:], AccessControlRequestHeaders: hs[:]}
+				d := p.Evaluate(r)
+				f.lines = f.lines[:0]
+				d.WriteHeaders(f)
+			})
+			if n != 0 {
+				t.Errorf("%s: %v allocs, want the request to stay on the stack", origin, n)
+			}
+		}
+	}
+}

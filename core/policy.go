@@ -4,8 +4,13 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"strings"
 	"sync/atomic"
 )
+
+// MaxMethodLength bounds Access-Control-Request-Method and the configured
+// methods. Longer requested methods are refused unread and never echoed.
+const MaxMethodLength = 64
 
 // Policy is a validated CORS policy. It is safe for concurrent use, and
 // Reconfigure replaces it atomically while requests are being evaluated.
@@ -89,7 +94,11 @@ func (p *Policy) Evaluate(r Request) Decision {
 		d.evaluatePreflight(&r)
 	}
 	if c.logger != nil && d.Reason.Code.Denied() {
-		c.logDenial(&r, &d)
+		origin := ""
+		if len(r.Origin) > 0 {
+			origin = r.Origin[0]
+		}
+		c.logDenial(d.Kind, r.Method, origin, d.Reason)
 	}
 	return d
 }
@@ -137,7 +146,7 @@ func (d *Decision) evaluatePreflight(r *Request) {
 	switch lines := r.AccessControlRequestMethod; {
 	case len(lines) > 1:
 		refuse(ReasonMethodRepeated, "")
-	case !isToken(lines[0]):
+	case len(lines[0]) > MaxMethodLength || !isToken(lines[0]):
 		refuse(ReasonMethodMalformed, lines[0])
 	default:
 		method = normalizeMethod(lines[0])
@@ -170,9 +179,11 @@ func (d *Decision) evaluatePreflight(r *Request) {
 		d.acah = acahStatic
 	case len(r.AccessControlRequestHeaders) == 0:
 	case hv.code == ReasonPreflightAllowed && hv.browserForm:
-		d.acah, d.acrh = acahEcho, r.AccessControlRequestHeaders
+		d.acah = acahEcho
+		d.acrh[0], d.acrhN = r.AccessControlRequestHeaders[0], 1
 	default:
-		d.acah, d.acrh = acahFiltered, r.AccessControlRequestHeaders
+		d.acah = acahFiltered
+		d.acrhN = uint8(copy(d.acrh[:], r.AccessControlRequestHeaders))
 	}
 
 	// Private Network Access (checklist 103-106).
@@ -188,25 +199,25 @@ func (d *Decision) evaluatePreflight(r *Request) {
 	}
 }
 
-func (c *compiled) logDenial(r *Request, d *Decision) {
+// logDenial writes one Debug record. The request's strings are copied: they
+// may point into a framework's buffers that are reused after the request,
+// and a handler may keep records.
+func (c *compiled) logDenial(kind Kind, method, origin string, reason Reason) {
 	ctx := context.Background()
 	if !c.logger.Enabled(ctx, slog.LevelDebug) {
 		return
 	}
-	origin := ""
-	if len(r.Origin) > 0 {
-		origin = r.Origin[0]
-	}
 	c.logger.LogAttrs(ctx, slog.LevelDebug, "cors: request denied",
-		slog.String("kind", d.Kind.String()),
-		slog.String("method", truncate(r.Method)),
+		slog.String("kind", kind.String()),
+		slog.String("method", truncate(method)),
 		slog.String("origin", truncate(origin)),
-		slog.String("reason", d.Reason.String()))
+		slog.String("reason", reason.String()))
 }
 
+// truncate returns a bounded copy of s that shares no memory with it.
 func truncate(s string) string {
 	if len(s) > maxDetail {
 		return s[:maxDetail] + "…"
 	}
-	return s
+	return strings.Clone(s)
 }

@@ -2,13 +2,16 @@ package cors
 
 import (
 	"bytes"
+	"context"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"unsafe"
 )
 
 func TestReconfigureConcurrent(t *testing.T) {
@@ -46,6 +49,9 @@ func TestReconfigureConcurrent(t *testing.T) {
 				}
 			}
 		}()
+	}
+	for served.Load() < 8 { // reconfigure while requests are in flight
+		runtime.Gosched()
 	}
 	for i := 0; i < 200; i++ {
 		cfg := oldCfg
@@ -153,4 +159,36 @@ func TestWriteHeadersGenericSinkMatchesHTTPHeader(t *testing.T) {
 		}
 		compareHeaders(t, corsHeaders(got), corsHeaders(want))
 	}
+}
+
+// keepingHandler keeps every record, as a buffering or async handler would.
+type keepingHandler struct{ records *[]slog.Record }
+
+func (keepingHandler) Enabled(context.Context, slog.Level) bool { return true }
+func (k keepingHandler) Handle(_ context.Context, r slog.Record) error {
+	*k.records = append(*k.records, r)
+	return nil
+}
+func (k keepingHandler) WithAttrs([]slog.Attr) slog.Handler { return k }
+func (k keepingHandler) WithGroup(string) slog.Handler      { return k }
+
+// A framework may hand the core strings that point into buffers it reuses
+// after the request (fasthttp does); a kept log record must not change.
+func TestLogRecordsOwnTheirStrings(t *testing.T) {
+	var records []slog.Record
+	p := mustPolicy(t, with(baseConfig, func(c *Config) { c.Logger = slog.New(keepingHandler{&records}) }))
+	buf := []byte("https://evil.example")
+	method := []byte("GET")
+	p.Evaluate(Request{Method: unsafe.String(&method[0], len(method)), Origin: []string{unsafe.String(&buf[0], len(buf))}})
+	copy(buf, "https://BAD!.example")
+	copy(method, "PUT")
+	if len(records) != 1 {
+		t.Fatalf("%d records", len(records))
+	}
+	records[0].Attrs(func(a slog.Attr) bool {
+		if (a.Key == "origin" && a.Value.String() != "https://evil.example") || (a.Key == "method" && a.Value.String() != "GET") || strings.Contains(a.Value.String(), "BAD!") {
+			t.Errorf("record changed after the request: %s=%q", a.Key, a.Value)
+		}
+		return true
+	})
 }

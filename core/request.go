@@ -16,16 +16,17 @@ type Request struct {
 }
 
 // FromHTTP describes r without allocating. It reads the header map with the
-// canonical keys net/http uses for incoming requests.
+// canonical keys net/http uses for incoming requests. The preflight headers
+// matter only for OPTIONS, so they are read only then.
 func FromHTTP(r *http.Request) Request {
 	h := r.Header
-	return Request{
-		Method:                             r.Method,
-		Origin:                             h["Origin"],
-		AccessControlRequestMethod:         h["Access-Control-Request-Method"],
-		AccessControlRequestHeaders:        h["Access-Control-Request-Headers"],
-		AccessControlRequestPrivateNetwork: h["Access-Control-Request-Private-Network"],
+	req := Request{Method: r.Method, Origin: h["Origin"]}
+	if r.Method == http.MethodOptions {
+		req.AccessControlRequestMethod = h["Access-Control-Request-Method"]
+		req.AccessControlRequestHeaders = h["Access-Control-Request-Headers"]
+		req.AccessControlRequestPrivateNetwork = h["Access-Control-Request-Private-Network"]
 	}
+	return req
 }
 
 // Kind classifies a request (DESIGN 1).
