@@ -30,14 +30,12 @@
 //
 // # Performance
 //
-// The middleware does not allocate. Every field line of the CORS request
-// headers is read with fasthttp's PeekAll and passed to the policy as a
-// string pointing into the request's own buffer (never retained after the
-// middleware returns; New gives the policy's Logger copies of the strings it
-// logs, so a handler that keeps records is safe); the headers are written straight into the fasthttp
-// response header. With fiber's default header normalization, header names
-// are matched case-insensitively; with DisableHeaderNormalizing, clients
-// must send the canonical names (Origin, Access-Control-Request-Method, …).
+// The middleware does not allocate. One pass over the request headers
+// collects every field line of the CORS request headers, matched
+// case-insensitively, into arrays on the stack, as strings pointing into the
+// request's own buffer: the policy reads them only while the middleware runs
+// and copies what it logs, so nothing outlives the request. The decision's
+// headers are written straight into the fasthttp response header.
 //
 // The adapter holds no CORS logic: it describes the request to
 // cors.Policy.Evaluate and carries out the decision.

@@ -37,9 +37,8 @@ func TestLogRecordOutlivesRequest(t *testing.T) {
 	checkLogRecordOutlivesRequest(t, kh, corsfiber.New(cfg))
 }
 
-// The same through Middleware, with the caller's own policy: the adapter
-// cannot replace its logger, so this needs the core to copy the request's
-// strings it hands to the log handler (core bug, see the adapters report).
+// The same through Middleware, with the caller's own policy: the core copies
+// the request strings it hands to the log handler.
 func TestLogRecordOutlivesRequestMiddleware(t *testing.T) {
 	kh := &keepHandler{}
 	cfg := testConfig

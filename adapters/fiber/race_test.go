@@ -2,6 +2,6 @@
 
 package corsfiber_test
 
-// raceEnabled: the race detector makes sync.Pool drop objects at random,
-// so allocation counts are not meaningful.
+// raceEnabled: under the race detector allocation counts are not
+// meaningful.
 const raceEnabled = true
