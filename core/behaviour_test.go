@@ -248,7 +248,7 @@ func TestReasons(t *testing.T) {
 		{preflight("https://app.example", "PUT"), ReasonPreflightAllowed, "preflight allowed"},
 		{preflight("https://app.example", "MOVE"), ReasonMethodNotAllowed, `method not allowed: "MOVE"`},
 		{preflight("https://app.example", "A B"), ReasonMethodMalformed, "not a method token"},
-		{preflight("https://app.example", strings.Repeat("M", MaxMethodLength+1)), ReasonMethodMalformed, "not a method token"},
+		{preflight("https://app.example", strings.Repeat("M", MaxMethodLength+1)), ReasonMethodTooLong, "longer than MaxMethodLength"},
 		{preflight("https://app.example", "PUT", "Access-Control-Request-Method: PUT"), ReasonMethodRepeated, "more than one"},
 		{preflight("https://app.example", "PUT", "Access-Control-Request-Headers: x-foo"), ReasonHeaderNotAllowed, `request header not allowed: "x-foo"`},
 		{preflight("https://app.example", "PUT", "Access-Control-Request-Headers: a b"), ReasonHeadersMalformed, "not a list of header names"},

@@ -146,7 +146,9 @@ func (d *Decision) evaluatePreflight(r *Request) {
 	switch lines := r.AccessControlRequestMethod; {
 	case len(lines) > 1:
 		refuse(ReasonMethodRepeated, "")
-	case len(lines[0]) > MaxMethodLength || !isToken(lines[0]):
+	case len(lines[0]) > MaxMethodLength:
+		refuse(ReasonMethodTooLong, lines[0])
+	case !isToken(lines[0]):
 		refuse(ReasonMethodMalformed, lines[0])
 	default:
 		method = normalizeMethod(lines[0])

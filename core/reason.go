@@ -20,6 +20,7 @@ const (
 	ReasonHeadersMalformed
 	ReasonHeadersTooLong
 	ReasonPrivateNetworkNotAllowed
+	ReasonMethodTooLong
 )
 
 var reasonText = [...]string{
@@ -37,6 +38,7 @@ var reasonText = [...]string{
 	ReasonHeadersMalformed:         "Access-Control-Request-Headers is not a list of header names",
 	ReasonHeadersTooLong:           "Access-Control-Request-Headers exceeds the parsing bound",
 	ReasonPrivateNetworkNotAllowed: "private network access not allowed",
+	ReasonMethodTooLong:            "Access-Control-Request-Method is longer than MaxMethodLength",
 }
 
 // Reason explains a decision: a code and, where one helps, a detail such as
@@ -63,7 +65,7 @@ func (r Reason) String() string {
 const maxDetail = 64
 
 func quoteDetail(s string) string {
-	b := make([]byte, 0, len(s)+2)
+	b := make([]byte, 0, min(len(s), maxDetail)+len(`""…`))
 	b = append(b, '"')
 	for i := 0; i < len(s) && i < maxDetail; i++ {
 		c := s[i]
