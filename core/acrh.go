@@ -25,7 +25,7 @@ func nextElement(list string) (elem, rest string, more bool) {
 type headerVerdict struct {
 	code          ReasonCode // ReasonPreflightAllowed, or the first refusal
 	detail        string
-	browserForm   bool // one line, lower case, sorted, unique, no whitespace or empty element
+	browserForm   bool // one line of sorted, unique, lower-case names, no empty element (spaces around names are kept: harmless)
 	authorization bool // authorization was requested
 }
 

@@ -104,6 +104,8 @@ func behaviourCases() []behaviourCase {
 		{"30", "ACAC on the preflight too", baseConfig, preflight("https://app.example", "DELETE"), 204, false, allowedPreflight("https://app.example"), true},
 		{"32,48,DESIGN 4", "credentialed * methods echo the requested method", with(baseConfig, func(c *Config) { c.AllowedMethods = []string{"*"} }),
 			preflight("https://app.example", "MOVE"), 204, false, merge(allowedPreflight("https://app.example"), h{"Access-Control-Allow-Methods": "MOVE"}), true},
+		{"32,48,DESIGN 4", "credentialed * methods refuse a method named * (it would echo a literal *)", with(baseConfig, func(c *Config) { c.AllowedMethods = []string{"*"} }),
+			preflight("https://app.example", "*"), 204, false, merge(allowedPreflight("https://app.example"), h{"Access-Control-Allow-Methods": ""}), false},
 		{"32,60,DESIGN 4", "credentialed * headers echo the requested names", with(baseConfig, func(c *Config) { c.AllowedHeaders = []string{"*"} }),
 			preflight("https://app.example", "PUT", "Access-Control-Request-Headers: x-a,x-b"), 204, false,
 			merge(allowedPreflight("https://app.example"), h{"Access-Control-Allow-Headers": "x-a,x-b"}), true},
@@ -116,6 +118,10 @@ func behaviourCases() []behaviourCase {
 		{"39", "passthrough still answers a refused preflight", with(baseConfig, func(c *Config) { c.PreflightPassthrough = true }),
 			preflight("https://app.example", "MOVE"), 204, false, allowedPreflight("https://app.example"), false},
 		{"40,DESIGN 6", "disallowed origin: 403 without Access-Control-*", baseConfig, preflight("https://evil.example", "PUT"), 403, false, h{"Vary": varyOptions}, false},
+		{"11,119", "IPv6 origin not in the form browsers send is malformed", with(baseConfig, func(c *Config) { c.AllowedOrigins = append(c.AllowedOrigins, "http://[::1]:8080") }),
+			req("GET", "http://[0::1]:8080"), 200, true, h{"Vary": varyGet}, false},
+		{"11", "IPv6 origin in browser form is matched", with(baseConfig, func(c *Config) { c.AllowedOrigins = append(c.AllowedOrigins, "https://[::ffff:7f00:1]:8080") }),
+			req("GET", "https://[::ffff:7f00:1]:8080"), 200, true, allowedActual("https://[::ffff:7f00:1]:8080"), true},
 		{"40", "malformed origin: 403", baseConfig, preflight("https://app.example/", "PUT"), 403, false, h{"Vary": varyOptions}, false},
 
 		// §5 Methods.
@@ -149,7 +155,7 @@ func behaviourCases() []behaviourCase {
 		{"59", "Authorization listed next to *", with(publicConfig, func(c *Config) { c.AllowedHeaders = []string{"*", "Authorization"} }),
 			preflight("https://x.example", "PUT", "Access-Control-Request-Headers: authorization,x-a"), 204, false,
 			h{"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "*", "Access-Control-Allow-Headers": "*, authorization", "Vary": "X-Outer, Access-Control-Request-Method, Access-Control-Request-Headers"}, true},
-		{"60,61", "credentialed * echoes validated names in browser form", with(baseConfig, func(c *Config) { c.AllowedHeaders = []string{"*"} }),
+		{"60,61", "credentialed * echoes validated names one per value when the line is not in browser form", with(baseConfig, func(c *Config) { c.AllowedHeaders = []string{"*"} }),
 			preflight("https://app.example", "PUT", "Access-Control-Request-Headers: X-B, x-a"), 204, false,
 			merge(allowedPreflight("https://app.example"), h{"Access-Control-Allow-Headers": "X-B, x-a"}), true},
 		{"61", "malformed ACRH is refused and not echoed", with(baseConfig, func(c *Config) { c.AllowedHeaders = []string{"*"} }),

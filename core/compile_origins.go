@@ -149,10 +149,7 @@ func canonicalOrigin(s string) string {
 	scheme := strings.ToLower(u.Scheme)
 	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
 	if a, err := netip.ParseAddr(host); err == nil {
-		host = a.WithZone("").String()
-		if a.Is6() {
-			host = "[" + host + "]"
-		}
+		host = ipHost(a.WithZone(""))
 	} else if h, err := idna.Lookup.ToASCII(host); err == nil {
 		host = h
 	} else {
@@ -170,4 +167,12 @@ func canonicalOrigin(s string) string {
 		return ""
 	}
 	return c
+}
+
+// ipHost is an address as browsers serialize it in an origin.
+func ipHost(a netip.Addr) string {
+	if !a.Is6() {
+		return a.String()
+	}
+	return "[" + string(appendIPv6(nil, a)) + "]"
 }

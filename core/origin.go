@@ -2,6 +2,7 @@ package cors
 
 import (
 	"net/netip"
+	"strconv"
 	"strings"
 )
 
@@ -43,13 +44,17 @@ func parseOrigin(s string) (origin, bool) {
 		inner := rest[1:end]
 		for j := 0; j < len(inner); j++ {
 			c := inner[j]
-			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || c == ':' || c == '.') {
-				return o, false
+			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || c == ':') {
+				return o, false // browsers never serialize a dotted tail
 			}
 		}
 		a, err := netip.ParseAddr(inner)
 		if err != nil || !a.Is6() || a.Zone() != "" {
 			return o, false
+		}
+		var text [48]byte
+		if string(appendIPv6(text[:0], a)) != inner {
+			return o, false // not the RFC 5952 form browsers send, e.g. [0::1]
 		}
 		o.host, o.ip = rest[:end+1], true
 		rest = rest[end+1:]
@@ -84,6 +89,20 @@ func parseOrigin(s string) (origin, bool) {
 		return o, false
 	}
 	return o, true
+}
+
+// appendIPv6 appends a's text as browsers serialize it: RFC 5952, with an
+// IPv4-mapped tail in hex ("::ffff:7f00:1" where netip writes
+// "::ffff:127.0.0.1").
+func appendIPv6(dst []byte, a netip.Addr) []byte {
+	if !a.Is4In6() {
+		return a.AppendTo(dst)
+	}
+	b := a.As16()
+	dst = append(dst, "::ffff:"...)
+	dst = strconv.AppendUint(dst, uint64(b[12])<<8|uint64(b[13]), 16)
+	dst = append(dst, ':')
+	return strconv.AppendUint(dst, uint64(b[14])<<8|uint64(b[15]), 16)
 }
 
 func isScheme(s string) bool {
@@ -127,10 +146,17 @@ func isHostName(h string) bool {
 	return label > 0
 }
 
+// endsWithNumericLabel is the WHATWG URL "ends in a number" test: a host
+// whose last label is decimal digits, or 0x and hex digits, is parsed as an
+// IPv4 address by browsers.
 func endsWithNumericLabel(h string) bool {
 	last := h[strings.LastIndexByte(h, '.')+1:]
+	digits := "0123456789"
+	if hex, ok := strings.CutPrefix(last, "0x"); ok {
+		last, digits = hex, "0123456789abcdef"
+	}
 	for i := 0; i < len(last); i++ {
-		if last[i] < '0' || last[i] > '9' {
+		if strings.IndexByte(digits, last[i]) < 0 {
 			return false
 		}
 	}

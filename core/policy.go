@@ -153,7 +153,10 @@ func (d *Decision) evaluatePreflight(r *Request) {
 	default:
 		method = normalizeMethod(lines[0])
 		_, listed := c.methods[method]
-		methodOK = isSafelistedMethod(method) || listed || (c.anyMethod && !isForbiddenMethod(method))
+		// With credentials "*" is echoed as the method itself, and a method
+		// named "*" would echo a literal "*": refused, like a "*" header.
+		starGrants := c.anyMethod && !isForbiddenMethod(method) && !(c.credentials && method == "*")
+		methodOK = isSafelistedMethod(method) || listed || starGrants
 		if !methodOK {
 			refuse(ReasonMethodNotAllowed, method)
 		}
