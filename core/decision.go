@@ -64,10 +64,9 @@ type fieldList struct {
 	n int
 }
 
-func appendField(l fieldList, f field) fieldList {
-	l.f[l.n] = f
+func (l *fieldList) add(key, value string) {
+	l.f[l.n] = field{key, value}
 	l.n++
-	return l
 }
 
 // maxReflectedLines bounds the ACRH lines a Decision keeps for echoing.
@@ -75,33 +74,33 @@ func appendField(l fieldList, f field) fieldList {
 // Request built on the caller's stack stays there.
 const maxReflectedLines = 8
 
-// fields lists the Access-Control-* headers to set, in a fixed order.
-func (d *Decision) fields() (out fieldList) {
+// fields lists the Access-Control-* headers to set into out, in a fixed
+// order.
+func (d *Decision) fields(out *fieldList) {
 	if d.acao != "" {
-		out = appendField(out, field{hACAO, d.acao})
+		out.add(hACAO, d.acao)
 	}
 	if d.acac {
-		out = appendField(out, field{hACAC, "true"})
+		out.add(hACAC, "true")
 	}
 	if d.aceh {
-		out = appendField(out, field{hACEH, d.c.aceh})
+		out.add(hACEH, d.c.aceh)
 	}
 	if d.acam != "" {
-		out = appendField(out, field{hACAM, d.acam})
+		out.add(hACAM, d.acam)
 	}
 	switch d.acah {
 	case acahStatic:
-		out = appendField(out, field{hACAH, d.c.acah})
+		out.add(hACAH, d.c.acah)
 	case acahEcho:
-		out = appendField(out, field{hACAH, d.acrh[0]})
+		out.add(hACAH, d.acrh[0])
 	}
 	if d.acma {
-		out = appendField(out, field{hACMA, d.c.acma})
+		out.add(hACMA, d.c.acma)
 	}
 	if d.acapn {
-		out = appendField(out, field{hACAPN, "true"})
+		out.add(hACAPN, "true")
 	}
-	return out
 }
 
 // filteredNames calls f for each requested header name the policy allows.
@@ -129,7 +128,8 @@ func (d *Decision) WriteHeaders(h HeaderWriter) {
 		d.writeHTTP(hh)
 		return
 	}
-	fields := d.fields()
+	var fields fieldList
+	d.fields(&fields)
 	for _, f := range fields.f[:fields.n] {
 		h.Set(f.key, f.value)
 	}
@@ -150,7 +150,8 @@ func (d *Decision) WriteHeaders(h HeaderWriter) {
 }
 
 func (d *Decision) writeHTTP(h http.Header) {
-	fields := d.fields()
+	var fields fieldList
+	d.fields(&fields)
 	n := fields.n
 	filtered := 0
 	if d.acah == acahFiltered {

@@ -64,8 +64,10 @@ func (p *Policy) Config() Config {
 // preflights for every path reach it.
 func (p *Policy) Handler(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		d := p.Evaluate(FromHTTP(r))
-		d.WriteHeaders(w.Header())
+		var d Decision
+		req := FromHTTP(r)
+		p.evaluate(&req, &d)
+		d.writeHTTP(w.Header())
 		if d.Respond {
 			w.WriteHeader(d.Status)
 			return
@@ -77,8 +79,16 @@ func (p *Policy) Handler(next http.Handler) http.Handler {
 // Evaluate judges a request. It has no effect other than the optional
 // Debug log record of a denial, and it does not allocate.
 func (p *Policy) Evaluate(r Request) Decision {
+	var d Decision
+	p.evaluate(&r, &d)
+	return d
+}
+
+// evaluate fills the zero Decision d; Handler calls it on its own stack
+// variables, which saves copying both structs.
+func (p *Policy) evaluate(r *Request, d *Decision) {
 	c := p.current.Load()
-	d := Decision{Kind: classify(&r), c: c, Status: http.StatusOK}
+	d.Kind, d.c, d.Status = classify(r), c, http.StatusOK
 	d.vary = c.varyMask(r.Method)
 	switch d.Kind {
 	case NotCORS:
@@ -91,7 +101,7 @@ func (p *Policy) Evaluate(r Request) Decision {
 			d.aceh = c.aceh != ""
 		}
 	case Preflight:
-		d.evaluatePreflight(&r)
+		d.evaluatePreflight(r)
 	}
 	if c.logger != nil && d.Reason.Code.Denied() {
 		origin := ""
@@ -100,7 +110,6 @@ func (p *Policy) Evaluate(r Request) Decision {
 		}
 		c.logDenial(d.Kind, r.Method, origin, d.Reason)
 	}
-	return d
 }
 
 // checkOrigin fills ACAO and ACAC when the request's origin is allowed.
