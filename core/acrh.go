@@ -53,16 +53,17 @@ func (c *compiled) checkHeaders(lines []string) headerVerdict {
 				v.browserForm = false
 				continue
 			}
-			if !isToken(name) {
+			token, upper := scanToken(name)
+			if !token {
 				return headerVerdict{code: ReasonHeadersMalformed, detail: name}
 			}
-			if v.browserForm && (name <= prev || hasUpper(name)) {
+			if v.browserForm && (name <= prev || upper) {
 				v.browserForm = false
 			}
 			prev = name
 			isAuth := equalFold(name, "authorization")
 			v.authorization = v.authorization || isAuth
-			if v.code == ReasonPreflightAllowed && !c.headerAllowed(name, isAuth) {
+			if v.code == ReasonPreflightAllowed && !c.headerAllowed(name, isAuth, upper) {
 				v.code, v.detail = ReasonHeaderNotAllowed, name
 			}
 		}
@@ -72,8 +73,8 @@ func (c *compiled) checkHeaders(lines []string) headerVerdict {
 
 // headerAllowed matches one requested name case-insensitively, without
 // allocating: the name is lower-cased into a stack buffer no longer than
-// the longest configured name.
-func (c *compiled) headerAllowed(name string, isAuth bool) bool {
+// the longest configured name when upper says it holds an upper-case letter.
+func (c *compiled) headerAllowed(name string, isAuth, upper bool) bool {
 	if isAuth {
 		return c.authorizationAllowed
 	}
@@ -83,7 +84,7 @@ func (c *compiled) headerAllowed(name string, isAuth bool) bool {
 	if len(name) > c.longestHeader {
 		return false
 	}
-	if !hasUpper(name) {
+	if !upper {
 		_, ok := c.headers[name]
 		return ok
 	}
@@ -98,13 +99,4 @@ func (c *compiled) headerAllowed(name string, isAuth bool) bool {
 	}
 	_, ok := c.headers[string(b)]
 	return ok
-}
-
-func hasUpper(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if 'A' <= s[i] && s[i] <= 'Z' {
-			return true
-		}
-	}
-	return false
 }

@@ -109,7 +109,7 @@ func (d *Decision) filteredNames(f func(string)) {
 		for rest, more := line, true; more; {
 			var name string
 			name, rest, more = nextElement(rest)
-			if name != "" && isToken(name) && d.c.headerAllowed(name, equalFold(name, "authorization")) {
+			if token, upper := scanToken(name); token && d.c.headerAllowed(name, equalFold(name, "authorization"), upper) {
 				f(name)
 			}
 		}

@@ -2,26 +2,40 @@ package cors
 
 import "strings"
 
-// tokenChars marks the bytes that may appear in an HTTP token (RFC 9110
-// tchar).
-var tokenChars = func() (t [256]bool) {
+// Character classes, one table lookup per byte.
+const (
+	tokenChar uint8 = 1 << iota // may appear in an HTTP token (RFC 9110 tchar)
+	upperChar                   // an ASCII upper-case letter
+)
+
+var charClass = func() (t [256]uint8) {
 	for c := 0; c < 256; c++ {
-		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
-			strings.IndexByte("!#$%&'*+-.^_`|~", byte(c)) >= 0
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+			strings.IndexByte("!#$%&'*+-.^_`|~", byte(c)) >= 0 {
+			t[c] |= tokenChar
+		}
+		if 'A' <= c && c <= 'Z' {
+			t[c] |= upperChar
+		}
 	}
 	return t
 }()
 
-func isToken(s string) bool {
-	if s == "" {
-		return false
-	}
+// scanToken reports, in one pass, whether s is a token and whether it holds
+// an upper-case letter.
+func scanToken(s string) (token, upper bool) {
+	all, some := tokenChar, uint8(0)
 	for i := 0; i < len(s); i++ {
-		if !tokenChars[s[i]] {
-			return false
-		}
+		c := charClass[s[i]]
+		all &= c
+		some |= c
 	}
-	return true
+	return s != "" && all != 0, some&upperChar != 0
+}
+
+func isToken(s string) bool {
+	token, _ := scanToken(s)
+	return token
 }
 
 func isOWS(c byte) bool { return c == ' ' || c == '\t' }
