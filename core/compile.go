@@ -51,7 +51,6 @@ func compile(in Config) (*compiled, error) {
 		privateNetwork: cfg.AllowPrivateNetwork,
 		passthrough:    cfg.PreflightPassthrough,
 		logger:         cfg.Logger,
-		origins:        originIndex{exact: map[string]struct{}{}, exactAnyPort: map[string]struct{}{}},
 	}
 	var errs []error
 	anyOrigin, oerrs := compileOrigins(&cfg, &c.origins)

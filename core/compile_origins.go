@@ -102,9 +102,9 @@ func compileOrigin(i int, entry string, cfg *Config, x *originIndex) []error {
 		}
 		addTo(&x.sub, o.scheme, key)
 	case anyPort:
-		x.exactAnyPort[base] = struct{}{}
+		x.exactAnyPort.add(base)
 	default:
-		x.exact[base] = struct{}{}
+		x.exact.add(base)
 	}
 	return errs
 }
@@ -112,7 +112,7 @@ func compileOrigin(i int, entry string, cfg *Config, x *originIndex) []error {
 // validFix returns candidate if it is itself a valid entry, else "": a
 // suggestion must never be rejected in turn.
 func validFix(candidate string) string {
-	x := originIndex{exact: map[string]struct{}{}, exactAnyPort: map[string]struct{}{}}
+	var x originIndex
 	if compileOrigin(0, candidate, &Config{}, &x) != nil {
 		return ""
 	}

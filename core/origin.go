@@ -188,56 +188,69 @@ func isLoopbackHost(host string) bool {
 // originIndex matches request origins against the configured list. Its cost
 // depends on the request origin's length, never on how many entries are
 // configured: exact origins are one hash lookup, patterns one lookup per
-// label of the request's host.
+// label of the request's host, each skipped when no entry has its length.
 type originIndex struct {
-	exact        map[string]struct{}            // "https://a.example:8443"
-	exactAnyPort map[string]struct{}            // "http://localhost" for "http://localhost:*"
-	sub          map[string]map[string]struct{} // scheme -> ".a.example" or ".a.example:8443"
-	subAnyPort   map[string]map[string]struct{} // scheme -> ".a.example" for "https://*.a.example:*"
+	exact        stringSet            // "https://a.example:8443"
+	exactAnyPort stringSet            // "http://localhost" for "http://localhost:*"
+	sub          map[string]stringSet // scheme -> ".a.example" or ".a.example:8443"
+	subAnyPort   map[string]stringSet // scheme -> ".a.example" for "https://*.a.example:*"
 }
 
 func (x *originIndex) match(s string) (allowed, malformed bool) {
-	if _, ok := x.exact[s]; ok {
+	if x.exact.has(s) {
 		return true, false
 	}
 	o, ok := parseOrigin(s)
 	if !ok {
 		return false, true
 	}
-	if len(x.exactAnyPort) > 0 {
-		if _, ok := x.exactAnyPort[s[:o.hostEnd]]; ok {
-			return true, false
-		}
+	if x.exactAnyPort.has(s[:o.hostEnd]) {
+		return true, false
 	}
 	if o.ip {
 		return false, false
 	}
 	fixed, anyPort := x.sub[o.scheme], x.subAnyPort[o.scheme]
-	if fixed == nil && anyPort == nil {
-		return false, false
-	}
 	hostStart := o.hostEnd - len(o.host)
 	// Every suffix that starts at a dot after a non-empty first label.
 	for i := 1; i < len(o.host); i++ {
-		if o.host[i] != '.' {
-			continue
-		}
-		if _, ok := fixed[s[hostStart+i:]]; ok {
-			return true, false
-		}
-		if _, ok := anyPort[s[hostStart+i:o.hostEnd]]; ok {
+		if o.host[i] == '.' && (fixed.has(s[hostStart+i:]) || anyPort.has(s[hostStart+i:o.hostEnd])) {
 			return true, false
 		}
 	}
 	return false, false
 }
 
-func addTo(m *map[string]map[string]struct{}, scheme, key string) {
+func addTo(m *map[string]stringSet, scheme, key string) {
 	if *m == nil {
-		*m = map[string]map[string]struct{}{}
+		*m = map[string]stringSet{}
 	}
-	if (*m)[scheme] == nil {
-		(*m)[scheme] = map[string]struct{}{}
+	set := (*m)[scheme]
+	set.add(key)
+	(*m)[scheme] = set
+}
+
+// stringSet is a set of strings that also records which lengths its
+// members have, so that most misses cost a bit test instead of a hash.
+type stringSet struct {
+	m    map[string]struct{}
+	lens [4]uint64 // bit n: a member is n bytes long (255: 255 or longer)
+}
+
+func (s *stringSet) add(k string) {
+	if s.m == nil {
+		s.m = map[string]struct{}{}
 	}
-	(*m)[scheme][key] = struct{}{}
+	s.m[k] = struct{}{}
+	n := min(len(k), 255)
+	s.lens[n>>6] |= 1 << (n & 63)
+}
+
+func (s *stringSet) has(k string) bool {
+	n := min(len(k), 255)
+	if s.lens[n>>6]&(1<<(n&63)) == 0 {
+		return false
+	}
+	_, ok := s.m[k]
+	return ok
 }
