@@ -3,6 +3,7 @@ package conformance
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -241,20 +242,11 @@ func headerHygiene(p namedPolicy, h hostileCase, got response) []string {
 		}
 	}
 	for _, m := range listElems(got.header.Values(hACAM)) {
-		if !isToken(m) || (p.acam != "" && !contains(splitList(p.acam), m)) || (p.acam == "" && !containsFold(h.req.header(hACRM), m)) {
+		if !isToken(m) || (p.acam != "" && !slices.Contains(splitList(p.acam), m)) || (p.acam == "" && !containsFold(h.req.header(hACRM), m)) {
 			out = append(out, fmt.Sprintf("ACAM names %q, which the policy does not send", m))
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 func containsFold(list []string, s string) bool {

@@ -2,6 +2,7 @@ package fetchcheck
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -159,16 +160,16 @@ func (m Model) CheckPreflight(r Request, resp Response) Result {
 		return fail(InvalidAllowHeadersPreflightResponse, "", "make Access-Control-Allow-Headers a comma-separated list of header names; remove the invalid element \""+bad+"\"")
 	}
 	method := r.method()
-	if !IsSafelistedMethod(method) && !contains(methods, method) && (r.Credentials || !contains(methods, "*")) {
+	if !IsSafelistedMethod(method) && !slices.Contains(methods, method) && (r.Credentials || !slices.Contains(methods, "*")) {
 		fix := "add `" + method + "` to Access-Control-Allow-Methods (methods are case-sensitive)"
-		if r.Credentials && contains(methods, "*") {
+		if r.Credentials && slices.Contains(methods, "*") {
 			fix = "list `" + method + "` in Access-Control-Allow-Methods: with credentials, * is a literal method name, not a wildcard"
 		} else if containsFold(methods, method) {
 			fix = "add `" + method + "` to Access-Control-Allow-Methods in exactly this case (the list has a different case; methods are case-sensitive)"
 		}
 		return fail(MethodDisallowedByPreflightResponse, method, fix)
 	}
-	wildcard := !r.Credentials && contains(headers, "*")
+	wildcard := !r.Credentials && slices.Contains(headers, "*")
 	for _, name := range UnsafeHeaderNames(r) {
 		if containsFold(headers, name) {
 			continue
@@ -180,7 +181,7 @@ func (m Model) CheckPreflight(r Request, resp Response) Result {
 		switch {
 		case wildcard && name == "authorization":
 			fix = "list `authorization` explicitly: Access-Control-Allow-Headers: *, authorization (* never covers Authorization per the Fetch standard and in Firefox)"
-		case r.Credentials && contains(headers, "*"):
+		case r.Credentials && slices.Contains(headers, "*"):
 			fix = "list `" + name + "` in Access-Control-Allow-Headers: with credentials, * is a literal header name, not a wildcard"
 		}
 		return fail(HeaderDisallowedByPreflightResponse, name, fix)
@@ -204,15 +205,6 @@ func (m Model) CheckActual(r Request, resp Response) Result {
 		}
 	}
 	return okResult
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 func containsFold(list []string, s string) bool {
