@@ -94,13 +94,13 @@ func compileOrigin(i int, entry string, cfg *Config, x *originIndex) []error {
 	}
 	switch {
 	case subdomains && anyPort:
-		addTo(&x.subAnyPort, o.scheme, "."+o.host)
+		x.patterns(o.scheme, true).anyPort.add("." + o.host)
 	case subdomains:
 		key := "." + o.host
 		if o.port != "" {
 			key += ":" + o.port
 		}
-		addTo(&x.sub, o.scheme, key)
+		x.patterns(o.scheme, true).fixed.add(key)
 	case anyPort:
 		x.exactAnyPort.add(base)
 	default:

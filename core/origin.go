@@ -26,12 +26,22 @@ type origin struct {
 // path, userinfo or trailing dot. It never allocates.
 func parseOrigin(s string) (origin, bool) {
 	var o origin
+	ok := o.parse(s)
+	return o, ok
+}
+
+// parse is parseOrigin filling o in place (o is meaningful only when it
+// returns true): the request path saves copying the parts.
+func (o *origin) parse(s string) bool {
 	if len(s) > maxOriginLen {
-		return o, false
+		return false
 	}
-	i := strings.Index(s, "://")
-	if i <= 0 || i > 64 || !isScheme(s[:i]) {
-		return o, false
+	i := 0
+	for i < len(s) && charClass[s[i]]&schemeChar != 0 {
+		i++
+	}
+	if i == 0 || i > 64 || s[0] < 'a' || s[0] > 'z' || !strings.HasPrefix(s[i:], "://") {
+		return false
 	}
 	o.scheme = s[:i]
 	rest := s[i+3:]
@@ -39,38 +49,35 @@ func parseOrigin(s string) (origin, bool) {
 	if strings.HasPrefix(rest, "[") {
 		end := strings.IndexByte(rest, ']')
 		if end < 0 {
-			return o, false
+			return false
 		}
 		inner := rest[1:end]
 		for j := 0; j < len(inner); j++ {
 			c := inner[j]
 			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || c == ':') {
-				return o, false // browsers never serialize a dotted tail
+				return false // browsers never serialize a dotted tail
 			}
 		}
 		a, err := netip.ParseAddr(inner)
 		if err != nil || !a.Is6() || a.Zone() != "" {
-			return o, false
+			return false
 		}
 		var text [48]byte
 		if string(appendIPv6(text[:0], a)) != inner {
-			return o, false // not the RFC 5952 form browsers send, e.g. [0::1]
+			return false // not the RFC 5952 form browsers send, e.g. [0::1]
 		}
 		o.host, o.ip = rest[:end+1], true
 		rest = rest[end+1:]
 	} else {
-		end := strings.IndexByte(rest, ':')
+		end := hostNameEnd(rest)
 		if end < 0 {
-			end = len(rest)
+			return false
 		}
 		host := rest[:end]
-		if !isHostName(host) {
-			return o, false
-		}
 		if endsWithNumericLabel(host) {
 			a, err := netip.ParseAddr(host)
 			if err != nil || !a.Is4() {
-				return o, false
+				return false
 			}
 			o.ip = true
 		}
@@ -79,16 +86,16 @@ func parseOrigin(s string) (origin, bool) {
 	}
 	o.hostEnd = hostStart + len(o.host)
 	if rest == "" {
-		return o, true
+		return true
 	}
 	if rest[0] != ':' || !isPort(rest[1:]) {
-		return o, false
+		return false
 	}
 	o.port = rest[1:]
 	if (o.scheme == "http" && o.port == "80") || (o.scheme == "https" && o.port == "443") {
-		return o, false
+		return false
 	}
-	return o, true
+	return true
 }
 
 // appendIPv6 appends a's text as browsers serialize it: RFC 5952, with an
@@ -105,45 +112,31 @@ func appendIPv6(dst []byte, a netip.Addr) []byte {
 	return strconv.AppendUint(dst, uint64(b[14])<<8|uint64(b[15]), 16)
 }
 
-func isScheme(s string) bool {
-	if s == "" || !('a' <= s[0] && s[0] <= 'z') {
-		return false
-	}
-	for i := 1; i < len(s); i++ {
-		c := s[i]
-		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '+' || c == '-' || c == '.') {
-			return false
-		}
-	}
-	return true
-}
-
-// isHostName reports whether h is a lower-case ASCII host name of non-empty
-// labels of at most 63 bytes each, at most 253 bytes in all.
-func isHostName(h string) bool {
-	if h == "" || len(h) > 253 {
-		return false
-	}
+// hostNameEnd returns the length of the host name that starts s and ends
+// at a ':' or at the end of s: lower-case ASCII, non-empty labels of at most
+// 63 bytes each, at most 253 bytes in all. It returns -1 when there is none.
+func hostNameEnd(s string) int {
 	label := 0
-	for i := 0; i < len(h); i++ {
-		c := h[i]
-		switch {
-		case c == '.':
-			if label == 0 {
-				return false
+	for i := 0; i < len(s) && i <= 253; i++ {
+		switch c := s[i]; {
+		case c == ':' || c == '.':
+			if label == 0 || label > 63 {
+				return -1
+			}
+			if c == ':' {
+				return i
 			}
 			label = 0
-			continue
-		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '-', c == '_':
+		case charClass[c]&hostChar == 0:
+			return -1
 		default:
-			return false
-		}
-		label++
-		if label > 63 {
-			return false
+			label++
 		}
 	}
-	return label > 0
+	if label == 0 || label > 63 || len(s) > 253 {
+		return -1
+	}
+	return len(s)
 }
 
 // endsWithNumericLabel is the WHATWG URL "ends in a number" test: a host
@@ -151,6 +144,9 @@ func isHostName(h string) bool {
 // IPv4 address by browsers.
 func endsWithNumericLabel(h string) bool {
 	last := h[strings.LastIndexByte(h, '.')+1:]
+	if last == "" || last[0] < '0' || last[0] > '9' {
+		return false // the common case: a name ending in letters
+	}
 	digits := "0123456789"
 	if hex, ok := strings.CutPrefix(last, "0x"); ok {
 		last, digits = hex, "0123456789abcdef"
@@ -186,22 +182,30 @@ func isLoopbackHost(host string) bool {
 }
 
 // originIndex matches request origins against the configured list. Its cost
-// depends on the request origin's length, never on how many entries are
+// depends on the request origin's length, not on how many entries are
 // configured: exact origins are one hash lookup, patterns one lookup per
 // label of the request's host, each skipped when no entry has its length.
+// (Patterns are grouped by scheme in a list; configurations have one or
+// two schemes.)
 type originIndex struct {
-	exact        stringSet            // "https://a.example:8443"
-	exactAnyPort stringSet            // "http://localhost" for "http://localhost:*"
-	sub          map[string]stringSet // scheme -> ".a.example" or ".a.example:8443"
-	subAnyPort   map[string]stringSet // scheme -> ".a.example" for "https://*.a.example:*"
+	exact        stringSet        // "https://a.example:8443"
+	exactAnyPort stringSet        // "http://localhost" for "http://localhost:*"
+	subdomains   []schemePatterns // one per scheme with "*." patterns: few, scanned in order
+}
+
+// schemePatterns holds the "*." patterns of one scheme, without the "*".
+type schemePatterns struct {
+	scheme  string
+	fixed   stringSet // ".a.example" or ".a.example:8443"
+	anyPort stringSet // ".a.example" for "https://*.a.example:*"
 }
 
 func (x *originIndex) match(s string) (allowed, malformed bool) {
 	if x.exact.has(s) {
 		return true, false
 	}
-	o, ok := parseOrigin(s)
-	if !ok {
+	var o origin
+	if !o.parse(s) {
 		return false, true
 	}
 	if x.exactAnyPort.has(s[:o.hostEnd]) {
@@ -210,24 +214,33 @@ func (x *originIndex) match(s string) (allowed, malformed bool) {
 	if o.ip {
 		return false, false
 	}
-	fixed, anyPort := x.sub[o.scheme], x.subAnyPort[o.scheme]
+	p := x.patterns(o.scheme, false)
+	if p == nil {
+		return false, false
+	}
 	hostStart := o.hostEnd - len(o.host)
 	// Every suffix that starts at a dot after a non-empty first label.
 	for i := 1; i < len(o.host); i++ {
-		if o.host[i] == '.' && (fixed.has(s[hostStart+i:]) || anyPort.has(s[hostStart+i:o.hostEnd])) {
+		if o.host[i] == '.' && (p.fixed.has(s[hostStart+i:]) || p.anyPort.has(s[hostStart+i:o.hostEnd])) {
 			return true, false
 		}
 	}
 	return false, false
 }
 
-func addTo(m *map[string]stringSet, scheme, key string) {
-	if *m == nil {
-		*m = map[string]stringSet{}
+// patterns returns the subdomain patterns of scheme, adding an empty entry
+// when create is set, or nil.
+func (x *originIndex) patterns(scheme string, create bool) *schemePatterns {
+	for i := range x.subdomains {
+		if x.subdomains[i].scheme == scheme {
+			return &x.subdomains[i]
+		}
 	}
-	set := (*m)[scheme]
-	set.add(key)
-	(*m)[scheme] = set
+	if !create {
+		return nil
+	}
+	x.subdomains = append(x.subdomains, schemePatterns{scheme: scheme})
+	return &x.subdomains[len(x.subdomains)-1]
 }
 
 // stringSet is a set of strings that also records which lengths its

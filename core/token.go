@@ -4,8 +4,10 @@ import "strings"
 
 // Character classes, one table lookup per byte.
 const (
-	tokenChar uint8 = 1 << iota // may appear in an HTTP token (RFC 9110 tchar)
-	upperChar                   // an ASCII upper-case letter
+	tokenChar  uint8 = 1 << iota // may appear in an HTTP token (RFC 9110 tchar)
+	upperChar                    // an ASCII upper-case letter
+	schemeChar                   // may follow the first letter of a URL scheme
+	hostChar                     // may appear in a label of a serialized host
 )
 
 var charClass = func() (t [256]uint8) {
@@ -16,6 +18,12 @@ var charClass = func() (t [256]uint8) {
 		}
 		if 'A' <= c && c <= 'Z' {
 			t[c] |= upperChar
+		}
+		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '+' || c == '-' || c == '.' {
+			t[c] |= schemeChar
+		}
+		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_' {
+			t[c] |= hostChar
 		}
 	}
 	return t
