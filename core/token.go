@@ -61,6 +61,10 @@ func trimOWS(s string) string {
 // normalizeMethod applies Fetch's method normalisation: the six methods
 // below are upper-cased, every other method is kept byte for byte.
 func normalizeMethod(m string) string {
+	switch m {
+	case "DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT":
+		return m // already normal: the common case
+	}
 	for _, n := range [...]string{"DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"} {
 		if strings.EqualFold(m, n) {
 			return n
