@@ -33,7 +33,8 @@
 //
 // Evaluate does not allocate and does a bounded amount of work per request:
 // Access-Control-Request-Headers longer than MaxRequestHeadersBytes or split
-// over more than MaxRequestHeadersLines lines is refused before it is parsed;
+// over more than MaxRequestHeadersLines lines is refused before it is parsed,
+// and so is an Access-Control-Request-Method longer than MaxMethodLength;
 // Origin values are matched by hash lookups whose cost does not depend on how
 // many origins are configured.
 package cors
