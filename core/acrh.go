@@ -1,6 +1,9 @@
 package cors
 
-import "strings"
+import (
+	"iter"
+	"strings"
+)
 
 // Bounds on the work per request spent on Access-Control-Request-Headers.
 // Browsers send one line of lower-case names joined by ","; a request past
@@ -13,12 +16,22 @@ const (
 // maxHeaderName bounds the length of a configured request-header name.
 const maxHeaderName = 256
 
-// nextElement splits the first element off a comma-separated list,
-// trimming optional whitespace. It works on values only, so that nothing a
-// Request points to escapes to the heap.
-func nextElement(list string) (elem, rest string, more bool) {
-	elem, rest, more = strings.Cut(list, ",")
-	return trimOWS(elem), rest, more
+// elements yields the elements of a comma-separated list spread over
+// several field lines, trimmed of optional whitespace (possibly empty). It
+// works on values only, so that nothing a Request points to escapes to the
+// heap.
+func elements(lines []string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, line := range lines {
+			for rest, more := line, true; more; {
+				var elem string
+				elem, rest, more = strings.Cut(rest, ",")
+				if !yield(trimOWS(elem)) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // headerVerdict is the outcome of checking a preflight's requested headers.
@@ -45,27 +58,23 @@ func (c *compiled) checkHeaders(lines []string) headerVerdict {
 		return v
 	}
 	prev := ""
-	for _, line := range lines {
-		for rest, more := line, true; more; {
-			var name string
-			name, rest, more = nextElement(rest)
-			if name == "" {
-				v.browserForm = false
-				continue
-			}
-			token, upper := scanToken(name)
-			if !token {
-				return headerVerdict{code: ReasonHeadersMalformed, detail: name}
-			}
-			if v.browserForm && (name <= prev || upper) {
-				v.browserForm = false
-			}
-			prev = name
-			isAuth := equalFold(name, "authorization")
-			v.authorization = v.authorization || isAuth
-			if v.code == ReasonPreflightAllowed && !c.headerAllowed(name, isAuth, upper) {
-				v.code, v.detail = ReasonHeaderNotAllowed, name
-			}
+	for name := range elements(lines) {
+		if name == "" {
+			v.browserForm = false
+			continue
+		}
+		token, upper := scanToken(name)
+		if !token {
+			return headerVerdict{code: ReasonHeadersMalformed, detail: name}
+		}
+		if v.browserForm && (name <= prev || upper) {
+			v.browserForm = false
+		}
+		prev = name
+		isAuth := equalFold(name, "authorization")
+		v.authorization = v.authorization || isAuth
+		if v.code == ReasonPreflightAllowed && !c.headerAllowed(name, isAuth, upper) {
+			v.code, v.detail = ReasonHeaderNotAllowed, name
 		}
 	}
 	return v

@@ -105,13 +105,9 @@ func (d *Decision) fields(out *fieldList) {
 
 // filteredNames calls f for each requested header name the policy allows.
 func (d *Decision) filteredNames(f func(string)) {
-	for _, line := range d.acrh[:d.acrhN] {
-		for rest, more := line, true; more; {
-			var name string
-			name, rest, more = nextElement(rest)
-			if token, upper := scanToken(name); token && d.c.headerAllowed(name, equalFold(name, "authorization"), upper) {
-				f(name)
-			}
+	for name := range elements(d.acrh[:d.acrhN]) {
+		if token, upper := scanToken(name); token && d.c.headerAllowed(name, equalFold(name, "authorization"), upper) {
+			f(name)
 		}
 	}
 }
@@ -195,17 +191,16 @@ func presentVary(lines []string) uint8 {
 	}
 	var m uint8
 	n := 0
-	for _, line := range lines {
-		for rest, more := line, true; more && n < 64; n++ {
-			var tok string
-			tok, rest, more = nextElement(rest)
-			if tok == "*" {
-				return 0xff
-			}
-			for bit, name := range varyNames {
-				if equalFold(tok, name) {
-					m |= 1 << bit
-				}
+	for tok := range elements(lines) {
+		if n++; n > 64 {
+			break
+		}
+		if tok == "*" {
+			return 0xff
+		}
+		for bit, name := range varyNames {
+			if equalFold(tok, name) {
+				m |= 1 << bit
 			}
 		}
 	}

@@ -114,16 +114,3 @@ func sameList(a, b string) bool {
 	slices.Sort(y)
 	return slices.Equal(x, y)
 }
-
-// listElements collects the elements nextElement yields over all lines.
-func listElements(lines []string) []string {
-	var out []string
-	for _, line := range lines {
-		for rest, more := line, true; more; {
-			var e string
-			e, rest, more = nextElement(rest)
-			out = append(out, e)
-		}
-	}
-	return out
-}
