@@ -36,8 +36,8 @@ type stack struct {
 var stacks = []stack{
 	{"nethttp", serveNetHTTP},
 	{"gin", serveGin},
-	{"echo", serveEcho},
-	{"echo-pre", serveEchoPre},
+	{"echo", serveEcho((*echo.Echo).Use)},
+	{"echo-pre", serveEcho((*echo.Echo).Pre)}, // before routing, the other mount point echo users pick
 	{"fiber", serveFiber},
 	{"chi", serveChi},
 }
@@ -59,26 +59,17 @@ func serveGin(t *testing.T, ln net.Listener, cfg cors.Config, app http.Handler, 
 	serveHTTP(t, ln, recordHTTP(rec, strip, e))
 }
 
-func serveEcho(t *testing.T, ln net.Listener, cfg cors.Config, app http.Handler, rec *recorder, strip bool) {
-	e := echo.New()
-	e.HideBanner, e.HidePort = true, true
-	e.Use(corsecho.New(cfg))
-	e.Any("/api/*", echo.WrapHandler(app))
-	e.Add(customMethod, "/api/*", echo.WrapHandler(app))
-	e.PUT("/only-put", echo.WrapHandler(app))
-	serveHTTP(t, ln, recordHTTP(rec, strip, e))
-}
-
-// serveEchoPre mounts the middleware with e.Pre (before routing), the other
-// mount point echo users pick.
-func serveEchoPre(t *testing.T, ln net.Listener, cfg cors.Config, app http.Handler, rec *recorder, strip bool) {
-	e := echo.New()
-	e.HideBanner, e.HidePort = true, true
-	e.Pre(corsecho.New(cfg))
-	e.Any("/api/*", echo.WrapHandler(app))
-	e.Add(customMethod, "/api/*", echo.WrapHandler(app))
-	e.PUT("/only-put", echo.WrapHandler(app))
-	serveHTTP(t, ln, recordHTTP(rec, strip, e))
+// serveEcho mounts the middleware with mount: e.Use or e.Pre.
+func serveEcho(mount func(*echo.Echo, ...echo.MiddlewareFunc)) func(*testing.T, net.Listener, cors.Config, http.Handler, *recorder, bool) {
+	return func(t *testing.T, ln net.Listener, cfg cors.Config, app http.Handler, rec *recorder, strip bool) {
+		e := echo.New()
+		e.HideBanner, e.HidePort = true, true
+		mount(e, corsecho.New(cfg))
+		e.Any("/api/*", echo.WrapHandler(app))
+		e.Add(customMethod, "/api/*", echo.WrapHandler(app))
+		e.PUT("/only-put", echo.WrapHandler(app))
+		serveHTTP(t, ln, recordHTTP(rec, strip, e))
+	}
 }
 
 func serveChi(t *testing.T, ln net.Listener, cfg cors.Config, app http.Handler, rec *recorder, strip bool) {
