@@ -105,7 +105,7 @@ func (c *compiled) compileMethods(cfg *Config) (errs []error) {
 			errs = append(errs, &MethodError{Index: i, Value: m, Reason: "is not a method token"})
 			continue
 		case len(m) > MaxMethodLength:
-			errs = append(errs, &MethodError{Index: i, Value: m, Reason: "is longer than 64 bytes"})
+			errs = append(errs, &MethodError{Index: i, Value: m, Reason: "is longer than MaxMethodLength (" + strconv.Itoa(MaxMethodLength) + " bytes)"})
 			continue
 		case isForbiddenMethod(m):
 			errs = append(errs, &MethodError{Index: i, Value: m, Reason: "is a forbidden method that browsers never send"})
@@ -139,7 +139,7 @@ func (c *compiled) compileHeaders(cfg *Config) (errs []error) {
 			continue
 		}
 		if len(h) > maxHeaderName {
-			errs = append(errs, &HeaderError{Field: "AllowedHeaders", Index: i, Value: h, Reason: "is longer than 256 bytes"})
+			errs = append(errs, &HeaderError{Field: "AllowedHeaders", Index: i, Value: h, Reason: "is longer than " + strconv.Itoa(maxHeaderName) + " bytes"})
 			continue
 		}
 		lower := strings.ToLower(h)

@@ -43,6 +43,8 @@ func TestConfigErrors(t *testing.T) {
 		{"123", Config{AllowedOrigins: []string{"https://*.co.uk"}, AllowCredentials: true}, `public suffix co.uk`, new(*CredentialsError)},
 		{"50", Config{AllowedOrigins: []string{"*"}, AllowedMethods: []string{"GET", "trace"}}, `AllowedMethods[1] "trace" is a forbidden method`, new(*MethodError)},
 		{"49,121", Config{AllowedOrigins: []string{"*"}, AllowedMethods: []string{"PUT,DELETE"}}, `is not a method token`, new(*MethodError)},
+		{"47", Config{AllowedOrigins: []string{"*"}, AllowedMethods: []string{strings.Repeat("M", MaxMethodLength+1)}}, `is longer than MaxMethodLength (64 bytes)`, new(*MethodError)},
+		{"121", Config{AllowedOrigins: []string{"*"}, AllowedHeaders: []string{"x-" + strings.Repeat("a", maxHeaderName)}}, `is longer than 256 bytes`, new(*HeaderError)},
 		{"62,121", Config{AllowedOrigins: []string{"*"}, AllowedHeaders: []string{"Cookie"}}, `AllowedHeaders[0] "Cookie" is a forbidden request header`, new(*HeaderError)},
 		{"62,121", Config{AllowedOrigins: []string{"*"}, AllowedHeaders: []string{"Sec-Fetch-Mode"}}, `forbidden request header`, new(*HeaderError)},
 		{"62,121", Config{AllowedOrigins: []string{"*"}, AllowedHeaders: []string{"Proxy-Authorization"}}, `forbidden request header`, new(*HeaderError)},
