@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/http/httpguts"
 )
 
 // TestFiberBridgeMatchesSocket checks that the in-process fasthttp bridge
@@ -73,7 +75,7 @@ func TestFiberBridgeMatchesSocket(t *testing.T) {
 // headers within fasthttp's default 4 kB read buffer (beyond it the server
 // answers 431 before fiber runs).
 func wireSafe(r request) bool {
-	if !isToken(r.method) || strings.Contains(r.path, "?") {
+	if !httpguts.ValidHeaderFieldName(r.method) || strings.Contains(r.path, "?") {
 		return false
 	}
 	size := 0

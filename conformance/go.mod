@@ -17,6 +17,7 @@ require (
 	github.com/originguard/cors/adapters/gin v0.0.0
 	github.com/originguard/cors/core v0.0.0
 	github.com/valyala/fasthttp v1.51.0
+	golang.org/x/net v0.58.0
 )
 
 require (
@@ -56,7 +57,6 @@ require (
 	go.mongodb.org/mongo-driver/v2 v2.5.0 // indirect
 	golang.org/x/arch v0.22.0 // indirect
 	golang.org/x/crypto v0.55.0 // indirect
-	golang.org/x/net v0.58.0 // indirect
 	golang.org/x/sys v0.47.0 // indirect
 	golang.org/x/text v0.41.0 // indirect
 	golang.org/x/time v0.15.0 // indirect

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	cors "github.com/originguard/cors/core"
+	"golang.org/x/net/http/httpguts"
 )
 
 // originKind says which policies truly allow a hostile request's origin.
@@ -231,7 +232,7 @@ func headerHygiene(p namedPolicy, h hostileCase, got response) []string {
 	}
 	if p.cred && p.acah == "" { // "*" with credentials echoes validated requested names
 		for _, n := range listElems(h.req.header(hACRH)) {
-			if isToken(n) && !strings.EqualFold(n, "authorization") {
+			if httpguts.ValidHeaderFieldName(n) && !strings.EqualFold(n, "authorization") {
 				allowedNames[strings.ToLower(n)] = true
 			}
 		}
@@ -242,7 +243,7 @@ func headerHygiene(p namedPolicy, h hostileCase, got response) []string {
 		}
 	}
 	for _, m := range listElems(got.header.Values(hACAM)) {
-		if !isToken(m) || (p.acam != "" && !slices.Contains(splitList(p.acam), m)) || (p.acam == "" && !containsFold(h.req.header(hACRM), m)) {
+		if !httpguts.ValidHeaderFieldName(m) || (p.acam != "" && !slices.Contains(splitList(p.acam), m)) || (p.acam == "" && !containsFold(h.req.header(hACRM), m)) {
 			out = append(out, fmt.Sprintf("ACAM names %q, which the policy does not send", m))
 		}
 	}
@@ -256,19 +257,6 @@ func containsFold(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-func isToken(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0) {
-			return false
-		}
-	}
-	return true
 }
 
 // hostileDecision checks the core's decision for h under p: preflights are
