@@ -59,8 +59,9 @@
 // middleware's own answers. It then judges the response with fetchcheck, under
 // both the Fetch standard and Chromium's leniencies, against the verdict the
 // case expects; a preflight refused for a method or header must fail on that
-// method or header, not on a missing Access-Control-Allow-Origin. It also replays every case on the net/http reference stack and
-// fails when the adapter's Access-Control-* headers or Vary differ; status
+// method or header, not on a missing Access-Control-Allow-Origin. It also
+// replays every case on the net/http reference stack and fails when the
+// adapter's Access-Control-* headers or Vary differ; status
 // differences that belong to the framework's router (for example 404 versus
 // 405 for an OPTIONS request without a route) are logged, not failed.
 package conformance
