@@ -100,13 +100,12 @@ func renderBehaviour(tables []behaviourTable, shared []sharedSliceResult) []byte
 		}
 		// header -> mode -> number of scenarios
 		byHeader := map[string]map[string]int{}
-		for sc, hs := range r.leaks {
-			mode := sc[strings.LastIndexByte(sc, '(')+1 : len(sc)-1]
+		for l, hs := range r.leaks {
 			for _, h := range hs {
 				if byHeader[h] == nil {
 					byHeader[h] = map[string]int{}
 				}
-				byHeader[h][mode]++
+				byHeader[h][l.when]++
 			}
 		}
 		var parts []string

@@ -11,9 +11,15 @@ const poison = "POISONED"
 // response carried a value poisoned through the previous one.
 type sharedSliceResult struct {
 	fw, lib string
-	// leaks maps "scenario (handler|after)" to the poisoned response
+	// leaks maps a scenario and who poisoned it to the poisoned response
 	// headers.
-	leaks map[string][]string
+	leaks map[leak][]string
+}
+
+// leak names one poisonCheck that found shared slices.
+type leak struct {
+	scenario string
+	when     string // inHandler or afterResponse
 }
 
 // poisonAll overwrites every value of h in place and returns the
@@ -90,7 +96,7 @@ func sharedSliceResults() ([]sharedSliceResult, error) {
 			if lib == libNone || lib == libNoop {
 				continue
 			}
-			res := sharedSliceResult{fw: fw.name, lib: lib, leaks: map[string][]string{}}
+			res := sharedSliceResult{fw: fw.name, lib: lib, leaks: map[leak][]string{}}
 			for _, sc := range scenarios() {
 				for _, when := range []string{inHandler, afterResponse} {
 					leaked, err := poisonCheck(fw, lib, sc, when)
@@ -98,7 +104,7 @@ func sharedSliceResults() ([]sharedSliceResult, error) {
 						return nil, err
 					}
 					if len(leaked) > 0 {
-						res.leaks[sc.name+" ("+when+")"] = leaked
+						res.leaks[leak{sc.name, when}] = leaked
 					}
 				}
 			}
