@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 )
 
@@ -36,21 +37,12 @@ func readPreamble(raw []byte) []string {
 	for line := range strings.Lines(string(raw)) {
 		line = strings.TrimSpace(line)
 		for _, p := range []string{"goos: ", "goarch: ", "cpu: "} {
-			if strings.HasPrefix(line, p) && !containsPrefix(out, p) {
+			if strings.HasPrefix(line, p) && !slices.ContainsFunc(out, func(l string) bool { return strings.HasPrefix(l, p) }) {
 				out = append(out, line)
 			}
 		}
 	}
 	return out
-}
-
-func containsPrefix(lines []string, p string) bool {
-	for _, l := range lines {
-		if strings.HasPrefix(l, p) {
-			return true
-		}
-	}
-	return false
 }
 
 // String formats the environment as one Markdown sentence.

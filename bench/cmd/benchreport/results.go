@@ -28,26 +28,17 @@ type results struct {
 
 func newResults(s map[key]sample, cpu bool) *results {
 	r := &results{s: s, cpu: cpu, libs: map[string][]string{}}
-	seenSc := map[string]bool{}
-	seenLib := map[string]map[string]bool{}
 	for k := range s {
-		if !seenSc[k.sc] {
-			seenSc[k.sc] = true
-			r.scenarios = append(r.scenarios, k.sc)
-		}
-		if seenLib[k.fw] == nil {
-			seenLib[k.fw] = map[string]bool{}
-		}
-		if !seenLib[k.fw][k.lib] {
-			seenLib[k.fw][k.lib] = true
-			r.libs[k.fw] = append(r.libs[k.fw], k.lib)
-		}
+		r.scenarios = append(r.scenarios, k.sc)
+		r.libs[k.fw] = append(r.libs[k.fw], k.lib)
 	}
 	slices.SortFunc(r.scenarios, compareScenario)
-	for _, libs := range r.libs {
+	r.scenarios = slices.Compact(r.scenarios)
+	for fw, libs := range r.libs {
 		slices.SortFunc(libs, func(a, b string) int {
 			return cmp.Or(cmp.Compare(libRank(a), libRank(b)), cmp.Compare(a, b))
 		})
+		r.libs[fw] = slices.Compact(libs)
 	}
 	return r
 }
