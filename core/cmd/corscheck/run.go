@@ -130,7 +130,8 @@ const (
 // and judges them.
 func check(o *options) (*Report, error) {
 	r := o.req
-	method := fetchcheck.PreflightHeaders(r).Get("Access-Control-Request-Method")
+	ph := fetchcheck.PreflightHeaders(r) // sent only when a preflight is needed
+	method := ph.Get("Access-Control-Request-Method")
 	rep := &Report{URL: o.target.String(), Origin: r.Origin, Method: method, Credentials: r.Credentials, Model: "chromium", Warnings: []string{}}
 	if o.strict {
 		rep.Model = "spec"
@@ -149,7 +150,6 @@ func check(o *options) (*Report, error) {
 	}
 
 	if fetchcheck.NeedsPreflight(r) {
-		ph := fetchcheck.PreflightHeaders(r)
 		resp, err := send(client, http.MethodOptions, o.target, ph)
 		if err != nil {
 			return nil, fmt.Errorf("preflight: %w", err)
@@ -254,12 +254,12 @@ func send(client *http.Client, method string, u *url.URL, h http.Header) (fetchc
 	return fetchcheck.Response{Status: resp.StatusCode, Header: resp.Header}, nil
 }
 
-// shown lists the response headers that matter for CORS, sorted.
-func shown(h http.Header) []Field {
+// fieldsOf lists the field lines of h whose name keep accepts, sorted by
+// name.
+func fieldsOf(h http.Header, keep func(name string) bool) []Field {
 	var keys []string
 	for k := range h {
-		lk := strings.ToLower(k)
-		if strings.HasPrefix(lk, "access-control-") || lk == "vary" || lk == "location" {
+		if keep(k) {
 			keys = append(keys, k)
 		}
 	}
@@ -273,22 +273,18 @@ func shown(h http.Header) []Field {
 	return out
 }
 
+// mattersForCORS reports whether a response header is shown.
+func mattersForCORS(name string) bool {
+	lk := strings.ToLower(name)
+	return strings.HasPrefix(lk, "access-control-") || lk == "vary" || lk == "location"
+}
+
 func step(method string, u *url.URL, reqH http.Header, resp fetchcheck.Response, res fetchcheck.Result) *Step {
-	var keys []string
-	for k := range reqH {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	req := Message{Line: method + " " + u.RequestURI(), Headers: []Field{}}
-	for _, k := range keys {
-		for _, v := range reqH[k] {
-			req.Headers = append(req.Headers, Field{k, v})
-		}
-	}
+	all := func(string) bool { return true }
 	return &Step{
-		Request:  req,
+		Request:  Message{Line: method + " " + u.RequestURI(), Headers: fieldsOf(reqH, all)},
 		Status:   resp.Status,
-		Response: Message{Line: fmt.Sprintf("%d %s", resp.Status, http.StatusText(resp.Status)), Headers: shown(resp.Header)},
+		Response: Message{Line: fmt.Sprintf("%d %s", resp.Status, http.StatusText(resp.Status)), Headers: fieldsOf(resp.Header, mattersForCORS)},
 		Check:    checkOf(res),
 	}
 }

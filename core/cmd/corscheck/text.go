@@ -51,17 +51,19 @@ func printText(w io.Writer, rep *Report) {
 
 func printStep(w io.Writer, n int, title string, s *Step) {
 	fmt.Fprintf(w, "\n%d. %s\n", n, title)
-	fmt.Fprintf(w, "   > %s\n", s.Request.Line)
-	for _, h := range s.Request.Headers {
-		fmt.Fprintf(w, "   > %s: %s\n", h.Name, h.Value)
-	}
-	fmt.Fprintf(w, "   < %s\n", s.Response.Line)
-	for _, h := range s.Response.Headers {
-		fmt.Fprintf(w, "   < %s: %s\n", h.Name, h.Value)
-	}
+	printMessage(w, ">", s.Request)
+	printMessage(w, "<", s.Response)
 	if s.Check.OK {
 		fmt.Fprintln(w, "   PASS")
 	} else {
 		fmt.Fprintf(w, "   FAIL %s\n", s.Check.Error)
+	}
+}
+
+// printMessage writes a request (">") or response ("<") line and headers.
+func printMessage(w io.Writer, dir string, m Message) {
+	fmt.Fprintf(w, "   %s %s\n", dir, m.Line)
+	for _, h := range m.Headers {
+		fmt.Fprintf(w, "   %s %s: %s\n", dir, h.Name, h.Value)
 	}
 }
