@@ -10,11 +10,11 @@ require (
 	github.com/gofiber/fiber/v2 v2.52.15
 	github.com/jub0bs/cors v1.0.5
 	github.com/labstack/echo/v4 v4.16.0
-	github.com/originguard/cors/adapters/chi v0.0.0
-	github.com/originguard/cors/adapters/echo v0.0.0
-	github.com/originguard/cors/adapters/fiber v0.0.0
-	github.com/originguard/cors/adapters/gin v0.0.0
-	github.com/originguard/cors/core v0.0.0
+	github.com/originguard/cors/adapters/chi v0.1.0
+	github.com/originguard/cors/adapters/echo v0.1.0
+	github.com/originguard/cors/adapters/fiber v0.1.0
+	github.com/originguard/cors/adapters/gin v0.1.0
+	github.com/originguard/cors/core v0.1.0
 	github.com/rs/cors v1.11.1
 	github.com/valyala/fasthttp v1.51.0
 )

@@ -9,11 +9,11 @@ require (
 	github.com/go-chi/chi/v5 v5.5.0
 	github.com/gofiber/fiber/v2 v2.52.15
 	github.com/labstack/echo/v4 v4.16.0
-	github.com/originguard/cors/adapters/chi v0.0.0
-	github.com/originguard/cors/adapters/echo v0.0.0
-	github.com/originguard/cors/adapters/fiber v0.0.0
-	github.com/originguard/cors/adapters/gin v0.0.0
-	github.com/originguard/cors/core v0.0.0
+	github.com/originguard/cors/adapters/chi v0.1.0
+	github.com/originguard/cors/adapters/echo v0.1.0
+	github.com/originguard/cors/adapters/fiber v0.1.0
+	github.com/originguard/cors/adapters/gin v0.1.0
+	github.com/originguard/cors/core v0.1.0
 	github.com/valyala/fasthttp v1.51.0
 )
 
