@@ -3,7 +3,7 @@ package conformance
 import (
 	"fmt"
 
-	"github.com/originguard/cors/core/fetchcheck"
+	"github.com/originguard/cors/corscheck/fetchcheck"
 )
 
 // fetchRequest is the fetch a browser made for v. Each author header gets

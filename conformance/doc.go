@@ -2,7 +2,7 @@
 // github.com/originguard/cors runs: one table of requests, each checked on
 // the raw response (status, every Access-Control-* header, Vary, whether
 // the application ran) and on the verdict a browser would reach
-// (github.com/originguard/cors/core/fetchcheck), plus a table of hostile
+// (github.com/originguard/cors/corscheck/fetchcheck), plus a table of hostile
 // requests.
 //
 // The shape follows testing/slogtest and gocloud's drivertest: a stack

@@ -16,6 +16,7 @@ require (
 	github.com/originguard/cors/adapters/fiber v0.1.0
 	github.com/originguard/cors/adapters/gin v0.1.0
 	github.com/originguard/cors/core v0.1.0
+	github.com/originguard/cors/corscheck v0.1.0
 	github.com/valyala/fasthttp v1.51.0
 	golang.org/x/net v0.58.0
 )
@@ -70,3 +71,5 @@ replace github.com/originguard/cors/adapters/echo => ../adapters/echo
 replace github.com/originguard/cors/adapters/fiber => ../adapters/fiber
 
 replace github.com/originguard/cors/adapters/chi => ../adapters/chi
+
+replace github.com/originguard/cors/corscheck => ../corscheck

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	cors "github.com/originguard/cors/core"
-	"github.com/originguard/cors/core/fetchcheck"
+	"github.com/originguard/cors/corscheck/fetchcheck"
 )
 
 // brokenStacks are deliberately wrong stacks, each with a case it must fail:

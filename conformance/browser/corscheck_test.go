@@ -29,7 +29,7 @@ var (
 	corscheckDir  string
 )
 
-// corscheckBinary builds core/cmd/corscheck once per test binary (it is a
+// corscheckBinary builds corscheck once per test binary (it is a
 // main package, so it cannot be imported).
 func corscheckBinary(t *testing.T) string {
 	t.Helper()
@@ -45,7 +45,7 @@ func corscheckBinary(t *testing.T) string {
 			return
 		}
 		bin := filepath.Join(corscheckDir, "corscheck")
-		out, err := exec.Command(goTool, "build", "-o", bin, "github.com/originguard/cors/core/cmd/corscheck").CombinedOutput()
+		out, err := exec.Command(goTool, "build", "-o", bin, "github.com/originguard/cors/corscheck").CombinedOutput()
 		if err != nil {
 			corscheckErr = errors.New("go build corscheck: " + err.Error() + "\n" + string(out))
 			return

@@ -11,7 +11,7 @@
 //   - The scenario table (Scenarios, Profile, Origins): what each page
 //     asks, which policy the API runs, and what Chromium does with it. The
 //     table is exported so that other checkers (the Go browser model in
-//     core/fetchcheck, cmd/corscheck) can be held to Chromium's verdicts.
+//     corscheck/fetchcheck, the corscheck command) can be held to Chromium's verdicts.
 //
 // The tests (go test) start one browser per test binary. Without Chromium
 // they skip with a message; with CORS_BROWSER_REQUIRED=1 they fail instead.

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/originguard/cors/core/fetchcheck"
+	"github.com/originguard/cors/corscheck/fetchcheck"
 )
 
 // modelRequest describes step st of a scenario to the Go browser model.

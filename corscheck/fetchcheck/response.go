@@ -105,15 +105,21 @@ func MaxAge(resp Response) (seconds int, ok bool) {
 // Access-Control-Max-Age is absent or invalid.
 const DefaultMaxAge = 5
 
-// MaxAgeCaps are the largest Access-Control-Max-Age, in seconds, that each
-// engine honours; larger values are silently clamped. Checklist item 74.
-var MaxAgeCaps = []struct {
+// MaxAgeCap is the largest Access-Control-Max-Age, in seconds, that one
+// browser engine honours; larger values are silently clamped.
+type MaxAgeCap struct {
 	Browser string
 	Seconds int
-}{
-	{"Chromium", 7200},
-	{"Firefox", 86400},
-	{"Safari", 600},
+}
+
+// MaxAgeCaps returns the Access-Control-Max-Age caps of Chromium, Firefox
+// and Safari, in that order. Each call returns a fresh slice.
+func MaxAgeCaps() []MaxAgeCap {
+	return []MaxAgeCap{
+		{"Chromium", 7200},
+		{"Firefox", 86400},
+		{"Safari", 600},
+	}
 }
 
 // safelistedResponseHeaders are readable without Access-Control-Expose-Headers.

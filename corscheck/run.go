@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/originguard/cors/core/fetchcheck"
+	"github.com/originguard/cors/corscheck/fetchcheck"
 )
 
 // Exit statuses.

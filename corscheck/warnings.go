@@ -5,7 +5,7 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/originguard/cors/core/fetchcheck"
+	"github.com/originguard/cors/corscheck/fetchcheck"
 )
 
 // preflightWarnings adds the warnings that do not change the verdict: Vary,
@@ -22,7 +22,7 @@ func preflightWarnings(rep *Report, r fetchcheck.Request, resp fetchcheck.Respon
 	}
 	if secs, ok := fetchcheck.MaxAge(resp); ok {
 		var over []string
-		for _, c := range fetchcheck.MaxAgeCaps {
+		for _, c := range fetchcheck.MaxAgeCaps() {
 			if secs > c.Seconds {
 				over = append(over, fmt.Sprintf("%s caps it at %d", c.Browser, c.Seconds))
 			}

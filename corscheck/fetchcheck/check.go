@@ -7,24 +7,35 @@ import (
 	"strings"
 )
 
-// Model selects how closely the checks follow the Fetch standard. The zero
-// value (also Spec) is the standard.
-type Model struct {
-	// AuthorizationCoveredByWildcard lets Access-Control-Allow-Headers: *
-	// cover an Authorization request header on uncredentialed requests.
-	// The standard forbids it (Authorization is the one CORS non-wildcard
-	// request-header name, Fetch#cors-non-wildcard-request-header-name);
+// Model selects how closely the checks follow the Fetch standard: Spec (the
+// zero value) or Chromium. Both are constants, so no caller can change what
+// another caller's model means.
+type Model uint8
+
+const (
+	// Spec follows the Fetch standard (and Firefox).
+	Spec Model = iota
+	// Chromium reproduces what current Chromium accepts. It differs from Spec
+	// in one place: Access-Control-Allow-Headers: * covers an Authorization
+	// request header on uncredentialed requests. The standard forbids it
+	// (Authorization is the one CORS non-wildcard request-header name,
+	// https://fetch.spec.whatwg.org/#cors-non-wildcard-request-header-name);
 	// Chromium still allows it with a console deprecation warning, Firefox
-	// does not. Checklist item 59.
-	AuthorizationCoveredByWildcard bool
+	// does not.
+	Chromium
+)
+
+// String returns "Spec" or "Chromium".
+func (m Model) String() string {
+	if m == Chromium {
+		return "Chromium"
+	}
+	return "Spec"
 }
 
-var (
-	// Spec follows the Fetch standard.
-	Spec = Model{}
-	// Chromium reproduces what current Chromium accepts.
-	Chromium = Model{AuthorizationCoveredByWildcard: true}
-)
+// authorizationCoveredByWildcard reports whether ACAH "*" covers
+// Authorization in this model.
+func (m Model) authorizationCoveredByWildcard() bool { return m == Chromium }
 
 // CheckPreflight is Spec.CheckPreflight.
 func CheckPreflight(r Request, resp Response) Result { return Spec.CheckPreflight(r, resp) }
@@ -124,7 +135,7 @@ var preflightError = map[string]string{
 //     or covered by "*" when r is not credentialed;
 //  7. every CORS-unsafe request-header name must be listed (compared
 //     case-insensitively) or covered by "*" when r is not credentialed;
-//     "*" never covers Authorization unless m.AuthorizationCoveredByWildcard.
+//     "*" never covers Authorization unless m is Chromium.
 //
 // Checklist items 30, 35-37, 44-49, 53-60, 65-66, 70, 104.
 func (m Model) CheckPreflight(r Request, resp Response) Result {
@@ -174,7 +185,7 @@ func (m Model) CheckPreflight(r Request, resp Response) Result {
 		if containsFold(headers, name) {
 			continue
 		}
-		if wildcard && (name != "authorization" || m.AuthorizationCoveredByWildcard) {
+		if wildcard && (name != "authorization" || m.authorizationCoveredByWildcard()) {
 			continue
 		}
 		fix := "add `" + name + "` to Access-Control-Allow-Headers"

@@ -1,6 +1,6 @@
 package main
 
-import "github.com/originguard/cors/core/fetchcheck"
+import "github.com/originguard/cors/corscheck/fetchcheck"
 
 // Report is the -json output. Its fields are stable; new fields may be
 // added, none renamed or removed.

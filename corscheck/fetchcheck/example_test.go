@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"net/http"
 
-	"github.com/originguard/cors/core/fetchcheck"
+	"github.com/originguard/cors/corscheck/fetchcheck"
 )
 
 func ExampleCheckPreflight() {
