@@ -6,7 +6,7 @@ import (
 )
 
 // allocBudget is the number of allocations per request our middleware may
-// add over the framework's baseline (issue 6 targets).
+// add over the framework's baseline.
 var allocBudget = map[string]struct {
 	base  string
 	extra float64

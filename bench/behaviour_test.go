@@ -11,7 +11,7 @@ import (
 
 var writeBehaviour = flag.Bool("write-behaviour", false, "regenerate behaviour.md from the observed responses")
 
-// expectation is what the design (DESIGN.md, "Behaviour") requires of our
+// expectation is what docs/behaviour.md requires of our
 // middleware for one scenario.
 type expectation struct {
 	status int

@@ -1,5 +1,5 @@
 // Package bench compares originguard/cors with the other Go CORS
-// middleware, side by side, on every framework it supports (issue 6).
+// middleware, side by side, on every framework it supports.
 //
 // The package holds a harness and no public API. For each scenario (no
 // Origin, allowed and denied actual requests, allowed and refused

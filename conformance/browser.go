@@ -20,10 +20,10 @@ func (v *verdict) fetchRequest() fetchcheck.Request {
 // browserProblems judges got the way a browser would and compares with the
 // case's expected verdict. Both the Fetch standard model and the Chromium
 // model must agree with the expectation: the policy is enforced by what the
-// middleware answers, never by a browser's leniency (DESIGN 7). A refused
+// middleware answers, never by a browser's leniency (authorization-explicit). A refused
 // preflight from an allowed origin must fail on exactly the refused method,
 // header or private-network permission, so that the console names it
-// (DESIGN 6); a denied origin must fail on the missing ACAO.
+// (preflight-partial-refusal); a denied origin must fail on the missing ACAO.
 func browserProblems(v *verdict, got response) []string {
 	req := v.fetchRequest()
 	resp := fetchcheck.Response{Status: got.status, Header: got.header}

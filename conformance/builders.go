@@ -250,7 +250,7 @@ func (p namedPolicy) preflightOK(origin string) expect {
 }
 
 // refused is a preflight from an allowed origin whose method or headers
-// are refused: success status, ACAO and the allowed lists (DESIGN 6).
+// are refused: success status, ACAO and the allowed lists (preflight-partial-refusal).
 func (p namedPolicy) refused(origin string) expect { return p.preflightOK(origin) }
 
 // forbidden is a preflight from a disallowed origin: 403, no
@@ -320,6 +320,6 @@ func (v *verdict) hides(names ...string) *verdict {
 }
 
 // tc builds a case.
-func tc(section int, name, why string, p namedPolicy, req request, want expect, v *verdict) testCase {
-	return testCase{section: section, name: name, why: why, pol: p.policy, req: req, want: want, browser: v}
+func tc(group, name, why string, p namedPolicy, req request, want expect, v *verdict) testCase {
+	return testCase{group: group, name: name, why: why, pol: p.policy, req: req, want: want, browser: v}
 }

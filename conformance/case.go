@@ -95,9 +95,11 @@ type expect struct {
 
 // testCase is one row of the conformance table.
 type testCase struct {
-	name    string
-	why     string // checklist items, e.g. "§2 #16 scheme and port are part of the origin"
-	section int    // checklist section the case is counted under
+	name string
+	// why names the rules of docs/behaviour.md the case checks, then says
+	// what it checks: "scheme-and-port, origin-patterns: the pattern keeps its scheme".
+	why     string
+	group   string // the subtest group the case runs under
 	pol     *policy
 	req     request
 	want    expect

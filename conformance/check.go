@@ -18,7 +18,7 @@ type response struct {
 func (r response) marker(key string) bool { return r.header.Get(key) == "1" }
 
 // singleValued are the Access-Control-* headers that must be exactly one
-// field line with an exact value (checklist 13, 29, 67, 68, 70).
+// field line with an exact value (one-field-line).
 var singleValued = map[string]bool{hACAO: true, hACAC: true, hACMA: true, hACAPN: true}
 
 // accessControlKeys returns the canonical Access-Control-* keys of h, sorted.
@@ -87,7 +87,7 @@ func checkResponse(want expect, got response) []string {
 	}
 	p = append(p, checkVary(want.vary, got.header.Values("Vary"))...)
 	if !want.inner && got.body != 0 {
-		p = append(p, fmt.Sprintf("the middleware's own answer has a %d-byte body, want none (checklist 41)", got.body))
+		p = append(p, fmt.Sprintf("the middleware's own answer has a %d-byte body, want none (preflight-status)", got.body))
 	}
 	return p
 }
@@ -107,7 +107,7 @@ func duplicates(key string, lines []string) string {
 }
 
 // checkVary requires the outer middleware's token first (appended, never
-// replaced: checklist 92), then exactly the expected tokens, once each.
+// replaced: vary-append), then exactly the expected tokens, once each.
 func checkVary(want []string, lines []string) []string {
 	toks := listElems(lines)
 	if len(toks) == 0 || toks[0] != OuterVary {

@@ -12,7 +12,7 @@ import (
 	cors "github.com/originguard/cors/core"
 )
 
-// TestAdaptersRejectInvalidConfig covers checklist §14 for every adapter:
+// TestAdaptersRejectInvalidConfig covers config-validation (docs/behaviour.md) for every adapter:
 // each adapter's New panics on an invalid configuration with exactly the
 // message of cors.New, and every harness returns that error.
 func TestAdaptersRejectInvalidConfig(t *testing.T) {
@@ -21,19 +21,19 @@ func TestAdaptersRejectInvalidConfig(t *testing.T) {
 		why string
 		cfg cors.Config
 	}{
-		{"#117 * origins with credentials", cors.Config{AllowedOrigins: []string{"*"}, AllowCredentials: true}},
-		{"#118 null in the allowlist", cors.Config{AllowedOrigins: []string{"null"}}},
-		{"#119 upper-case origin", cors.Config{AllowedOrigins: []string{"https://App.example"}}},
-		{"#119 trailing slash", cors.Config{AllowedOrigins: []string{"https://app.example/"}}},
-		{"#119 default port", cors.Config{AllowedOrigins: []string{"https://app.example:443"}}},
-		{"#120 * exposed headers with credentials", cors.Config{AllowedOrigins: app, ExposedHeaders: []string{"*"}, AllowCredentials: true}},
-		{"#121 forbidden method", cors.Config{AllowedOrigins: app, AllowedMethods: []string{"CONNECT"}}},
-		{"#121 forbidden request header", cors.Config{AllowedOrigins: app, AllowedHeaders: []string{"Cookie"}}},
-		{"#121 Set-Cookie exposed", cors.Config{AllowedOrigins: app, ExposedHeaders: []string{"Set-Cookie"}}},
-		{"#122 max-age above 24 h", cors.Config{AllowedOrigins: app, MaxAge: 48 * time.Hour}},
-		{"#123 insecure origin with credentials", cors.Config{AllowedOrigins: []string{"http://app.example"}, AllowCredentials: true}},
-		{"#123 public-suffix wildcard with credentials", cors.Config{AllowedOrigins: []string{"https://*.github.io"}, AllowCredentials: true}},
-		{"#41 preflight status outside 200-299", cors.Config{AllowedOrigins: app, PreflightSuccessStatus: 301}},
+		{"credentials-exact-origin: * origins with credentials", cors.Config{AllowedOrigins: []string{"*"}, AllowCredentials: true}},
+		{"null-origin: null in the allowlist", cors.Config{AllowedOrigins: []string{"null"}}},
+		{"origin-config-canonical: upper-case origin", cors.Config{AllowedOrigins: []string{"https://App.example"}}},
+		{"origin-config-canonical: trailing slash", cors.Config{AllowedOrigins: []string{"https://app.example/"}}},
+		{"origin-config-canonical: default port", cors.Config{AllowedOrigins: []string{"https://app.example:443"}}},
+		{"credentials-no-wildcards: * exposed headers with credentials", cors.Config{AllowedOrigins: app, ExposedHeaders: []string{"*"}, AllowCredentials: true}},
+		{"method-config: forbidden method", cors.Config{AllowedOrigins: app, AllowedMethods: []string{"CONNECT"}}},
+		{"header-config: forbidden request header", cors.Config{AllowedOrigins: app, AllowedHeaders: []string{"Cookie"}}},
+		{"header-config: Set-Cookie exposed", cors.Config{AllowedOrigins: app, ExposedHeaders: []string{"Set-Cookie"}}},
+		{"max-age: max-age above 24 h", cors.Config{AllowedOrigins: app, MaxAge: 48 * time.Hour}},
+		{"credentials-risky-origins: insecure origin with credentials", cors.Config{AllowedOrigins: []string{"http://app.example"}, AllowCredentials: true}},
+		{"credentials-risky-origins: public-suffix wildcard with credentials", cors.Config{AllowedOrigins: []string{"https://*.github.io"}, AllowCredentials: true}},
+		{"preflight-status: preflight status outside 200-299", cors.Config{AllowedOrigins: app, PreflightSuccessStatus: 301}},
 	}
 	adapters := map[string]func(cors.Config){
 		"gin":   func(c cors.Config) { corsgin.New(c) },

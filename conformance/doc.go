@@ -51,8 +51,8 @@
 // # Reports
 //
 // Run fails a case when the response breaks the expectation written in the
-// case (each case names the checklist items of spec/cors-checklist.md it
-// checks): the status, whether the application ran and whether the request
+// case (each case names the rules of docs/behaviour.md, at the repository's
+// root, that it checks): the status, whether the application ran and whether the request
 // got past the middleware, every Access-Control-* header (single-valued ones
 // as exactly one line, lists compared as sets), Vary (the outer value first,
 // then exactly the expected tokens, once each) and an empty body on the

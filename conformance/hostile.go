@@ -22,7 +22,7 @@ const (
 	originRepeated                    // several Origin lines: allowed by nobody
 )
 
-// hostileCase is one row of the hostile-request table (issue 7).
+// hostileCase is one row of the hostile-request table.
 type hostileCase struct {
 	name   string
 	why    string
@@ -60,46 +60,46 @@ func buildHostile() []hostileCase {
 		add(name+"/actual", why, get(PathResource, org(origin)), o, false)
 		add(name+"/preflight", why, pre(origin, "GET", ""), o, true)
 	}
-	add("acrh-1MB", "#54 a 1 MB ACRH is refused at once, never echoed", pre(oApp, "PUT", mb), originValid, false)
-	add("acrh-1MB-commas", "#54 1 MB of empty list elements", pre(oApp, "PUT", strings.Repeat(",", 1<<20)), originValid, false)
-	add("acrh-10000-lines", "#54 10 000 ACRH lines are refused at once", manyLines(pre(oApp, "PUT", ""), hACRH, "x-custom", 10000), originValid, false)
-	add("acrh-crlf", "#54 #26 an ACRH with CR LF is malformed, never echoed", pre(oApp, "PUT", "x-custom\r\nSet-Cookie: a=1"), originValid, false)
-	add("acrh-nul", "#54 an ACRH with NUL is malformed", pre(oApp, "PUT", "x-custom\x00"), originValid, false)
-	add("acrh-non-ascii", "#54 an ACRH with non-ASCII bytes is malformed", pre(oApp, "PUT", "x-cüstom"), originValid, false)
-	add("acrh-one-long-name", "#54 a single 100 kB name", pre(oApp, "PUT", "x-"+strings.Repeat("a", 100<<10)), originValid, false)
-	add("origin-10000-lines/actual", "#13 #26 10 000 Origin lines: refused, the app still runs", manyLines(get(PathResource), hOrigin, oApp, 10000), originRepeated, false)
-	add("origin-10000-lines/preflight", "#13 #40 10 000 Origin lines on a preflight: 403", manyLines(request{method: http.MethodOptions, path: PathResource, lines: []line{hdr(hACRM, "GET")}}, hOrigin, oApp, 10000), originRepeated, false)
-	both("origin-nul", "#26 an Origin with NUL is never reflected", "https://app.example\x00", originMalformed)
-	both("origin-nul-inside", "#26 an Origin with NUL inside the host", "https://app\x00.example", originMalformed)
-	both("origin-crlf", "#26 an Origin with CR LF (header injection) is never reflected", "https://app.example\r\nSet-Cookie: a=1", originMalformed)
-	both("origin-lf", "#26 an Origin ending in LF", "https://app.example\n", originMalformed)
-	both("origin-tab", "#24 #26 an Origin with a tab", "https://app.example\t", originMalformed)
-	both("origin-non-ascii", "#14 #26 an Origin with a Unicode host", "https://äpp.example", originMalformed)
-	both("origin-invalid-utf8", "#26 an Origin with invalid UTF-8", "https://app.example\xff", originMalformed)
-	both("origin-userinfo", "#14 #26 an Origin with userinfo", "https://user:pass@app.example", originMalformed)
-	both("origin-ipv6-zone", "#14 an IPv6 origin with a zone id", "http://[fe80::1%25eth0]:3000", originMalformed)
-	both("origin-ipv6-zone-raw", "#14 an IPv6 origin with a raw zone id", "http://[::1%eth0]:3000", originMalformed)
-	both("origin-trailing-dot", "#14 an Origin whose host ends with a dot", "https://app.example.", originMalformed)
-	both("origin-upper-scheme", "#14 #15 an Origin with an upper-case scheme", "HTTPS://app.example", originMalformed)
-	both("origin-10kB", "#26 a 10 kB Origin", "https://"+strings.Repeat("a", 10<<10)+".example", originMalformed)
-	both("origin-huge-port", "#14 an Origin with an out-of-range port", "https://app.example:99999999", originMalformed)
-	both("origin-scheme-only", "#14 an Origin without host", "https://", originMalformed)
-	both("origin-null", "#21 null is allowed only by * and an explicit function", "null", originNull)
-	both("origin-empty", "#23 an empty Origin", "", originMalformed)
-	add("method-space/actual", "#49 a request method with a space is an actual request; the router decides", do("GE T", org(oApp)), originValid, false)
-	add("method-lower/actual", "#44 a lower-case request method is an actual request", do("get", org(oApp)), originValid, false)
-	add("acrm-space", "#49 an ACRM with a space is refused, never echoed", pre(oApp, "P UT", ""), originValid, false)
-	add("acrm-crlf", "#49 an ACRM with CR LF is refused, never echoed", pre(oApp, "PUT\r\nX: 1", ""), originValid, false)
-	add("acrm-lower-put", "#44 a lower-case put is PUT (Fetch normalisation)", pre(oApp, "put", ""), originValid, true)
-	add("acrm-lower-patch", "#44 #45 a lower-case patch stays patch", pre(oApp, "patch", ""), originValid, true)
-	add("acrm-duplicated", "#49 two ACRM lines are refused", pre(oApp, "PUT", "", hdr(hACRM, "PUT")), originValid, false)
-	add("acrm-list", "#49 an ACRM holding a list is refused", pre(oApp, "PUT, DELETE", ""), originValid, false)
-	add("acrm-64B", "#47 an ACRM token of exactly cors.MaxMethodLength bytes: only \"*\" methods allow it", pre(oApp, strings.Repeat("M", cors.MaxMethodLength), ""), originValid, true)
-	add("acrm-65B", "#47 #49 an ACRM token one byte past cors.MaxMethodLength: refused unread, even by \"*\" methods", pre(oApp, strings.Repeat("M", cors.MaxMethodLength+1), ""), originValid, false)
-	add("acrm-10kB", "#47 #49 a 10 kB ACRM token: refused unread (cors.MaxMethodLength), even by \"*\" methods", pre(oApp, strings.Repeat("M", 10<<10), ""), originValid, false)
-	add("acrm-1MB", "#47 #49 a 1 MB ACRM token: refused unread (cors.MaxMethodLength), so the work does not grow with its length", pre(oApp, strings.Repeat("M", 1<<20), ""), originValid, false)
-	add("acrpn-crlf", "#106 an ACRPN that is not exactly true asks for nothing", pre(oApp, "GET", "", hdr(hACRPN, "true\r\n")), originValid, true)
-	add("acrpn-true-no-pna", "#106 a private-network preflight without the opt-in is refused", pre(oApp, "GET", "", hdr(hACRPN, "true")), originValid, false)
+	add("acrh-1MB", "acrh-tolerant-bounded: a 1 MB ACRH is refused at once, never echoed", pre(oApp, "PUT", mb), originValid, false)
+	add("acrh-1MB-commas", "acrh-tolerant-bounded: 1 MB of empty list elements", pre(oApp, "PUT", strings.Repeat(",", 1<<20)), originValid, false)
+	add("acrh-10000-lines", "acrh-tolerant-bounded: 10 000 ACRH lines are refused at once", manyLines(pre(oApp, "PUT", ""), hACRH, "x-custom", 10000), originValid, false)
+	add("acrh-crlf", "acrh-tolerant-bounded, no-blind-reflection: an ACRH with CR LF is malformed, never echoed", pre(oApp, "PUT", "x-custom\r\nSet-Cookie: a=1"), originValid, false)
+	add("acrh-nul", "acrh-tolerant-bounded: an ACRH with NUL is malformed", pre(oApp, "PUT", "x-custom\x00"), originValid, false)
+	add("acrh-non-ascii", "acrh-tolerant-bounded: an ACRH with non-ASCII bytes is malformed", pre(oApp, "PUT", "x-cüstom"), originValid, false)
+	add("acrh-one-long-name", "acrh-tolerant-bounded: a single 100 kB name", pre(oApp, "PUT", "x-"+strings.Repeat("a", 100<<10)), originValid, false)
+	add("origin-10000-lines/actual", "repeated-request-lines: 10 000 Origin lines: refused, the app still runs", manyLines(get(PathResource), hOrigin, oApp, 10000), originRepeated, false)
+	add("origin-10000-lines/preflight", "repeated-request-lines, preflight-denied-origin: 10 000 Origin lines on a preflight: 403", manyLines(request{method: http.MethodOptions, path: PathResource, lines: []line{hdr(hACRM, "GET")}}, hOrigin, oApp, 10000), originRepeated, false)
+	both("origin-nul", "no-blind-reflection: an Origin with NUL is never reflected", "https://app.example\x00", originMalformed)
+	both("origin-nul-inside", "no-blind-reflection: an Origin with NUL inside the host", "https://app\x00.example", originMalformed)
+	both("origin-crlf", "no-blind-reflection: an Origin with CR LF (header injection) is never reflected", "https://app.example\r\nSet-Cookie: a=1", originMalformed)
+	both("origin-lf", "no-blind-reflection: an Origin ending in LF", "https://app.example\n", originMalformed)
+	both("origin-tab", "serialized-origin, no-blind-reflection: an Origin with a tab", "https://app.example\t", originMalformed)
+	both("origin-non-ascii", "serialized-origin, no-blind-reflection: an Origin with a Unicode host", "https://äpp.example", originMalformed)
+	both("origin-invalid-utf8", "no-blind-reflection: an Origin with invalid UTF-8", "https://app.example\xff", originMalformed)
+	both("origin-userinfo", "serialized-origin, no-blind-reflection: an Origin with userinfo", "https://user:pass@app.example", originMalformed)
+	both("origin-ipv6-zone", "serialized-origin: an IPv6 origin with a zone id", "http://[fe80::1%25eth0]:3000", originMalformed)
+	both("origin-ipv6-zone-raw", "serialized-origin: an IPv6 origin with a raw zone id", "http://[::1%eth0]:3000", originMalformed)
+	both("origin-trailing-dot", "serialized-origin: an Origin whose host ends with a dot", "https://app.example.", originMalformed)
+	both("origin-upper-scheme", "serialized-origin, origin-byte-exact: an Origin with an upper-case scheme", "HTTPS://app.example", originMalformed)
+	both("origin-10kB", "no-blind-reflection: a 10 kB Origin", "https://"+strings.Repeat("a", 10<<10)+".example", originMalformed)
+	both("origin-huge-port", "serialized-origin: an Origin with an out-of-range port", "https://app.example:99999999", originMalformed)
+	both("origin-scheme-only", "serialized-origin: an Origin without host", "https://", originMalformed)
+	both("origin-null", "null-origin: null is allowed only by * and an explicit function", "null", originNull)
+	both("origin-empty", "serialized-origin: an empty Origin", "", originMalformed)
+	add("method-space/actual", "method-config: a request method with a space is an actual request; the router decides", do("GE T", org(oApp)), originValid, false)
+	add("method-lower/actual", "method-case-sensitive: a lower-case request method is an actual request", do("get", org(oApp)), originValid, false)
+	add("acrm-space", "method-config: an ACRM with a space is refused, never echoed", pre(oApp, "P UT", ""), originValid, false)
+	add("acrm-crlf", "method-config: an ACRM with CR LF is refused, never echoed", pre(oApp, "PUT\r\nX: 1", ""), originValid, false)
+	add("acrm-lower-put", "method-case-sensitive: a lower-case put is PUT (Fetch normalisation)", pre(oApp, "put", ""), originValid, true)
+	add("acrm-lower-patch", "method-case-sensitive: a lower-case patch stays patch", pre(oApp, "patch", ""), originValid, true)
+	add("acrm-duplicated", "repeated-request-lines: two ACRM lines are refused", pre(oApp, "PUT", "", hdr(hACRM, "PUT")), originValid, false)
+	add("acrm-list", "method-config: an ACRM holding a list is refused", pre(oApp, "PUT, DELETE", ""), originValid, false)
+	add("acrm-64B", "method-allowlist: an ACRM token of exactly cors.MaxMethodLength bytes: only \"*\" methods allow it", pre(oApp, strings.Repeat("M", cors.MaxMethodLength), ""), originValid, true)
+	add("acrm-65B", "method-allowlist, method-config: an ACRM token one byte past cors.MaxMethodLength: refused unread, even by \"*\" methods", pre(oApp, strings.Repeat("M", cors.MaxMethodLength+1), ""), originValid, false)
+	add("acrm-10kB", "method-allowlist, method-config: a 10 kB ACRM token: refused unread (cors.MaxMethodLength), even by \"*\" methods", pre(oApp, strings.Repeat("M", 10<<10), ""), originValid, false)
+	add("acrm-1MB", "method-allowlist, method-config: a 1 MB ACRM token: refused unread (cors.MaxMethodLength), so the work does not grow with its length", pre(oApp, strings.Repeat("M", 1<<20), ""), originValid, false)
+	add("acrpn-crlf", "private-network: an ACRPN that is not exactly true asks for nothing", pre(oApp, "GET", "", hdr(hACRPN, "true\r\n")), originValid, true)
+	add("acrpn-true-no-pna", "private-network: a private-network preflight without the opt-in is refused", pre(oApp, "GET", "", hdr(hACRPN, "true")), originValid, false)
 	return t
 }
 
@@ -151,7 +151,7 @@ func (h hostileCase) wantACAO(p namedPolicy) string {
 	return ""
 }
 
-// isPreflight reports whether the request is a preflight (DESIGN 1).
+// isPreflight reports whether the request is a preflight (preflight-classification).
 func (r request) isPreflight() bool {
 	return r.method == http.MethodOptions && len(r.header(hOrigin)) > 0 && len(r.header(hACRM)) > 0
 }

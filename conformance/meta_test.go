@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/originguard/cors/conformance/internal/rules"
 	cors "github.com/originguard/cors/core"
 	"github.com/originguard/cors/corscheck/fetchcheck"
 )
@@ -134,27 +135,32 @@ func TestSuiteCatchesBrokenStacks(t *testing.T) {
 }
 
 // TestCaseTable checks the table itself: at least 200 cases, unique names,
-// each naming checklist items, and a browser verdict for most of them.
+// each citing rules of docs/behaviour.md, and a browser verdict for most of
+// them.
 func TestCaseTable(t *testing.T) {
+	names, err := rules.Names()
+	if err != nil {
+		t.Fatal(err)
+	}
 	all := cases()
 	if len(all) < 200 {
 		t.Errorf("%d cases, want at least 200", len(all))
 	}
 	seen := map[string]bool{}
 	withVerdict := 0
-	perSection := map[int]int{}
+	perGroup := map[string]int{}
 	for _, c := range all {
 		if seen[c.name] {
 			t.Errorf("duplicate case name %s", c.name)
 		}
 		seen[c.name] = true
-		if !strings.Contains(c.why, "#") {
-			t.Errorf("%s: why %q names no checklist item", c.name, c.why)
+		if _, err := rules.Cited(c.why, names); err != nil {
+			t.Errorf("%s: why %q: %v", c.name, c.why, err)
 		}
-		if c.section < 1 || c.section > 14 {
-			t.Errorf("%s: section %d", c.name, c.section)
+		if c.group == "" {
+			t.Errorf("%s: no group", c.name)
 		}
-		perSection[c.section]++
+		perGroup[c.group]++
 		if c.browser != nil {
 			withVerdict++
 		}
@@ -162,10 +168,15 @@ func TestCaseTable(t *testing.T) {
 			t.Errorf("%s: %s", c.name, msg)
 		}
 	}
+	for _, h := range hostileCases() {
+		if _, err := rules.Cited(h.why, names); err != nil {
+			t.Errorf("hostile %s: why %q: %v", h.name, h.why, err)
+		}
+	}
 	if withVerdict*10 < len(all)*9 {
 		t.Errorf("%d of %d cases have a browser verdict, want at least 90%%", withVerdict, len(all))
 	}
-	t.Logf("%d cases, %d with a browser verdict; per checklist section: %v", len(all), withVerdict, perSection)
+	t.Logf("%d cases, %d with a browser verdict; per group: %v", len(all), withVerdict, perGroup)
 }
 
 // verdictMatchesRequest checks that a preflight case sends what the browser

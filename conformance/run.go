@@ -9,9 +9,9 @@ import (
 )
 
 // Run runs the whole suite against the stack h: every case of the table
-// (one subtest each, named after its checklist section), the same cases on
+// (one subtest each, under its group), the same cases on
 // the net/http reference stack to report differences, and the hostile
-// request table. A failure names the checklist items the case checks.
+// request table. A failure names the rules of docs/behaviour.md the case checks.
 func Run(t *testing.T, h Harness) {
 	t.Helper()
 	if h.New == nil {
@@ -19,7 +19,7 @@ func Run(t *testing.T, h Harness) {
 	}
 	s := newSession(h)
 	for _, c := range cases() {
-		t.Run(fmt.Sprintf("s%02d/%s", c.section, c.name), func(t *testing.T) {
+		t.Run(c.group+"/"+c.name, func(t *testing.T) {
 			for _, p := range s.problems(c) {
 				t.Errorf("%s: %s\n\trequest: %s\n\twhy: %s", h.Name, p, describe(c.req), c.why)
 			}

@@ -9,63 +9,63 @@ import (
 
 func TestConfigErrors(t *testing.T) {
 	cases := []struct {
-		item string
+		rule string // the rule of docs/behaviour.md the error enforces
 		cfg  Config
 		want string // a substring of the joined message
 		as   any    // a pointer to the error type errors.As must find
 	}{
-		{"119", Config{AllowedOrigins: []string{"https://a.example", "https://b.example", "https://Example.com/"}},
+		{"origin-config-canonical", Config{AllowedOrigins: []string{"https://a.example", "https://b.example", "https://Example.com/"}},
 			`cors: AllowedOrigins[2] "https://Example.com/" is not a serialized origin`, new(*OriginError)},
-		{"119", Config{AllowedOrigins: []string{"https://Example.com/"}}, `did you mean "https://example.com"?`, new(*OriginError)},
-		{"17,119", Config{AllowedOrigins: []string{"https://a.example:443"}}, `did you mean "https://a.example"?`, new(*OriginError)},
-		{"119", Config{AllowedOrigins: []string{"https://a.example/path"}}, `did you mean "https://a.example"?`, new(*OriginError)},
-		{"119", Config{AllowedOrigins: []string{"https://user@a.example"}}, `did you mean "https://a.example"?`, new(*OriginError)},
-		{"14,119", Config{AllowedOrigins: []string{"https://bücher.example"}}, `did you mean "https://xn--bcher-kva.example"?`, new(*OriginError)},
-		{"119", Config{AllowedOrigins: []string{"HTTPS://*.A.example"}}, `did you mean "https://*.a.example"?`, new(*OriginError)},
-		{"119", Config{AllowedOrigins: []string{"a.example"}}, `has no scheme; did you mean "https://a.example"?`, new(*OriginError)},
-		{"18", Config{AllowedOrigins: []string{"*.example.com"}}, `has no scheme; did you mean "https://*.example.com"?`, new(*OriginError)},
-		{"18", Config{AllowedOrigins: []string{"https://*"}}, `wildcard without a domain`, new(*OriginError)},
-		{"18", Config{AllowedOrigins: []string{"https://a.*.example.com"}}, `not the whole leftmost label`, new(*OriginError)},
-		{"18", Config{AllowedOrigins: []string{"https://*.*.example.com"}}, `not the whole leftmost label`, new(*OriginError)},
-		{"18", Config{AllowedOrigins: []string{"https://*example.com"}}, `not the whole leftmost label`, new(*OriginError)},
-		{"18", Config{AllowedOrigins: []string{"https://*.127.0.0.1"}}, `in front of an IP address`, new(*OriginError)},
-		{"119", Config{AllowedOrigins: []string{"http://[0::1]"}}, `did you mean "http://[::1]"?`, new(*OriginError)},
-		{"119", Config{AllowedOrigins: []string{"http://[::FFFF:127.0.0.1]:8080"}}, `did you mean "http://[::ffff:7f00:1]:8080"?`, new(*OriginError)},
-		{"119", Config{AllowedOrigins: []string{"http://a.0x1"}}, `is not a serialized origin`, new(*OriginError)},
-		{"119", Config{AllowedOrigins: []string{"http://0x7f.0.0.1"}}, `is not a serialized origin`, new(*OriginError)},
-		{"21,118", Config{AllowedOrigins: []string{"null"}}, `"null" is never matched by a list entry`, new(*OriginError)},
-		{"21", Config{AllowedOrigins: []string{"file://"}}, `null for file: documents`, new(*OriginError)},
-		{"31,117", Config{AllowedOrigins: []string{"*"}, AllowCredentials: true}, `cannot be used with AllowCredentials`, new(*CredentialsError)},
-		{"DESIGN 4", Config{AllowedOrigins: []string{"*", "https://a.example"}}, `cannot be combined with other entries`, new(*OriginError)},
-		{"84,120", Config{AllowedOrigins: []string{"https://a.example"}, ExposedHeaders: []string{"*"}, AllowCredentials: true}, `ExposedHeaders[0] "*" exposes nothing`, new(*CredentialsError)},
-		{"123", Config{AllowedOrigins: []string{"http://a.example"}, AllowCredentials: true}, `DangerouslyAllowInsecureOriginsWithCredentials`, new(*CredentialsError)},
-		{"123", Config{AllowedOrigins: []string{"https://*.github.io"}, AllowCredentials: true}, `public suffix github.io`, new(*CredentialsError)},
-		{"123", Config{AllowedOrigins: []string{"https://*.co.uk"}, AllowCredentials: true}, `public suffix co.uk`, new(*CredentialsError)},
-		{"50", Config{AllowedOrigins: []string{"*"}, AllowedMethods: []string{"GET", "trace"}}, `AllowedMethods[1] "trace" is a forbidden method`, new(*MethodError)},
-		{"49,121", Config{AllowedOrigins: []string{"*"}, AllowedMethods: []string{"PUT,DELETE"}}, `is not a method token`, new(*MethodError)},
-		{"47", Config{AllowedOrigins: []string{"*"}, AllowedMethods: []string{strings.Repeat("M", MaxMethodLength+1)}}, `is longer than MaxMethodLength (64 bytes)`, new(*MethodError)},
-		{"121", Config{AllowedOrigins: []string{"*"}, AllowedHeaders: []string{"x-" + strings.Repeat("a", maxHeaderName)}}, `is longer than 256 bytes`, new(*HeaderError)},
-		{"62,121", Config{AllowedOrigins: []string{"*"}, AllowedHeaders: []string{"Cookie"}}, `AllowedHeaders[0] "Cookie" is a forbidden request header`, new(*HeaderError)},
-		{"62,121", Config{AllowedOrigins: []string{"*"}, AllowedHeaders: []string{"Sec-Fetch-Mode"}}, `forbidden request header`, new(*HeaderError)},
-		{"62,121", Config{AllowedOrigins: []string{"*"}, AllowedHeaders: []string{"Proxy-Authorization"}}, `forbidden request header`, new(*HeaderError)},
-		{"121", Config{AllowedOrigins: []string{"*"}, AllowedHeaders: []string{"X Token"}}, `is not a header name`, new(*HeaderError)},
-		{"85,121", Config{AllowedOrigins: []string{"*"}, ExposedHeaders: []string{"Set-Cookie"}}, `ExposedHeaders[0] "Set-Cookie" can never be exposed`, new(*HeaderError)},
-		{"122", Config{AllowedOrigins: []string{"*"}, MaxAge: 25 * time.Hour}, `MaxAge "25h0m0s" exceeds 24h`, new(*ValueError)},
-		{"122", Config{AllowedOrigins: []string{"*"}, MaxAge: 1500 * time.Millisecond}, `not a whole number of seconds`, new(*ValueError)},
-		{"35,41", Config{AllowedOrigins: []string{"*"}, PreflightSuccessStatus: 302}, `PreflightSuccessStatus "302" is not within 200–299`, new(*ValueError)},
-		{"DESIGN", Config{}, `AllowedOrigins is empty and AllowOriginFunc is nil`, new(*ValueError)},
+		{"origin-config-canonical", Config{AllowedOrigins: []string{"https://Example.com/"}}, `did you mean "https://example.com"?`, new(*OriginError)},
+		{"origin-config-canonical", Config{AllowedOrigins: []string{"https://a.example:443"}}, `did you mean "https://a.example"?`, new(*OriginError)},
+		{"origin-config-canonical", Config{AllowedOrigins: []string{"https://a.example/path"}}, `did you mean "https://a.example"?`, new(*OriginError)},
+		{"origin-config-canonical", Config{AllowedOrigins: []string{"https://user@a.example"}}, `did you mean "https://a.example"?`, new(*OriginError)},
+		{"origin-config-canonical", Config{AllowedOrigins: []string{"https://bücher.example"}}, `did you mean "https://xn--bcher-kva.example"?`, new(*OriginError)},
+		{"origin-config-canonical", Config{AllowedOrigins: []string{"HTTPS://*.A.example"}}, `did you mean "https://*.a.example"?`, new(*OriginError)},
+		{"origin-config-canonical", Config{AllowedOrigins: []string{"a.example"}}, `has no scheme; did you mean "https://a.example"?`, new(*OriginError)},
+		{"origin-patterns", Config{AllowedOrigins: []string{"*.example.com"}}, `has no scheme; did you mean "https://*.example.com"?`, new(*OriginError)},
+		{"origin-patterns", Config{AllowedOrigins: []string{"https://*"}}, `wildcard without a domain`, new(*OriginError)},
+		{"origin-patterns", Config{AllowedOrigins: []string{"https://a.*.example.com"}}, `not the whole leftmost label`, new(*OriginError)},
+		{"origin-patterns", Config{AllowedOrigins: []string{"https://*.*.example.com"}}, `not the whole leftmost label`, new(*OriginError)},
+		{"origin-patterns", Config{AllowedOrigins: []string{"https://*example.com"}}, `not the whole leftmost label`, new(*OriginError)},
+		{"origin-patterns", Config{AllowedOrigins: []string{"https://*.127.0.0.1"}}, `in front of an IP address`, new(*OriginError)},
+		{"origin-config-canonical", Config{AllowedOrigins: []string{"http://[0::1]"}}, `did you mean "http://[::1]"?`, new(*OriginError)},
+		{"origin-config-canonical", Config{AllowedOrigins: []string{"http://[::FFFF:127.0.0.1]:8080"}}, `did you mean "http://[::ffff:7f00:1]:8080"?`, new(*OriginError)},
+		{"origin-config-canonical", Config{AllowedOrigins: []string{"http://a.0x1"}}, `is not a serialized origin`, new(*OriginError)},
+		{"origin-config-canonical", Config{AllowedOrigins: []string{"http://0x7f.0.0.1"}}, `is not a serialized origin`, new(*OriginError)},
+		{"null-origin", Config{AllowedOrigins: []string{"null"}}, `"null" is never matched by a list entry`, new(*OriginError)},
+		{"null-origin", Config{AllowedOrigins: []string{"file://"}}, `null for file: documents`, new(*OriginError)},
+		{"credentials-exact-origin", Config{AllowedOrigins: []string{"*"}, AllowCredentials: true}, `cannot be used with AllowCredentials`, new(*CredentialsError)},
+		{"wildcard-origin", Config{AllowedOrigins: []string{"*", "https://a.example"}}, `cannot be combined with other entries`, new(*OriginError)},
+		{"credentials-no-wildcards", Config{AllowedOrigins: []string{"https://a.example"}, ExposedHeaders: []string{"*"}, AllowCredentials: true}, `ExposedHeaders[0] "*" exposes nothing`, new(*CredentialsError)},
+		{"credentials-risky-origins", Config{AllowedOrigins: []string{"http://a.example"}, AllowCredentials: true}, `DangerouslyAllowInsecureOriginsWithCredentials`, new(*CredentialsError)},
+		{"credentials-risky-origins", Config{AllowedOrigins: []string{"https://*.github.io"}, AllowCredentials: true}, `public suffix github.io`, new(*CredentialsError)},
+		{"credentials-risky-origins", Config{AllowedOrigins: []string{"https://*.co.uk"}, AllowCredentials: true}, `public suffix co.uk`, new(*CredentialsError)},
+		{"method-config", Config{AllowedOrigins: []string{"*"}, AllowedMethods: []string{"GET", "trace"}}, `AllowedMethods[1] "trace" is a forbidden method`, new(*MethodError)},
+		{"method-config", Config{AllowedOrigins: []string{"*"}, AllowedMethods: []string{"PUT,DELETE"}}, `is not a method token`, new(*MethodError)},
+		{"method-config", Config{AllowedOrigins: []string{"*"}, AllowedMethods: []string{strings.Repeat("M", MaxMethodLength+1)}}, `is longer than MaxMethodLength (64 bytes)`, new(*MethodError)},
+		{"header-config", Config{AllowedOrigins: []string{"*"}, AllowedHeaders: []string{"x-" + strings.Repeat("a", maxHeaderName)}}, `is longer than 256 bytes`, new(*HeaderError)},
+		{"header-config", Config{AllowedOrigins: []string{"*"}, AllowedHeaders: []string{"Cookie"}}, `AllowedHeaders[0] "Cookie" is a forbidden request header`, new(*HeaderError)},
+		{"header-config", Config{AllowedOrigins: []string{"*"}, AllowedHeaders: []string{"Sec-Fetch-Mode"}}, `forbidden request header`, new(*HeaderError)},
+		{"header-config", Config{AllowedOrigins: []string{"*"}, AllowedHeaders: []string{"Proxy-Authorization"}}, `forbidden request header`, new(*HeaderError)},
+		{"header-config", Config{AllowedOrigins: []string{"*"}, AllowedHeaders: []string{"X Token"}}, `is not a header name`, new(*HeaderError)},
+		{"header-config", Config{AllowedOrigins: []string{"*"}, ExposedHeaders: []string{"Set-Cookie"}}, `ExposedHeaders[0] "Set-Cookie" can never be exposed`, new(*HeaderError)},
+		{"max-age", Config{AllowedOrigins: []string{"*"}, MaxAge: 25 * time.Hour}, `MaxAge "25h0m0s" exceeds 24h`, new(*ValueError)},
+		{"max-age", Config{AllowedOrigins: []string{"*"}, MaxAge: 1500 * time.Millisecond}, `not a whole number of seconds`, new(*ValueError)},
+		{"preflight-status", Config{AllowedOrigins: []string{"*"}, PreflightSuccessStatus: 302}, `PreflightSuccessStatus "302" is not within 200–299`, new(*ValueError)},
+		{"config-validation", Config{}, `AllowedOrigins is empty and AllowOriginFunc is nil`, new(*ValueError)},
 	}
 	for _, tc := range cases {
 		_, err := New(tc.cfg)
 		if err == nil {
-			t.Errorf("item %s: %+v accepted, want error containing %q", tc.item, tc.cfg, tc.want)
+			t.Errorf("%s: %+v accepted, want error containing %q", tc.rule, tc.cfg, tc.want)
 			continue
 		}
 		if !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("item %s: error %q does not contain %q", tc.item, err, tc.want)
+			t.Errorf("%s: error %q does not contain %q", tc.rule, err, tc.want)
 		}
 		if !errors.As(err, tc.as) {
-			t.Errorf("item %s: errors.As(%T) failed on %v", tc.item, tc.as, err)
+			t.Errorf("%s: errors.As(%T) failed on %v", tc.rule, tc.as, err)
 		}
 	}
 }

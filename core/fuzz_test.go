@@ -1,6 +1,6 @@
 package cors
 
-// Fuzz targets (issue 7). Each target compares the engine with a deliberately
+// Fuzz targets. Each target compares the engine with a deliberately
 // plain reference written here with strings.Split, strings.Cut and friends,
 // or checks invariants that must hold for every input. The seed tables run
 // in every `go test`; scripts/fuzz.sh runs each target for $FUZZTIME.
@@ -148,8 +148,9 @@ type refPattern struct {
 	anyPort bool // ":*"
 }
 
-// refParsePattern accepts the canonical entries DESIGN 2 allows, ignoring
-// the credential rules.
+// refParsePattern accepts the canonical entries that origin-patterns and
+// origin-config-canonical (docs/behaviour.md) allow, ignoring the credential
+// rules.
 func refParsePattern(entry string) (refPattern, bool) {
 	var p refPattern
 	scheme, rest, found := strings.Cut(entry, "://")
@@ -173,7 +174,8 @@ func refLoopback(host string) bool {
 	return strings.HasPrefix(host, "127.") && refIsIP(host)
 }
 
-// refPatternAcceptedWith adds the credential guards of DESIGN 4.
+// refPatternAcceptedWith adds the credential guards of
+// credentials-exact-origin and credentials-risky-origins (docs/behaviour.md).
 func refPatternAcceptedWith(entry string, creds, optIns bool) bool {
 	if entry == "*" {
 		return !creds
@@ -607,7 +609,7 @@ func checkDecision(t fataler, cfg Config, r Request, d Decision, h http.Header) 
 	}
 	anyOrigin := len(cfg.AllowedOrigins) == 1 && cfg.AllowedOrigins[0] == "*"
 
-	// Classification (DESIGN 1).
+	// Classification (preflight-classification).
 	wantKind := Actual
 	switch {
 	case len(r.Origin) == 0:

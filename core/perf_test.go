@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// perfPaths are the paths the performance budget names (issue 2).
+// perfPaths are the request paths the allocation and latency budgets cover.
 func perfPaths() []struct {
 	name string
 	p    *Policy

@@ -150,7 +150,8 @@ func (d *Decision) evaluatePreflight(r *Request) {
 		}
 	}
 
-	// Method (checklist 44-50).
+	// Method: method-case-sensitive, safelisted-methods, method-allowlist
+	// (docs/behaviour.md).
 	method, methodOK := "", false
 	switch lines := r.AccessControlRequestMethod; {
 	case len(lines) > 1:
@@ -178,7 +179,8 @@ func (d *Decision) evaluatePreflight(r *Request) {
 		}
 	}
 
-	// Request headers (checklist 53-61).
+	// Request headers: acrh-tolerant-bounded, allow-headers,
+	// authorization-explicit.
 	hv := c.checkHeaders(r.AccessControlRequestHeaders)
 	if hv.code != ReasonPreflightAllowed {
 		refuse(hv.code, hv.detail)
@@ -200,7 +202,7 @@ func (d *Decision) evaluatePreflight(r *Request) {
 		d.acrhN = uint8(copy(d.acrh[:], r.AccessControlRequestHeaders))
 	}
 
-	// Private Network Access (checklist 103-106).
+	// Private network access: private-network.
 	if pn := r.AccessControlRequestPrivateNetwork; len(pn) == 1 && pn[0] == "true" {
 		if c.privateNetwork {
 			d.acapn = true

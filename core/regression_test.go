@@ -8,8 +8,7 @@ import (
 	"testing"
 )
 
-// Regression tests, one per defect class found in existing CORS middleware
-// (shared/research/peers.md §3).
+// Regression tests, one per defect class found in existing CORS middleware.
 
 // Suffix matching: gin-contrib CVE-2019-25211, jub0bs GHSA-vhxv-fg4m-p2w8,
 // echo's dot-crossing globs.

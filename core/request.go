@@ -29,7 +29,8 @@ func FromHTTP(r *http.Request) Request {
 	return req
 }
 
-// Kind classifies a request (DESIGN 1).
+// Kind classifies a request: see rule preflight-classification in
+// docs/behaviour.md.
 type Kind uint8
 
 const (
@@ -53,7 +54,8 @@ func (k Kind) String() string {
 	return "not-cors"
 }
 
-// classify implements DESIGN 1.
+// classify implements cors-request and preflight-classification
+// (docs/behaviour.md).
 func classify(r *Request) Kind {
 	if len(r.Origin) == 0 {
 		return NotCORS

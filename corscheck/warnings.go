@@ -39,7 +39,7 @@ func preflightWarnings(rep *Report, r fetchcheck.Request, resp fetchcheck.Respon
 
 // varyWarning flags a dynamic Access-Control-Allow-Origin (not "*") sent
 // without Vary: Origin, which lets caches serve one origin's answer to
-// another (checklist item 90).
+// another (rule vary-origin of docs/behaviour.md).
 func varyWarning(rep *Report, what string, resp fetchcheck.Response) {
 	acao := resp.Header.Values("Access-Control-Allow-Origin")
 	if len(acao) == 0 || (len(acao) == 1 && strings.TrimSpace(acao[0]) == "*") {

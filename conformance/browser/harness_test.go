@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/originguard/cors/conformance/internal/rules"
 	cors "github.com/originguard/cors/core"
 )
 
@@ -79,6 +80,10 @@ func TestCallInit(t *testing.T) {
 // valid policies, and wants that can be told apart.
 func TestScenarioTable(t *testing.T) {
 	o := Origins{A: "http://127.0.0.1:1", A2: "http://127.0.0.1:2", Other: "http://127.0.0.1:3"}
+	names, err := rules.Names()
+	if err != nil {
+		t.Fatal(err)
+	}
 	perStack := 0
 	ids := map[string]bool{}
 	for _, sc := range Scenarios() {
@@ -88,6 +93,9 @@ func TestScenarioTable(t *testing.T) {
 		ids[sc.ID] = true
 		if sc.Doc == "" || sc.Refs == "" || len(sc.Steps) == 0 {
 			t.Errorf("%s: Doc, Refs and Steps are required", sc.ID)
+		}
+		if _, err := rules.List(sc.Refs, names); err != nil {
+			t.Errorf("%s: Refs: %v", sc.ID, err)
 		}
 		switch p := sc.Profile; {
 		case p.Raw != nil && p.Config == nil:

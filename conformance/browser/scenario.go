@@ -125,7 +125,7 @@ type Hits struct {
 type Scenario struct {
 	ID      string
 	Doc     string
-	Refs    string // checklist items and browser-scenarios.md IDs
+	Refs    string // rules of docs/behaviour.md the scenario checks, comma-separated
 	Profile *Profile
 	Steps   []Step
 	// Hits, when set, is asserted on the server side.

@@ -24,8 +24,9 @@ import (
 // answers 501 before any middleware runs, so the answer has no CORS headers).
 const customMethod = "SUPER"
 
-// stack serves app behind the policy cfg, mounted the way DESIGN.md tells
-// users to, on ln until the test ends. Routes: every method on /api/...,
+// stack serves app behind the policy cfg, mounted the way the adapter's
+// documentation tells users to (mount-before-routing), on ln until the test
+// ends. Routes: every method on /api/...,
 // and only PUT on /only-put (a preflight there must still reach the
 // middleware). Responses are recorded into rec at the outermost layer.
 type stack struct {

@@ -68,7 +68,7 @@ func expectations(t *testing.T) [][2]Outcome {
 	return out
 }
 
-// TestExpectations pins the oracle to the behaviour DESIGN.md describes, so
+// TestExpectations pins the oracle to the behaviour docs/behaviour.md describes, so
 // that the load test does not compare against a degenerate model.
 func TestExpectations(t *testing.T) {
 	exp := expectations(t)

@@ -71,7 +71,7 @@ func TestCheckActual(t *testing.T) {
 }
 
 func TestConsoleMessages(t *testing.T) {
-	// Texts observed in Chromium 156 (research/browser-testing.md §3).
+	// Texts observed in Chromium 156.
 	cases := []struct{ err, detail, want string }{
 		{MissingAllowOriginHeader, "", "No 'Access-Control-Allow-Origin' header is present on the requested resource. If an opaque response serves your needs, set the request's mode to 'no-cors' to fetch the resource with CORS disabled."},
 		{PreflightMissingAllowOriginHeader, "", "Response to preflight request doesn't pass access control check: No 'Access-Control-Allow-Origin' header is present on the requested resource. If an opaque response serves your needs, set the request's mode to 'no-cors' to fetch the resource with CORS disabled."},

@@ -46,8 +46,8 @@ func CheckActual(r Request, resp Response) Result { return Spec.CheckActual(r, r
 // corsCheck is Fetch#cors-check with Chromium's error classification:
 // Access-Control-Allow-Origin must be one value equal to r.Origin byte for
 // byte (or "*" without credentials) and, with credentials,
-// Access-Control-Allow-Credentials must be exactly "true". Checklist items
-// 11-13, 19, 21-24, 27-31.
+// Access-Control-Allow-Credentials must be exactly "true". Rules
+// origin-byte-exact, one-field-line, null-origin, credentials-exact-origin.
 func corsCheck(r *Request, resp *Response) (error, detail, fix string) {
 	acao, present := resp.get(HeaderAllowOrigin)
 	origin := r.Origin
@@ -137,7 +137,9 @@ var preflightError = map[string]string{
 //     case-insensitively) or covered by "*" when r is not credentialed;
 //     "*" never covers Authorization unless m is Chromium.
 //
-// Checklist items 30, 35-37, 44-49, 53-60, 65-66, 70, 104.
+// Rules preflight-status, preflight-success, method-case-sensitive,
+// safelisted-methods, method-allowlist, allow-headers, authorization-explicit,
+// browser-response-parsing, private-network.
 func (m Model) CheckPreflight(r Request, resp Response) Result {
 	if loc, ok := isRedirect(&resp); ok {
 		return fail(PreflightDisallowedRedirect, "", "answer the preflight (OPTIONS) at this URL with a 2xx status instead of redirecting to "+
@@ -204,8 +206,8 @@ func (m Model) CheckPreflight(r Request, resp Response) Result {
 // applied in HTTP fetch to every response of a CORS request, redirects
 // included): the CORS check using r.Credentials and, for a redirect, a
 // Location without userinfo (RedirectContainsCredentials). The status does
-// not matter: any status can be shared. Checklist items 11-13, 19-24, 27-29,
-// 31, 38, 81, 96, 99.
+// not matter: any status can be shared. Rules actual-allowed,
+// every-response-decorated, redirect-chains.
 func (m Model) CheckActual(r Request, resp Response) Result {
 	if e, d, fix := corsCheck(&r, &resp); e != "" {
 		return fail(e, d, fix)

@@ -17,6 +17,10 @@
 // judged (Fetch "get"), so two Access-Control-Allow-Origin lines fail even when
 // they are equal.
 //
+// Comments cite the standard as Fetch#anchor, meaning
+// https://fetch.spec.whatwg.org/#anchor, and the rules of the repository's
+// docs/behaviour.md by name.
+//
 // # Spec and Chromium
 //
 // The package-level functions follow the Fetch standard (the Spec model).

@@ -32,7 +32,7 @@ type Request struct {
 // NormalizeMethod returns the method as a browser sends it: DELETE, GET,
 // HEAD, OPTIONS, POST and PUT are upper-cased whatever their case; every
 // other method is left exactly as written ("patch" stays "patch").
-// Fetch#concept-method-normalize; checklist item 44.
+// Fetch#concept-method-normalize; rule method-case-sensitive.
 func NormalizeMethod(m string) string {
 	for _, n := range normalizedMethods {
 		if strings.EqualFold(m, n) {

@@ -61,8 +61,8 @@ func (resp *Response) get(name string) (string, bool) {
 // parseList parses a comma-separated list of tokens (#token): optional
 // whitespace around elements and empty elements are allowed; any other
 // element voids the list. It returns the elements, the first bad element
-// and whether the list parsed. Fetch#extract-header-list-values; checklist
-// items 49, 65, 66, 69.
+// and whether the list parsed. Fetch#extract-header-list-values; rule
+// browser-response-parsing of docs/behaviour.md.
 func parseList(v string) (items []string, bad string, ok bool) {
 	for _, e := range strings.Split(v, ",") {
 		e = trimOWS(e)
@@ -85,7 +85,7 @@ const maxDeltaSeconds = 2147483648
 // over several lines or not all digits; the browser then caches the preflight
 // result for 5 seconds (DefaultMaxAge). Values too large saturate at
 // 2147483648. Browsers clamp further (see MaxAgeCaps). Chromium, unlike the
-// standard, reads a negative value as 0. Checklist items 68, 72, 73.
+// standard, reads a negative value as 0. Rule max-age.
 func MaxAge(resp Response) (seconds int, ok bool) {
 	l := resp.lines(HeaderMaxAge)
 	if len(l) != 1 || !allDigits(l[0]) {
@@ -106,7 +106,7 @@ func MaxAge(resp Response) (seconds int, ok bool) {
 const DefaultMaxAge = 5
 
 // MaxAgeCap is the largest Access-Control-Max-Age, in seconds, that one
-// browser engine honours; larger values are silently clamped.
+// browser engine honours; larger values are silently clamped. Rule max-age.
 type MaxAgeCap struct {
 	Browser string
 	Seconds int
@@ -138,7 +138,7 @@ func isForbiddenResponseHeader(lower string) bool {
 // credentialed; names then holds every header name of resp. With
 // credentials, "*" is only the literal name "*". A list that does not parse
 // exposes nothing. Set-Cookie and Set-Cookie2 are never returned.
-// Fetch#main-fetch (CORS-exposed header-name list); checklist items 69, 83-85.
+// Fetch#main-fetch (CORS-exposed header-name list); rule expose-headers.
 func ExposedHeaders(r Request, resp Response) (names []string, all bool) {
 	v, present := resp.get(HeaderExposeHeaders)
 	if !present {
@@ -176,7 +176,7 @@ func ExposedHeaders(r Request, resp Response) (names []string, all bool) {
 // CORS response to r: the safelisted response headers (Cache-Control,
 // Content-Language, Content-Length, Content-Type, Expires, Last-Modified,
 // Pragma) and the exposed ones; never Set-Cookie. It does not check that
-// the response passed CheckActual. Checklist items 82-85.
+// the response passed CheckActual. Rule expose-headers.
 func CanRead(r Request, resp Response, name string) bool {
 	l := strings.ToLower(name)
 	if isForbiddenResponseHeader(l) {

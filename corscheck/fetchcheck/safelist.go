@@ -27,7 +27,7 @@ func (r *Request) authorHeaders() []Header {
 // IsSafelistedRequestHeader); the safelisted ones all become unsafe when
 // their values together exceed 1024 bytes. These are the names a preflight
 // lists in Access-Control-Request-Headers. Fetch#cors-unsafe-request-header-names;
-// checklist items 53, 55, 56.
+// rule preflight-triggers of docs/behaviour.md.
 func UnsafeHeaderNames(r Request) []string {
 	var unsafe, potentially []string
 	size := 0
@@ -157,7 +157,7 @@ func compareDecimal(a, b string) int {
 // NeedsPreflight reports whether the browser sends a CORS preflight before
 // r: a method other than GET, HEAD and POST (after normalisation), any
 // CORS-unsafe request-header name, or a Private Network Access request.
-// Fetch#main-fetch; checklist items 5, 8.
+// Fetch#main-fetch; rule preflight-triggers.
 func NeedsPreflight(r Request) bool {
 	return r.PrivateNetwork || !IsSafelistedMethod(r.method()) || len(UnsafeHeaderNames(r)) > 0
 }
@@ -169,7 +169,7 @@ func NeedsPreflight(r Request) bool {
 // space; absent when there are none) and
 // Access-Control-Request-Private-Network: true when r.PrivateNetwork.
 // Headers the network stack adds (User-Agent, Referer, Sec-Fetch-*) are not
-// included. Fetch#cors-preflight-fetch-0; checklist items 6, 53, 103.
+// included. Fetch#cors-preflight-fetch-0; rule acrh-tolerant-bounded.
 func PreflightHeaders(r Request) http.Header {
 	h := http.Header{
 		"Accept":                        {"*/*"},

@@ -8,7 +8,7 @@ import (
 )
 
 func TestNormalizeMethod(t *testing.T) {
-	cases := map[string]string{ // item 44
+	cases := map[string]string{ // method-case-sensitive
 		"get": "GET", "Get": "GET", "delete": "DELETE", "head": "HEAD", "options": "OPTIONS",
 		"post": "POST", "pUt": "PUT", "patch": "patch", "PATCH": "PATCH", "Chicken": "Chicken", "": "",
 	}
@@ -175,7 +175,7 @@ func TestExposedHeaders(t *testing.T) {
 		}
 	}
 	resp := Response{Status: 200, Header: hdr("Access-Control-Expose-Headers", "X-Exposed", "X-Exposed", "1", "X-Hidden", "1")}
-	for name, want := range map[string]bool{ // items 82, 83, 85
+	for name, want := range map[string]bool{ // expose-headers
 		"Cache-Control": true, "content-language": true, "Content-Length": true, "Content-Type": true,
 		"Expires": true, "Last-Modified": true, "Pragma": true, "x-exposed": true, "X-Hidden": false, "Set-Cookie": false, "ETag": false,
 	} {
