@@ -270,7 +270,7 @@ func TestReasons(t *testing.T) {
 			t.Errorf("%v: Allowed=%v disagrees with reason %q", tc.r.Header, d.Allowed, d.Reason)
 		}
 	}
-	if got := (Reason{Code: 200}).String(); got != "unknown reason" {
+	if got := (Reason{Code: 200}).String(); got != "unknown reason ReasonCode(200)" {
 		t.Errorf("unknown code: %q", got)
 	}
 }

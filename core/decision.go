@@ -30,7 +30,10 @@ type Decision struct {
 	// Respond is true when the middleware must answer now with Status and
 	// an empty body instead of calling the next handler.
 	Respond bool
-	Status  int
+	// Status is the status to answer with when Respond is true. When Respond
+	// is false it is 200 and means nothing: the next handler chooses the
+	// status.
+	Status int
 
 	c     *compiled
 	vary  uint8
@@ -115,7 +118,10 @@ func (d *Decision) filteredNames(f func(string)) {
 // WriteHeaders writes the decision's headers: every Access-Control-* header
 // is set (replacing any earlier value), Vary is appended. On an http.Header
 // it allocates one fresh backing array for all values, so no slice is shared
-// between responses; existing Vary tokens are not repeated.
+// between responses, and a Vary token already present is not repeated. Any
+// other HeaderWriter (fasthttp's, through corsfiber) cannot be read, so the
+// Vary line is added as it is: a token set earlier in the response may then
+// appear twice, which caches treat as once.
 func (d *Decision) WriteHeaders(h HeaderWriter) {
 	if d.c == nil {
 		return

@@ -14,6 +14,12 @@ const MaxMethodLength = 64
 
 // Policy is a validated CORS policy. It is safe for concurrent use, and
 // Reconfigure replaces it atomically while requests are being evaluated.
+//
+// The zero Policy (and a nil *Policy) passes every request through: it writes
+// no header, never answers a preflight itself and gives every Decision the
+// reason ReasonNoPolicy. Browsers then refuse every cross-origin read, which
+// is the same-origin policy's default. Build a Policy with New, or call
+// Reconfigure on a zero Policy, to apply a configuration.
 type Policy struct {
 	current atomic.Pointer[compiled]
 }
@@ -54,19 +60,33 @@ func (p *Policy) Reconfigure(cfg Config) error {
 	return nil
 }
 
-// Config returns a copy of the configuration in force.
+// Config returns a copy of the configuration in force; the zero Config for
+// the zero Policy.
 func (p *Policy) Config() Config {
-	return p.current.Load().cfg.clone()
+	c := p.load()
+	if c == nil {
+		return Config{}
+	}
+	return c.cfg.clone()
+}
+
+// load returns the configuration in force, nil for a zero or nil Policy.
+func (p *Policy) load() *compiled {
+	if p == nil {
+		return nil
+	}
+	return p.current.Load()
 }
 
 // Handler returns net/http middleware applying the policy. Wrap the
 // outermost handler (before routing and authentication) so that
-// preflights for every path reach it.
+// preflights for every path reach it. The denial log record is written with
+// the request's context.
 func (p *Policy) Handler(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var d Decision
 		req := FromHTTP(r)
-		p.evaluate(&req, &d)
+		p.evaluate(r.Context(), &req, &d)
 		d.writeHTTP(w.Header())
 		if d.Respond {
 			w.WriteHeader(d.Status)
@@ -77,18 +97,32 @@ func (p *Policy) Handler(next http.Handler) http.Handler {
 }
 
 // Evaluate judges a request. It has no effect other than the optional
-// Debug log record of a denial, and it does not allocate.
+// Debug log record of a denial, and it does not allocate. It is
+// EvaluateContext with context.Background().
 func (p *Policy) Evaluate(r Request) Decision {
 	var d Decision
-	p.evaluate(&r, &d)
+	p.evaluate(context.Background(), &r, &d)
+	return d
+}
+
+// EvaluateContext is Evaluate writing the denial log record with ctx, so that
+// the values a slog.Handler reads from the request's context (trace ids)
+// appear on it. Middleware passes the request's context.
+func (p *Policy) EvaluateContext(ctx context.Context, r Request) Decision {
+	var d Decision
+	p.evaluate(ctx, &r, &d)
 	return d
 }
 
 // evaluate fills the zero Decision d; Handler calls it on its own stack
 // variables, which saves copying both structs.
-func (p *Policy) evaluate(r *Request, d *Decision) {
-	c := p.current.Load()
+func (p *Policy) evaluate(ctx context.Context, r *Request, d *Decision) {
+	c := p.load()
 	d.Kind, d.c, d.Status = classify(r), c, http.StatusOK
+	if c == nil {
+		d.Reason.Code = ReasonNoPolicy
+		return
+	}
 	d.vary = c.varyMask(r.Method)
 	switch d.Kind {
 	case NotCORS:
@@ -108,7 +142,7 @@ func (p *Policy) evaluate(r *Request, d *Decision) {
 		if len(r.Origin) > 0 {
 			origin = r.Origin[0]
 		}
-		c.logDenial(d.Kind, r.Method, origin, d.Reason)
+		c.logDenial(ctx, d.Kind, r, origin, d.Reason)
 	}
 }
 
@@ -218,16 +252,17 @@ func (d *Decision) evaluatePreflight(r *Request) {
 // logDenial writes one Debug record. The request's strings are copied: they
 // may point into a framework's buffers that are reused after the request,
 // and a handler may keep records.
-func (c *compiled) logDenial(kind Kind, method, origin string, reason Reason) {
-	ctx := context.Background()
+func (c *compiled) logDenial(ctx context.Context, kind Kind, r *Request, origin string, reason Reason) {
 	if !c.logger.Enabled(ctx, slog.LevelDebug) {
 		return
 	}
 	c.logger.LogAttrs(ctx, slog.LevelDebug, "cors: request denied",
 		slog.String("kind", kind.String()),
-		slog.String("method", truncate(method)),
+		slog.String("method", truncate(r.Method)),
+		slog.String("path", truncate(r.Path)),
 		slog.String("origin", truncate(origin)),
-		slog.String("reason", reason.String()))
+		slog.String("reason", reason.String()),
+		slog.String("code", reason.Code.String()))
 }
 
 // truncate returns a bounded copy of s that shares no memory with it.

@@ -1,5 +1,7 @@
 package cors
 
+import "strconv"
+
 // ReasonCode names why a decision was taken. Codes are stable; their text is
 // for people.
 type ReasonCode uint8
@@ -21,29 +23,55 @@ const (
 	ReasonHeadersTooLong
 	ReasonPrivateNetworkNotAllowed
 	ReasonMethodTooLong
+	// ReasonNoPolicy is the reason of every decision of the zero Policy,
+	// which writes no header and answers nothing itself.
+	ReasonNoPolicy
 )
 
-var reasonText = [...]string{
-	ReasonNotCORS:                  "no Origin header: not a CORS request",
-	ReasonOriginAllowed:            "origin allowed",
-	ReasonAnyOrigin:                "every origin is allowed",
-	ReasonPreflightAllowed:         "preflight allowed",
-	ReasonOriginNotAllowed:         "origin not allowed",
-	ReasonOriginMalformed:          "Origin is not a serialized origin",
-	ReasonOriginRepeated:           "more than one Origin header line",
-	ReasonMethodNotAllowed:         "method not allowed",
-	ReasonMethodMalformed:          "Access-Control-Request-Method is not a method token",
-	ReasonMethodRepeated:           "more than one Access-Control-Request-Method header line",
-	ReasonHeaderNotAllowed:         "request header not allowed",
-	ReasonHeadersMalformed:         "Access-Control-Request-Headers is not a list of header names",
-	ReasonHeadersTooLong:           "Access-Control-Request-Headers exceeds the parsing bound",
-	ReasonPrivateNetworkNotAllowed: "private network access not allowed",
-	ReasonMethodTooLong:            "Access-Control-Request-Method is longer than MaxMethodLength",
+// reasonInfo is what the package knows about each ReasonCode; String, Denied
+// and Reason.String read it, so a new code is one line here.
+var reasonInfo = [...]struct {
+	name   string // ReasonCode.String: stable, for logs and metrics
+	text   string // Reason.String: for people
+	denied bool
+}{
+	ReasonNotCORS:                  {"not-cors", "no Origin header: not a CORS request", false},
+	ReasonOriginAllowed:            {"origin-allowed", "origin allowed", false},
+	ReasonAnyOrigin:                {"any-origin", "every origin is allowed", false},
+	ReasonPreflightAllowed:         {"preflight-allowed", "preflight allowed", false},
+	ReasonOriginNotAllowed:         {"origin-not-allowed", "origin not allowed", true},
+	ReasonOriginMalformed:          {"origin-malformed", "Origin is not a serialized origin", true},
+	ReasonOriginRepeated:           {"origin-repeated", "more than one Origin header line", true},
+	ReasonMethodNotAllowed:         {"method-not-allowed", "method not allowed", true},
+	ReasonMethodMalformed:          {"method-malformed", "Access-Control-Request-Method is not a method token", true},
+	ReasonMethodRepeated:           {"method-repeated", "more than one Access-Control-Request-Method header line", true},
+	ReasonHeaderNotAllowed:         {"header-not-allowed", "request header not allowed", true},
+	ReasonHeadersMalformed:         {"headers-malformed", "Access-Control-Request-Headers is not a list of header names", true},
+	ReasonHeadersTooLong:           {"headers-too-long", "Access-Control-Request-Headers exceeds the parsing bound", true},
+	ReasonPrivateNetworkNotAllowed: {"private-network-not-allowed", "private network access not allowed", true},
+	ReasonMethodTooLong:            {"method-too-long", "Access-Control-Request-Method is longer than MaxMethodLength", true},
+	ReasonNoPolicy:                 {"no-policy", "no policy configured: the zero Policy passes requests through without CORS headers", true},
+}
+
+// String returns the code's stable name, such as "origin-not-allowed", or
+// "ReasonCode(N)" for a value that is not one of the constants.
+func (c ReasonCode) String() string {
+	if int(c) < len(reasonInfo) {
+		return reasonInfo[c].name
+	}
+	return "ReasonCode(" + strconv.Itoa(int(c)) + ")"
+}
+
+// Denied reports whether the code is a refusal: the decision grants no
+// cross-origin access (Decision.Allowed is false).
+func (c ReasonCode) Denied() bool {
+	return int(c) < len(reasonInfo) && reasonInfo[c].denied
 }
 
 // Reason explains a decision: a code and, where one helps, a detail such as
-// the refused method or header name (a substring of the request, possibly
-// truncated; never used in a response header).
+// the refused method or header name: the request's own value, in full, so a
+// Detail may be long or hostile. It is never written into a response header;
+// String quotes it and shortens it to 64 bytes.
 type Reason struct {
 	Code   ReasonCode
 	Detail string
@@ -51,9 +79,9 @@ type Reason struct {
 
 // String returns the reason in words, e.g. `request header not allowed: "x-foo"`.
 func (r Reason) String() string {
-	text := "unknown reason"
-	if int(r.Code) < len(reasonText) {
-		text = reasonText[r.Code]
+	text := "unknown reason " + r.Code.String()
+	if int(r.Code) < len(reasonInfo) {
+		text = reasonInfo[r.Code].text
 	}
 	if r.Detail == "" {
 		return text
@@ -85,6 +113,3 @@ func quoteDetail(s string) string {
 	b = append(b, '"')
 	return string(b)
 }
-
-// Denied reports whether the code is a refusal.
-func (c ReasonCode) Denied() bool { return c >= ReasonOriginNotAllowed }

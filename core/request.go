@@ -13,6 +13,10 @@ type Request struct {
 	AccessControlRequestMethod         []string
 	AccessControlRequestHeaders        []string
 	AccessControlRequestPrivateNetwork []string
+
+	// Path is the request's URL path. The policy does not depend on it; it
+	// only goes into the denial log record.
+	Path string
 }
 
 // FromHTTP describes r without allocating. It reads the header map with the
@@ -21,6 +25,9 @@ type Request struct {
 func FromHTTP(r *http.Request) Request {
 	h := r.Header
 	req := Request{Method: r.Method, Origin: h["Origin"]}
+	if r.URL != nil {
+		req.Path = r.URL.Path
+	}
 	if r.Method == http.MethodOptions {
 		req.AccessControlRequestMethod = h["Access-Control-Request-Method"]
 		req.AccessControlRequestHeaders = h["Access-Control-Request-Headers"]

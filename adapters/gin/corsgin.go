@@ -24,7 +24,7 @@ func Middleware(p *cors.Policy) gin.HandlerFunc {
 		panic("corsgin: Middleware needs a policy built with cors.New, got nil")
 	}
 	return func(c *gin.Context) {
-		d := p.Evaluate(cors.FromHTTP(c.Request))
+		d := p.EvaluateContext(c.Request.Context(), cors.FromHTTP(c.Request))
 		d.WriteHeaders(c.Writer.Header())
 		if d.Respond {
 			c.AbortWithStatus(d.Status)
