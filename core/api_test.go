@@ -34,6 +34,8 @@ func TestEveryReasonCode(t *testing.T) {
 		{ReasonPrivateNetworkNotAllowed, "private-network-not-allowed", true},
 		{ReasonMethodTooLong, "method-too-long", true},
 		{ReasonNoPolicy, "no-policy", true},
+		{ReasonNoScope, "no-scope", true},
+		{ReasonPathAmbiguous, "path-ambiguous", true},
 	}
 	if len(want) != len(reasonInfo) {
 		t.Fatalf("%d codes listed here, %d in the table", len(want), len(reasonInfo))
@@ -54,7 +56,7 @@ func TestEveryReasonCode(t *testing.T) {
 		}
 	}
 	unknown := ReasonCode(len(reasonInfo))
-	if unknown.Denied() || unknown.String() != "ReasonCode(16)" {
+	if unknown.Denied() || unknown.String() != "ReasonCode(18)" {
 		t.Errorf("unknown code: Denied %v, String %q", unknown.Denied(), unknown.String())
 	}
 }

@@ -14,10 +14,12 @@ import (
 type compiled struct {
 	cfg Config // deep copy of the Config it was built from
 
-	anyOrigin   bool // "*": ACAO * on every response, no Vary: Origin
-	origins     originIndex
-	originFunc  func(string) bool
-	credentials bool
+	anyOrigin  bool // "*": ACAO * on every response, no Vary: Origin
+	origins    originIndex
+	originFunc func(string) bool
+	// originRequestFunc is Config.AllowOriginRequestFunc.
+	originRequestFunc func(origin, host, path string) bool
+	credentials       bool
 
 	anyMethod bool
 	methods   map[string]struct{}
@@ -45,19 +47,20 @@ const maxMaxAge = 24 * time.Hour
 func compile(in Config) (*compiled, error) {
 	cfg := in.clone()
 	c := &compiled{
-		cfg:            cfg,
-		originFunc:     cfg.AllowOriginFunc,
-		credentials:    cfg.AllowCredentials,
-		privateNetwork: cfg.AllowPrivateNetwork,
-		passthrough:    cfg.PreflightPassthrough,
-		logger:         cfg.Logger,
+		cfg:               cfg,
+		originFunc:        cfg.AllowOriginFunc,
+		originRequestFunc: cfg.AllowOriginRequestFunc,
+		credentials:       cfg.AllowCredentials,
+		privateNetwork:    cfg.AllowPrivateNetwork,
+		passthrough:       cfg.PreflightPassthrough,
+		logger:            cfg.Logger,
 	}
 	var errs []error
 	anyOrigin, oerrs := compileOrigins(&cfg, &c.origins)
 	c.anyOrigin = anyOrigin
 	errs = append(errs, oerrs...)
-	if len(cfg.AllowedOrigins) == 0 && cfg.AllowOriginFunc == nil {
-		errs = append(errs, &ValueError{Field: "AllowedOrigins", Reason: `is empty and AllowOriginFunc is nil, so no origin is allowed; list origins or use "*"`})
+	if len(cfg.AllowedOrigins) == 0 && cfg.AllowOriginFunc == nil && cfg.AllowOriginRequestFunc == nil {
+		errs = append(errs, &ValueError{Field: "AllowedOrigins", Reason: `is empty and AllowOriginFunc is nil, and so is AllowOriginRequestFunc: no origin is allowed; list origins or use "*"`})
 	}
 	errs = append(errs, c.compileMethods(&cfg)...)
 	errs = append(errs, c.compileHeaders(&cfg)...)

@@ -24,6 +24,23 @@ type Config struct {
 	// never arbitrary bytes, and must be safe for concurrent use.
 	AllowOriginFunc func(origin string) bool
 
+	// AllowOriginRequestFunc, if set, is consulted for origins that neither
+	// AllowedOrigins nor AllowOriginFunc allow. It receives a valid
+	// serialized origin (never "null" or a malformed value), the request's
+	// host without its port and trailing dot (otherwise as received: compare
+	// it case-insensitively)
+	// and its path (as in Request.Path), and nothing else from the request:
+	// host and path are part of the URL, the key of every HTTP cache, and
+	// the response already varies on Origin, so its answer never needs a
+	// Vary header on anything else (see "Scopes and tenants" in the package
+	// documentation for why nothing else is offered). It is called for every request that gets
+	// this far, never cached across requests or hosts, and must be safe for
+	// concurrent use. It may not keep host or path after it returns (they
+	// can point into a framework's reused buffers; strings.Clone them).
+	// Typical use: a multi-tenant API where acme.api.example allows
+	// https://acme.example.
+	AllowOriginRequestFunc func(origin, host, path string) bool
+
 	// AllowedMethods lists the methods a preflight may ask for. GET, HEAD and
 	// POST always pass (Fetch). Methods are case-sensitive after Fetch
 	// normalisation (delete, get, head, options, post and put are

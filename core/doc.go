@@ -29,6 +29,37 @@
 //     request time: New reports every problem at once; MustNew and the
 //     adapters' New panic with the same message.
 //
+// # Scopes and tenants
+//
+// One application often needs several policies: a public read-only API open
+// to every origin, a credentialed API for its own front end, and no CORS on
+// admin pages, webhooks and health checks. Mounting a middleware per route
+// group does not work (preflights never reach it, see above), so NewScoped
+// builds one Policy from several Configs, each for a Scope (a path prefix
+// and optionally a host or host pattern), plus a Default for the rest (nil:
+// no CORS). The policy is mounted once at the root like any other; the most
+// specific scope decides (a host over no host, then the longest prefix), the
+// order of declaration never matters, and a path that routers could read in
+// more than one way ("//api/", "/public/..%2Fapi/", "/API/" next to a scope
+// for "/api/") gets no CORS at all. Every Reason names the scope that
+// decided (Reason.Scope).
+//
+// Config.AllowOriginRequestFunc serves multi-tenant APIs whose allowed
+// origins depend on the host (acme.api.example allows https://acme.example).
+// It receives the origin, the host and the path, and nothing else from the
+// request, on purpose. A response is cached by shared caches under its URL
+// (which holds host and path) and the request headers listed in Vary; the
+// policy already sends Vary: Origin. An origin check that reads any other
+// request header (Authorization, a cookie, a tenant header) makes responses
+// differ on a header the cache does not key on, so a cache can serve one
+// client's CORS answer to another: web cache poisoning. That is the history
+// of rs/cors's AllowOriginRequestFunc, which handed the whole *http.Request
+// to the callback (https://github.com/rs/cors/pull/60), was shown to open
+// that door (https://github.com/rs/cors/issues/157), and was deprecated in
+// rs/cors v1.11.0 in favour of a variant that must also return the Vary
+// header names (https://github.com/rs/cors/pull/169). Here the decision stays
+// a function of the cache key, so no extra Vary is ever needed.
+//
 // # Bounds
 //
 // Evaluate does not allocate and does a bounded amount of work per request:

@@ -21,7 +21,7 @@ const MaxMethodLength = 64
 // is the same-origin policy's default. Build a Policy with New, or call
 // Reconfigure on a zero Policy, to apply a configuration.
 type Policy struct {
-	current atomic.Pointer[compiled]
+	current atomic.Pointer[ruleset]
 }
 
 // New validates cfg and builds a Policy. The error joins every problem of
@@ -34,7 +34,7 @@ func New(cfg Config) (*Policy, error) {
 		return nil, err
 	}
 	p := &Policy{}
-	p.current.Store(c)
+	p.current.Store(&ruleset{def: c})
 	return p, nil
 }
 
@@ -50,28 +50,34 @@ func MustNew(cfg Config) *Policy {
 
 // Reconfigure validates cfg and, if it is valid, makes it the policy for
 // every request evaluated from now on. On error the policy is unchanged.
-// A request is always judged entirely by one configuration.
+// A request is always judged entirely by one configuration. It may replace
+// a scoped policy (see ReconfigureScoped) with a single configuration.
 func (p *Policy) Reconfigure(cfg Config) error {
 	c, err := compile(cfg)
 	if err != nil {
 		return err
 	}
-	p.current.Store(c)
+	p.current.Store(&ruleset{def: c})
 	return nil
 }
 
 // Config returns a copy of the configuration in force; the zero Config for
-// the zero Policy.
+// the zero Policy. For a scoped policy it returns the Default configuration,
+// or the zero Config when there is none.
 func (p *Policy) Config() Config {
-	c := p.load()
-	if c == nil {
-		return Config{}
+	rs := p.load()
+	switch {
+	case rs == nil:
+	case rs.def != nil:
+		return rs.def.cfg.clone()
+	case rs.scopes.def != nil:
+		return rs.scopes.def.c.cfg.clone()
 	}
-	return c.cfg.clone()
+	return Config{}
 }
 
-// load returns the configuration in force, nil for a zero or nil Policy.
-func (p *Policy) load() *compiled {
+// load returns the rules in force, nil for a zero or nil Policy.
+func (p *Policy) load() *ruleset {
 	if p == nil {
 		return nil
 	}
@@ -117,7 +123,20 @@ func (p *Policy) EvaluateContext(ctx context.Context, r Request) Decision {
 // evaluate fills the zero Decision d; Handler calls it on its own stack
 // variables, which saves copying both structs.
 func (p *Policy) evaluate(ctx context.Context, r *Request, d *Decision) {
-	c := p.load()
+	var c *compiled
+	scopeName := ""
+	switch rs := p.load(); {
+	case rs == nil:
+	case rs.scopes != nil:
+		s, code := rs.scopes.resolve(r)
+		if s == nil {
+			rs.scopes.outsideScopes(ctx, r, d, code)
+			return
+		}
+		c, scopeName = s.c, s.name
+	default:
+		c = rs.def
+	}
 	d.Kind, d.c, d.Status = classify(r), c, http.StatusOK
 	if c == nil {
 		d.Reason.Code = ReasonNoPolicy
@@ -131,24 +150,34 @@ func (p *Policy) evaluate(ctx context.Context, r *Request, d *Decision) {
 			d.acao = "*"
 		}
 	case Actual:
-		if d.checkOrigin(r.Origin) {
+		if d.checkOrigin(r) {
 			d.aceh = c.aceh != ""
 		}
 	case Preflight:
 		d.evaluatePreflight(r)
 	}
+	d.Reason.Scope = scopeName
 	if c.logger != nil && d.Reason.Code.Denied() {
-		origin := ""
-		if len(r.Origin) > 0 {
-			origin = r.Origin[0]
-		}
-		c.logDenial(ctx, d.Kind, r, origin, d.Reason)
+		logDenial(ctx, c.logger, d.Kind, r, d.Reason)
+	}
+}
+
+// outsideScopes fills d for a request that no scope judges: no CORS headers,
+// and the application is reached.
+func (t *scopeTable) outsideScopes(ctx context.Context, r *Request, d *Decision, code ReasonCode) {
+	d.Kind, d.Status = classify(r), http.StatusOK
+	d.Reason = Reason{Code: code, Scope: ScopeNone}
+	if d.Kind == NotCORS {
+		d.Allowed, d.Reason.Code = true, ReasonNotCORS
+	}
+	if t.logger != nil && d.Reason.Code.Denied() {
+		logDenial(ctx, t.logger, d.Kind, r, d.Reason)
 	}
 }
 
 // checkOrigin fills ACAO and ACAC when the request's origin is allowed.
-func (d *Decision) checkOrigin(lines []string) bool {
-	c := d.c
+func (d *Decision) checkOrigin(r *Request) bool {
+	c, lines := d.c, r.Origin
 	code := ReasonOriginNotAllowed
 	switch o := lines[0]; {
 	case len(lines) > 1:
@@ -160,7 +189,8 @@ func (d *Decision) checkOrigin(lines []string) bool {
 		allowed, malformed := c.origins.match(o)
 		if malformed && o != "null" {
 			code = ReasonOriginMalformed
-		} else if allowed || (c.originFunc != nil && c.originFunc(o)) {
+		} else if allowed || (c.originFunc != nil && c.originFunc(o)) ||
+			(!malformed && c.originRequestFunc != nil && c.originRequestFunc(o, unescaped(requestHost(r.Host)), unescaped(r.Path))) {
 			d.acao, d.acac, d.Allowed, d.Reason.Code = o, c.credentials, true, ReasonOriginAllowed
 			return true
 		}
@@ -171,7 +201,7 @@ func (d *Decision) checkOrigin(lines []string) bool {
 
 func (d *Decision) evaluatePreflight(r *Request) {
 	c := d.c
-	if !d.checkOrigin(r.Origin) {
+	if !d.checkOrigin(r) {
 		d.Respond, d.Status = true, http.StatusForbidden
 		return
 	}
@@ -252,17 +282,26 @@ func (d *Decision) evaluatePreflight(r *Request) {
 // logDenial writes one Debug record. The request's strings are copied: they
 // may point into a framework's buffers that are reused after the request,
 // and a handler may keep records.
-func (c *compiled) logDenial(ctx context.Context, kind Kind, r *Request, origin string, reason Reason) {
-	if !c.logger.Enabled(ctx, slog.LevelDebug) {
+func logDenial(ctx context.Context, logger *slog.Logger, kind Kind, r *Request, reason Reason) {
+	if !logger.Enabled(ctx, slog.LevelDebug) {
 		return
 	}
-	c.logger.LogAttrs(ctx, slog.LevelDebug, "cors: request denied",
+	origin := ""
+	if len(r.Origin) > 0 {
+		origin = r.Origin[0]
+	}
+	attrs := []slog.Attr{
 		slog.String("kind", kind.String()),
 		slog.String("method", truncate(r.Method)),
 		slog.String("path", truncate(r.Path)),
 		slog.String("origin", truncate(origin)),
 		slog.String("reason", reason.String()),
-		slog.String("code", reason.Code.String()))
+		slog.String("code", reason.Code.String()),
+	}
+	if reason.Scope != "" {
+		attrs = append(attrs, slog.String("scope", truncate(reason.Scope)), slog.String("host", truncate(r.Host)))
+	}
+	logger.LogAttrs(ctx, slog.LevelDebug, "cors: request denied", attrs...)
 }
 
 // truncate returns a bounded copy of s that shares no memory with it.

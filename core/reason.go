@@ -26,6 +26,14 @@ const (
 	// ReasonNoPolicy is the reason of every decision of the zero Policy,
 	// which writes no header and answers nothing itself.
 	ReasonNoPolicy
+	// ReasonNoScope: a scoped policy has no scope for the request's host and
+	// path and no Default, so the request gets no CORS headers.
+	ReasonNoScope
+	// ReasonPathAmbiguous: the request's path has more than one reading
+	// (a dot or empty segment, a backslash, a different scope in its escaped
+	// form or in another letter case), so a scoped policy gives it no CORS
+	// headers.
+	ReasonPathAmbiguous
 )
 
 // reasonInfo is what the package knows about each ReasonCode; String, Denied
@@ -51,6 +59,8 @@ var reasonInfo = [...]struct {
 	ReasonPrivateNetworkNotAllowed: {"private-network-not-allowed", "private network access not allowed", true},
 	ReasonMethodTooLong:            {"method-too-long", "Access-Control-Request-Method is longer than MaxMethodLength", true},
 	ReasonNoPolicy:                 {"no-policy", "no policy configured: the zero Policy passes requests through without CORS headers", true},
+	ReasonNoScope:                  {"no-scope", "no scope matches the request's host and path (no CORS)", true},
+	ReasonPathAmbiguous:            {"path-ambiguous", "the path has more than one reading, so no scope applies (no CORS)", true},
 }
 
 // String returns the code's stable name, such as "origin-not-allowed", or
@@ -75,18 +85,27 @@ func (c ReasonCode) Denied() bool {
 type Reason struct {
 	Code   ReasonCode
 	Detail string
+	// Scope names what decided under a policy built with NewScoped: the
+	// scope's name (see Scope.Name), ScopeDefault or ScopeNone. It is ""
+	// for a policy built with New.
+	Scope string
 }
 
-// String returns the reason in words, e.g. `request header not allowed: "x-foo"`.
+// String returns the reason in words, e.g. `request header not allowed: "x-foo"`,
+// preceded by the scope under a scoped policy:
+// `scope "/api/": request header not allowed: "x-foo"`.
 func (r Reason) String() string {
 	text := "unknown reason " + r.Code.String()
 	if int(r.Code) < len(reasonInfo) {
 		text = reasonInfo[r.Code].text
 	}
-	if r.Detail == "" {
-		return text
+	if r.Detail != "" {
+		text += ": " + quoteDetail(r.Detail)
 	}
-	return text + ": " + quoteDetail(r.Detail)
+	if r.Scope != "" {
+		text = "scope " + quoteDetail(r.Scope) + ": " + text
+	}
+	return text
 }
 
 // maxDetail bounds how much of a hostile value a reason repeats.

@@ -7,26 +7,39 @@ import "net/http"
 // that repeated or split headers are judged, not silently truncated. The
 // strings are only read during Evaluate and WriteHeaders; they may point into
 // a framework's per-request buffers.
+//
+// Host, Path and RawPath select the scope of a policy built with NewScoped
+// and are passed to Config.AllowOriginRequestFunc; a policy built with New
+// ignores them otherwise.
 type Request struct {
-	Method                             string
+	Method string
+	// Host is the request's host as received (the Host header or the
+	// authority of an HTTP/2 request), with or without a port.
+	Host string
+	// Path is the request's path as the router matches it, without the
+	// query: net/url's URL.Path (decoded) for net/http-based stacks, the
+	// framework's own path where it routes on another form. It also goes
+	// into the denial log record.
+	Path string
+	// RawPath is the escaped path when it differs from Path (net/url's
+	// URL.RawPath, which chi and echo route on), or "". When set, both
+	// readings must select the same scope.
+	RawPath                            string
 	Origin                             []string
 	AccessControlRequestMethod         []string
 	AccessControlRequestHeaders        []string
 	AccessControlRequestPrivateNetwork []string
-
-	// Path is the request's URL path. The policy does not depend on it; it
-	// only goes into the denial log record.
-	Path string
 }
 
 // FromHTTP describes r without allocating. It reads the header map with the
-// canonical keys net/http uses for incoming requests. The preflight headers
+// canonical keys net/http uses for incoming requests, and takes Host, Path
+// and RawPath from r.Host and r.URL. The preflight headers
 // matter only for OPTIONS, so they are read only then.
 func FromHTTP(r *http.Request) Request {
 	h := r.Header
-	req := Request{Method: r.Method, Origin: h["Origin"]}
+	req := Request{Method: r.Method, Origin: h["Origin"], Host: r.Host}
 	if r.URL != nil {
-		req.Path = r.URL.Path
+		req.Path, req.RawPath = r.URL.Path, r.URL.RawPath
 	}
 	if r.Method == http.MethodOptions {
 		req.AccessControlRequestMethod = h["Access-Control-Request-Method"]

@@ -32,7 +32,8 @@ func Middleware(p *cors.Policy) fiber.Handler {
 		// pointing into fasthttp's buffers: the core reads them only during
 		// Evaluate and WriteHeaders, and copies what it logs.
 		var origin, acrm, acrh, acrpn [2]string
-		r := cors.Request{Method: c.Method(), Path: c.Path(), Origin: origin[:0], AccessControlRequestMethod: acrm[:0],
+		r := cors.Request{Method: c.Method(), Host: utils.UnsafeString(c.Request().Host()), Path: c.Path(),
+			Origin: origin[:0], AccessControlRequestMethod: acrm[:0],
 			AccessControlRequestHeaders: acrh[:0], AccessControlRequestPrivateNetwork: acrpn[:0]}
 		c.Request().Header.VisitAll(func(key, value []byte) {
 			switch k, v := utils.UnsafeString(key), utils.UnsafeString(value); {

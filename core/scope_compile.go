@@ -1,0 +1,224 @@
+package cors
+
+import (
+	"errors"
+	"log/slog"
+	"strconv"
+	"strings"
+)
+
+const (
+	// maxPrefixLength bounds a PathPrefix (without its trailing slash); the
+	// scope lookup reads at most this much of a request's path.
+	maxPrefixLength = 256
+	// maxHostLength is the longest DNS name; longer request hosts match only
+	// scopes without a Host.
+	maxHostLength = 253
+)
+
+// ruleset is what a Policy swaps atomically: one compiled Config (New), or a
+// scope table (NewScoped).
+type ruleset struct {
+	def    *compiled   // New: the policy
+	scopes *scopeTable // NewScoped; def is then nil
+}
+
+// scope is a compiled Scope (or Default).
+type scope struct {
+	name string
+	c    *compiled
+}
+
+// hostGroup holds the scopes that share one Host, by path prefix without its
+// trailing slash ("" is the root).
+type hostGroup struct {
+	exact  map[string]*scope
+	folded map[string]*scope // the same, keys in lower case
+	lens   []bool            // lens[n]: some key is n bytes long
+}
+
+// scopeTable finds the scope of a request: hosts first (exact, then
+// subdomain patterns from the longest), then the longest path prefix.
+type scopeTable struct {
+	exact      map[string]*hostGroup // "api.example"
+	wild       map[string]*hostGroup // ".tenant.test" for "*.tenant.test"
+	wildLens   []bool                // wildLens[n]: some wild key is n bytes long
+	any        *hostGroup            // scopes without Host
+	def        *scope                // Default, or nil: no CORS
+	logger     *slog.Logger
+	maxPrefix  int  // longest key of any group
+	foldAlways bool // some prefix has upper case letters
+}
+
+func compileScoped(sc ScopedConfig) (*ruleset, error) {
+	if len(sc.Scopes) == 0 && sc.Default == nil {
+		return nil, errNothingScoped
+	}
+	t := &scopeTable{exact: map[string]*hostGroup{}, wild: map[string]*hostGroup{}, logger: sc.Logger}
+	var errs []error
+	type slot struct{ host, key string }
+	seen := map[slot]int{}
+	for i, s := range sc.Scopes {
+		fail := func(err error) {
+			errs = append(errs, &ScopeError{Index: i, Host: s.Host, PathPrefix: s.PathPrefix, Err: err})
+		}
+		hostErr := checkScopeHost(s.Host)
+		key, prefixErr := checkPathPrefix(s.PathPrefix)
+		for _, err := range []error{hostErr, prefixErr} {
+			if err != nil {
+				fail(err)
+			}
+		}
+		c, err := compile(s.Config)
+		for _, e := range splitJoined(err) {
+			fail(e)
+		}
+		if hostErr != nil || prefixErr != nil {
+			continue
+		}
+		at := slot{s.Host, strings.ToLower(key)}
+		if j, taken := seen[at]; taken {
+			verb := "overlaps"
+			if sc.Scopes[j].PathPrefix == s.PathPrefix {
+				verb = "duplicates"
+			}
+			fail(&ValueError{Field: "PathPrefix", Value: s.PathPrefix, Reason: verb + " Scopes[" + strconv.Itoa(j) + "] (path prefix " +
+				strconv.Quote(sc.Scopes[j].PathPrefix) + ") for the same host: a prefix covers the same paths with or without its trailing slash and in any letter case"})
+			continue
+		}
+		seen[at] = i
+		if c != nil {
+			t.add(s.Host, key, &scope{name: s.Name(), c: c})
+		}
+	}
+	if sc.Default != nil {
+		c, err := compile(*sc.Default)
+		for _, e := range splitJoined(err) {
+			errs = append(errs, &ScopeError{Index: -1, Err: e})
+		}
+		t.def = &scope{name: ScopeDefault, c: c}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return &ruleset{scopes: t}, nil
+}
+
+// splitJoined returns the errors joined in err (by compile), or err alone.
+func splitJoined(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	if err != nil {
+		return []error{err}
+	}
+	return nil
+}
+
+func (t *scopeTable) add(host, key string, s *scope) {
+	var g *hostGroup
+	switch {
+	case host == "":
+		if t.any == nil {
+			t.any = newHostGroup()
+		}
+		g = t.any
+	case strings.HasPrefix(host, "*."):
+		suffix := host[1:]
+		t.wildLens = growMark(t.wildLens, len(suffix))
+		g = groupIn(t.wild, suffix)
+	default:
+		g = groupIn(t.exact, host)
+	}
+	g.exact[key] = s
+	g.folded[strings.ToLower(key)] = s
+	g.lens = growMark(g.lens, len(key))
+	t.maxPrefix = max(t.maxPrefix, len(key))
+	if strings.ToLower(key) != key {
+		t.foldAlways = true
+	}
+}
+
+func newHostGroup() *hostGroup {
+	return &hostGroup{exact: map[string]*scope{}, folded: map[string]*scope{}}
+}
+
+func groupIn(m map[string]*hostGroup, key string) *hostGroup {
+	g := m[key]
+	if g == nil {
+		g = newHostGroup()
+		m[key] = g
+	}
+	return g
+}
+
+// growMark sets marks[n], growing marks as needed.
+func growMark(marks []bool, n int) []bool {
+	if n >= len(marks) {
+		marks = append(marks, make([]bool, n+1-len(marks))...)
+	}
+	marks[n] = true
+	return marks
+}
+
+// checkScopeHost validates a Scope's Host.
+func checkScopeHost(h string) error {
+	bad := func(reason string) error { return &ValueError{Field: "Host", Value: h, Reason: reason} }
+	switch {
+	case h == "":
+		return nil
+	case strings.ToLower(h) != h:
+		return bad("is not in lower case; did you mean " + strconv.Quote(strings.ToLower(h)) + "?")
+	case strings.Contains(h, ":"):
+		host, _, _ := strings.Cut(h, ":")
+		return bad("has a port, but hosts are matched without their port; did you mean " + strconv.Quote(host) + "?")
+	case strings.HasSuffix(h, "."):
+		return bad("ends in a dot, but hosts are matched without it; did you mean " + strconv.Quote(strings.TrimSuffix(h, ".")) + "?")
+	}
+	name := strings.TrimPrefix(h, "*.")
+	if len(name) > maxHostLength {
+		return bad("is longer than " + strconv.Itoa(maxHostLength) + " bytes")
+	}
+	for label := range strings.SplitSeq(name, ".") {
+		switch {
+		case label == "":
+			return bad("has an empty label")
+		case strings.Contains(label, "*"):
+			return bad(`has a "*" other than a leading "*." (subdomain patterns are "*.example.com")`)
+		case len(label) > 63:
+			return bad("has a label longer than 63 bytes")
+		}
+		for i := 0; i < len(label); i++ {
+			if b := label[i]; !('a' <= b && b <= 'z' || '0' <= b && b <= '9' || b == '-' || b == '_') {
+				return bad("is not a host name (letters, digits, '-' and '_' in dot-separated labels)")
+			}
+		}
+	}
+	return nil
+}
+
+// checkPathPrefix validates a Scope's PathPrefix and returns its key: the
+// prefix without its trailing slash.
+func checkPathPrefix(p string) (string, error) {
+	bad := func(reason string) (string, error) {
+		return "", &ValueError{Field: "PathPrefix", Value: p, Reason: reason}
+	}
+	switch {
+	case p == "":
+		return "", nil
+	case p[0] != '/':
+		return bad(`does not start with "/"; did you mean ` + strconv.Quote("/"+p) + "?")
+	case len(p) > maxPrefixLength+1:
+		return bad("is longer than " + strconv.Itoa(maxPrefixLength) + " bytes")
+	case strings.ContainsAny(p, `?#%\`):
+		return bad(`contains '?', '#', '%' or a backslash: write the path decoded, as in net/url's URL.Path, without query or fragment`)
+	case ambiguousPath(p):
+		return bad("has an empty or dot segment (\"//\", \"/./\", \"/../\"); no router serves such a path as written")
+	}
+	for i := 0; i < len(p); i++ {
+		if p[i] < 0x20 || p[i] == 0x7f {
+			return bad("contains a control character")
+		}
+	}
+	return strings.TrimSuffix(p, "/"), nil
+}
