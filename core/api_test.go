@@ -108,6 +108,7 @@ func TestDenialLogCarriesContextAndPath(t *testing.T) {
 	var traces []any
 	attrs := map[string]string{}
 	p := mustPolicy(t, with(baseConfig, func(c *Config) { c.Logger = slog.New(traceHandler{&traces, &attrs}) }))
+	traces = nil // New's warning about "patch"
 	r := req("GET", "https://evil.example")
 	r.URL.Path = "/orders/7"
 	r = r.WithContext(context.WithValue(r.Context(), traceKey{}, "trace-1"))

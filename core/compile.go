@@ -1,7 +1,9 @@
 package cors
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -21,18 +23,18 @@ type compiled struct {
 	originRequestFunc func(origin, host, path string) bool
 	credentials       bool
 
-	anyMethod bool
-	methods   map[string]struct{}
-	acam      string // precomputed ACAM for allowed preflights ("" when echoing)
+	anyMethod    bool
+	methods      map[string]struct{}
+	allowMethods string // precomputed ACAM for allowed preflights ("" when echoing)
 
 	anyHeader            bool
 	authorizationAllowed bool                // listed explicitly
 	headers              map[string]struct{} // lower case
 	longestHeader        int
-	acah                 string // precomputed ACAH ("" when echoing)
+	allowHeaders         string // precomputed ACAH ("" when echoing)
 
-	aceh string
-	acma string
+	exposeHeaders string // ACEH
+	maxAge        string // ACMA, "" for none
 
 	privateNetwork bool
 	passthrough    bool
@@ -40,6 +42,8 @@ type compiled struct {
 	logger         *slog.Logger
 
 	vary [16]string // Vary lines by token mask
+
+	warnings []string // valid settings that probably do not do what was meant
 }
 
 const maxMaxAge = 24 * time.Hour
@@ -60,36 +64,57 @@ func compile(in Config) (*compiled, error) {
 	c.anyOrigin = anyOrigin
 	errs = append(errs, oerrs...)
 	if len(cfg.AllowedOrigins) == 0 && cfg.AllowOriginFunc == nil && cfg.AllowOriginRequestFunc == nil {
-		errs = append(errs, &ValueError{Field: "AllowedOrigins", Reason: `is empty and AllowOriginFunc is nil, and so is AllowOriginRequestFunc: no origin is allowed; list origins or use "*"`})
+		errs = append(errs, &NoOriginError{})
 	}
 	errs = append(errs, c.compileMethods(&cfg)...)
 	errs = append(errs, c.compileHeaders(&cfg)...)
 	errs = append(errs, c.compileExposed(&cfg)...)
-
-	switch d := cfg.MaxAge; {
-	case d < 0:
-		c.acma = "0"
-	case d == 0:
-	case d > maxMaxAge:
-		errs = append(errs, &ValueError{Field: "MaxAge", Value: d.String(), Reason: "exceeds 24h (no browser caches a preflight longer; Chromium stops at 2h)"})
-	case d%time.Second != 0:
-		errs = append(errs, &ValueError{Field: "MaxAge", Value: d.String(), Reason: "is not a whole number of seconds"})
-	default:
-		c.acma = strconv.FormatInt(int64(d/time.Second), 10)
-	}
-	switch s := cfg.PreflightSuccessStatus; {
-	case s == 0:
-		c.status = http.StatusNoContent
-	case s < 200 || s > 299:
-		errs = append(errs, &ValueError{Field: "PreflightSuccessStatus", Value: strconv.Itoa(s), Reason: "is not within 200–299: browsers fail a preflight answered with any other status"})
-	default:
-		c.status = s
-	}
+	errs = append(errs, c.compileMaxAge(cfg.MaxAge)...)
+	errs = append(errs, c.compileStatus(cfg.PreflightSuccessStatus)...)
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
 	c.buildVary()
+	if c.logger != nil {
+		for _, w := range c.warnings {
+			c.logger.LogAttrs(context.Background(), slog.LevelWarn, "cors: "+w)
+		}
+	}
 	return c, nil
+}
+
+func (c *compiled) compileMaxAge(d time.Duration) []error {
+	bad := func(code ErrorCode, reason, fix string) []error {
+		return []error{&ValueError{Code: code, Field: "MaxAge", Value: d.String(), Reason: reason, Fix: fix}}
+	}
+	switch {
+	case d < 0:
+		c.maxAge = "0"
+	case d == 0:
+	case d > maxMaxAge:
+		return bad(ErrMaxAgeTooLong, "exceeds 24h (no browser caches a preflight longer; Chromium stops at 2h)", "")
+	case d < time.Second && int64(d) <= int64(maxMaxAge/time.Second):
+		// MaxAge: 3600 is 3.6µs: a number of seconds without its unit.
+		return bad(ErrMaxAgeFraction, "is not a whole number of seconds (a time.Duration counts nanoseconds)", strconv.FormatInt(int64(d), 10)+" * time.Second")
+	case d%time.Second != 0:
+		return bad(ErrMaxAgeFraction, "is not a whole number of seconds", "")
+	default:
+		c.maxAge = strconv.FormatInt(int64(d/time.Second), 10)
+	}
+	return nil
+}
+
+func (c *compiled) compileStatus(s int) []error {
+	switch {
+	case s == 0:
+		c.status = http.StatusNoContent
+	case s < 200 || s > 299:
+		return []error{&ValueError{Code: ErrStatusOutOfRange, Field: "PreflightSuccessStatus", Value: strconv.Itoa(s),
+			Reason: "is not within 200–299: browsers fail a preflight answered with any other status"}}
+	default:
+		c.status = s
+	}
+	return nil
 }
 
 func (c *compiled) compileMethods(cfg *Config) (errs []error) {
@@ -98,99 +123,126 @@ func (c *compiled) compileMethods(cfg *Config) (errs []error) {
 		methods = []string{"GET", "HEAD", "POST"}
 	}
 	c.methods = map[string]struct{}{}
+	seen := map[string]int{}
 	var list []string
 	for i, m := range methods {
-		switch {
-		case m == "*":
-			c.anyMethod = true
-			continue
-		case !isToken(m):
-			errs = append(errs, &MethodError{Index: i, Value: m, Reason: "is not a method token"})
-			continue
-		case len(m) > MaxMethodLength:
-			errs = append(errs, &MethodError{Index: i, Value: m, Reason: "is longer than MaxMethodLength (" + strconv.Itoa(MaxMethodLength) + " bytes)"})
-			continue
-		case isForbiddenMethod(m):
-			errs = append(errs, &MethodError{Index: i, Value: m, Reason: "is a forbidden method that browsers never send"})
-			continue
+		bad := func(code ErrorCode, reason string) {
+			errs = append(errs, &MethodError{Code: code, Index: i, Value: m, Reason: reason})
 		}
 		n := normalizeMethod(m)
-		if _, dup := c.methods[n]; !dup {
+		switch first, dup := seen[n]; {
+		case dup:
+			bad(ErrDuplicate, "repeats AllowedMethods["+strconv.Itoa(first)+"]"+normalisedAs(methods[first], m, n)+"; remove one")
+			continue
+		case m == "*":
+			c.anyMethod = true
+		case !isToken(m):
+			bad(ErrMethodNotToken, "is not a method token")
+		case len(m) > MaxMethodLength:
+			bad(ErrMethodTooLong, "is longer than MaxMethodLength ("+strconv.Itoa(MaxMethodLength)+" bytes)")
+		case isForbiddenMethod(m):
+			bad(ErrMethodForbidden, "is a forbidden method that browsers never send")
+		default:
 			c.methods[n] = struct{}{}
 			list = append(list, n)
+			c.warnCase(i, m)
 		}
+		seen[n] = i
 	}
 	switch {
 	case c.anyMethod && !c.credentials:
-		c.acam = "*"
+		c.allowMethods = "*"
 	case !c.anyMethod:
-		c.acam = strings.Join(list, ", ")
+		c.allowMethods = strings.Join(list, ", ")
 	}
 	return errs
+}
+
+// normalisedAs says, for a duplicate method, what both entries became.
+func normalisedAs(first, m, n string) string {
+	if first == m {
+		return ""
+	}
+	return " (both are " + n + " after Fetch's method normalisation)"
+}
+
+// warnCase notes a method that matches only one spelling in scripts: "patch"
+// matches method: "patch", while method: "PATCH" sends PATCH.
+func (c *compiled) warnCase(i int, m string) {
+	if upper := strings.ToUpper(m); upper != m && normalizeMethod(m) == m {
+		c.warnings = append(c.warnings, fmt.Sprintf("AllowedMethods[%d] %q matches only scripts that write method: %q; "+
+			"browsers send %s for method: %q (methods other than DELETE, GET, HEAD, OPTIONS, POST and PUT are case-sensitive); list %q too if that is what scripts write",
+			i, m, m, upper, upper, upper))
+	}
 }
 
 func (c *compiled) compileHeaders(cfg *Config) (errs []error) {
 	c.headers = map[string]struct{}{}
 	var list []string
+	seen := map[string]int{}
 	for i, h := range cfg.AllowedHeaders {
-		if h == "*" {
-			c.anyHeader = true
-			continue
-		}
-		if !isToken(h) {
-			errs = append(errs, &HeaderError{Field: "AllowedHeaders", Index: i, Value: h, Reason: "is not a header name"})
-			continue
-		}
-		if len(h) > maxHeaderName {
-			errs = append(errs, &HeaderError{Field: "AllowedHeaders", Index: i, Value: h, Reason: "is longer than " + strconv.Itoa(maxHeaderName) + " bytes"})
-			continue
+		bad := func(code ErrorCode, reason string) {
+			errs = append(errs, &HeaderError{Code: code, Field: "AllowedHeaders", Index: i, Value: h, Reason: reason})
 		}
 		lower := strings.ToLower(h)
-		if isForbiddenRequestHeader(lower) {
-			errs = append(errs, &HeaderError{Field: "AllowedHeaders", Index: i, Value: h, Reason: "is a forbidden request header that only the browser sets; remove it"})
+		switch first, dup := seen[lower]; {
+		case dup:
+			bad(ErrDuplicate, "repeats AllowedHeaders["+strconv.Itoa(first)+"] (header names are case-insensitive); remove one")
 			continue
-		}
-		if lower == "authorization" {
-			c.authorizationAllowed = true
-		}
-		if _, dup := c.headers[lower]; !dup {
+		case h == "*":
+			c.anyHeader = true
+		case !isToken(h):
+			bad(ErrHeaderNotToken, "is not a header name")
+		case len(h) > maxHeaderName:
+			bad(ErrHeaderTooLong, "is longer than "+strconv.Itoa(maxHeaderName)+" bytes")
+		case isForbiddenRequestHeader(lower):
+			bad(ErrHeaderForbidden, "is a forbidden request header that only the browser sets; remove it")
+		default:
+			c.authorizationAllowed = c.authorizationAllowed || lower == "authorization"
 			c.headers[lower] = struct{}{}
 			list = append(list, lower)
 			c.longestHeader = max(c.longestHeader, len(lower))
 		}
+		seen[lower] = i
 	}
 	switch {
 	case c.anyHeader && c.credentials:
 		// Echo the validated request names.
 	case c.anyHeader && c.authorizationAllowed:
-		c.acah = "*, authorization"
+		c.allowHeaders = "*, authorization"
 	case c.anyHeader:
-		c.acah = "*"
+		c.allowHeaders = "*"
 	default:
-		c.acah = strings.Join(list, ", ")
+		c.allowHeaders = strings.Join(list, ", ")
 	}
 	return errs
 }
 
 func (c *compiled) compileExposed(cfg *Config) (errs []error) {
 	var list []string
+	seen := map[string]int{}
 	for i, h := range cfg.ExposedHeaders {
-		switch {
-		case h == "*" && c.credentials:
-			errs = append(errs, &CredentialsError{Field: "ExposedHeaders", Index: i, Value: h,
-				Reason: "exposes nothing on credentialed requests (browsers read it as a header named *); list the headers"})
-			continue
-		case h == "*":
-		case !isToken(h):
-			errs = append(errs, &HeaderError{Field: "ExposedHeaders", Index: i, Value: h, Reason: "is not a header name"})
-			continue
-		case strings.EqualFold(h, "Set-Cookie") || strings.EqualFold(h, "Set-Cookie2"):
-			errs = append(errs, &HeaderError{Field: "ExposedHeaders", Index: i, Value: h, Reason: "can never be exposed to scripts (forbidden response header)"})
-			continue
+		bad := func(code ErrorCode, reason string) {
+			errs = append(errs, &HeaderError{Code: code, Field: "ExposedHeaders", Index: i, Value: h, Reason: reason})
 		}
-		list = append(list, h)
+		lower := strings.ToLower(h)
+		switch first, dup := seen[lower]; {
+		case dup:
+			bad(ErrDuplicate, "repeats ExposedHeaders["+strconv.Itoa(first)+"] (header names are case-insensitive); remove one")
+			continue
+		case h == "*" && c.credentials:
+			errs = append(errs, &CredentialsError{Code: ErrCredentialsWildcard, Field: "ExposedHeaders", Index: i, Value: h,
+				Reason: "exposes nothing on credentialed requests (browsers read it as a header named *); list the headers"})
+		case h != "*" && !isToken(h):
+			bad(ErrHeaderNotToken, "is not a header name")
+		case lower == "set-cookie" || lower == "set-cookie2":
+			bad(ErrHeaderForbidden, "can never be exposed to scripts (forbidden response header)")
+		default:
+			list = append(list, h)
+		}
+		seen[lower] = i
 	}
-	c.aceh = strings.Join(list, ", ")
+	c.exposeHeaders = strings.Join(list, ", ")
 	return errs
 }
 

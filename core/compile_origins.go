@@ -3,6 +3,7 @@ package cors
 import (
 	"net/netip"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/idna"
@@ -17,103 +18,149 @@ const (
 // compileOrigins validates AllowedOrigins and fills the index. It returns
 // whether "*" was configured.
 func compileOrigins(cfg *Config, x *originIndex) (anyOrigin bool, errs []error) {
+	seen := make(map[string]int, len(cfg.AllowedOrigins))
 	for i, entry := range cfg.AllowedOrigins {
-		if entry == "*" {
-			anyOrigin = true
-			if len(cfg.AllowedOrigins) > 1 {
-				errs = append(errs, &OriginError{Index: i, Value: entry, Reason: `allows every origin and cannot be combined with other entries`})
-			}
-			if cfg.AllowCredentials {
-				errs = append(errs, &CredentialsError{Field: "AllowedOrigins", Index: i, Value: entry,
-					Reason: "cannot be used with AllowCredentials (browsers reject ACAO * on credentialed requests); list the origins instead"})
-			}
+		if first, dup := seen[entry]; dup {
+			errs = append(errs, &OriginError{Code: ErrDuplicate, Index: i, Value: entry, Reason: "repeats AllowedOrigins[" + strconv.Itoa(first) + "]; remove one"})
 			continue
 		}
-		if err := compileOrigin(i, entry, cfg, x); err != nil {
-			errs = append(errs, err...)
+		seen[entry] = i
+		if entry != "*" {
+			errs = append(errs, compileOrigin(i, entry, cfg, x)...)
+			continue
+		}
+		anyOrigin = true
+		if len(cfg.AllowedOrigins) > 1 {
+			errs = append(errs, &OriginError{Code: ErrOriginWildcardCombined, Index: i, Value: entry, Reason: `allows every origin and cannot be combined with other entries`})
+		}
+		if cfg.AllowCredentials {
+			errs = append(errs, &CredentialsError{Code: ErrCredentialsWildcard, Field: "AllowedOrigins", Index: i, Value: entry,
+				Reason: "cannot be used with AllowCredentials (browsers reject ACAO * on credentialed requests); list the origins instead"})
 		}
 	}
 	return anyOrigin, errs
 }
 
+// originEntry is a valid AllowedOrigins entry other than "*": an origin,
+// possibly preceded by "*." (subdomains) or followed by ":*" (anyPort).
+type originEntry struct {
+	origin            // the entry without "*." and ":*"
+	base       string // the same, as text
+	subdomains bool
+	anyPort    bool
+}
+
 func compileOrigin(i int, entry string, cfg *Config, x *originIndex) []error {
-	bad := func(reason, fix string) []error {
-		return []error{&OriginError{Index: i, Value: entry, Reason: reason, Fix: fix}}
+	e, err := parseOriginEntry(entry)
+	if err != nil {
+		err.Index, err.Value = i, entry
+		return []error{err}
+	}
+	errs := credentialsRisks(i, entry, cfg, &e)
+	x.add(&e)
+	return errs
+}
+
+// parseOriginEntry checks the syntax of one entry. The error it returns
+// has its Code, Reason and Fix set.
+func parseOriginEntry(entry string) (originEntry, *OriginError) {
+	bad := func(code ErrorCode, reason, fix string) (originEntry, *OriginError) {
+		return originEntry{}, &OriginError{Code: code, Reason: reason, Fix: fix}
 	}
 	if strings.EqualFold(entry, "null") {
-		return bad("is never matched by a list entry: every sandboxed page and file: document sends null; accept it deliberately with AllowOriginFunc", "")
+		return bad(ErrOriginNull, "is never matched by a list entry: every sandboxed page and file: document sends null; accept it deliberately with AllowOriginFunc", "")
 	}
-	sep := strings.Index(entry, "://")
-	if sep < 0 {
-		return bad("has no scheme", validFix("https://"+entry))
+	scheme, hostport, ok := strings.Cut(entry, "://")
+	if !ok {
+		return bad(ErrOriginNotSerialized, "has no scheme", validFix("https://"+entry))
 	}
-	scheme, hostport := entry[:sep], entry[sep+3:]
 	if strings.EqualFold(scheme, "file") {
-		return bad("can never match: browsers send null for file: documents", "")
+		return bad(ErrOriginNull, "can never match: browsers send null for file: documents", "")
 	}
-	subdomains := strings.HasPrefix(hostport, "*.")
-	if subdomains {
-		hostport = hostport[2:]
+	var e originEntry
+	hostport, e.subdomains = strings.CutPrefix(hostport, "*.")
+	hostport, e.anyPort = strings.CutSuffix(hostport, ":*")
+	if reason, fix := wildcardProblem(entry, hostport, e.subdomains); reason != "" {
+		return bad(ErrOriginPattern, reason, fix)
 	}
-	anyPort := strings.HasSuffix(hostport, ":*")
-	if anyPort {
-		hostport = hostport[:len(hostport)-2]
+	e.base = scheme + "://" + hostport
+	if e.origin, ok = parseOrigin(e.base); !ok {
+		return bad(ErrOriginNotSerialized, "is not a serialized origin (lower-case scheme://host[:port], ASCII host, no default port, path, userinfo or trailing slash)", canonicalFix(entry, &e))
 	}
+	switch {
+	case e.subdomains && e.ip:
+		return bad(ErrOriginPattern, "puts a wildcard in front of an IP address", "")
+	case e.anyPort && e.port != "":
+		return bad(ErrOriginPattern, "has both a port and :*", "")
+	}
+	return e, nil
+}
+
+// wildcardProblem explains a "*" left in hostport once the "*." and ":*"
+// of a pattern are cut off, and suggests the pattern probably meant.
+func wildcardProblem(entry, hostport string, subdomains bool) (reason, fix string) {
 	switch {
 	case hostport == "" || hostport == "*" || strings.HasPrefix(hostport, "*:"):
-		return bad("has a wildcard without a domain; write a pattern such as https://*.example.com", "")
-	case strings.Contains(hostport, "*"):
-		return bad("has a wildcard that is not the whole leftmost label; only https://*.example.com, :* ports and \"*\" alone are patterns", "")
+		return "has a wildcard without a domain; write a pattern such as https://*.example.com", ""
+	case !strings.Contains(hostport, "*"):
+		return "", ""
+	case !subdomains && strings.HasPrefix(hostport, "*"):
+		// "https://*app.example": the dot after the star is missing.
+		fix = validFix(strings.Replace(entry, "://*", "://*.", 1))
 	}
-	base := scheme + "://" + hostport
-	o, ok := parseOrigin(base)
-	if !ok {
-		fix := canonicalOrigin(base)
-		if fix != "" {
-			fix = validFix(rebuildPattern(fix, subdomains, anyPort))
-		}
-		if fix == entry {
-			fix = ""
-		}
-		return bad("is not a serialized origin (lower-case scheme://host[:port], ASCII host, no default port, path, userinfo or trailing slash)", fix)
+	return "has a wildcard that is not the whole leftmost label; only https://*.example.com, :* ports and \"*\" alone are patterns", fix
+}
+
+// canonicalFix returns the canonical form of an entry that is not one, or
+// "" when none can be guessed.
+func canonicalFix(entry string, e *originEntry) string {
+	fix := canonicalOrigin(e.base)
+	if fix != "" {
+		fix = validFix(rebuildPattern(fix, e.subdomains, e.anyPort))
 	}
-	if subdomains && o.ip {
-		return bad("puts a wildcard in front of an IP address", "")
+	if fix == entry {
+		return ""
 	}
-	if anyPort && o.port != "" {
-		return bad("has both a port and :*", "")
+	return fix
+}
+
+// credentialsRisks reports what an entry risks together with
+// AllowCredentials, unless the Config opted in to the risk.
+func credentialsRisks(i int, entry string, cfg *Config, e *originEntry) (errs []error) {
+	if !cfg.AllowCredentials {
+		return nil
 	}
-	var errs []error
-	if cfg.AllowCredentials && !cfg.DangerouslyAllowInsecureOriginsWithCredentials && o.scheme == "http" && !isLoopbackHost(o.host) {
-		errs = append(errs, &CredentialsError{Field: "AllowedOrigins", Index: i, Value: entry,
+	if !cfg.DangerouslyAllowInsecureOriginsWithCredentials && e.scheme == "http" && !isLoopbackHost(e.host) {
+		errs = append(errs, &CredentialsError{Code: ErrCredentialsInsecureOrigin, Field: "AllowedOrigins", Index: i, Value: entry,
 			Reason: "is insecure (http: and not loopback) and cannot be used with AllowCredentials: anyone on the network path can impersonate it", OptIn: optInInsecure})
 	}
-	if subdomains && cfg.AllowCredentials && !cfg.DangerouslyAllowPublicSuffixWildcardsWithCredentials && isPublicSuffix(o.host) {
-		errs = append(errs, &CredentialsError{Field: "AllowedOrigins", Index: i, Value: entry,
-			Reason: "allows every site under the public suffix " + o.host + " and cannot be used with AllowCredentials", OptIn: optInPublicSuffix})
-	}
-	switch {
-	case subdomains && anyPort:
-		x.patterns(o.scheme, true).anyPort.add("." + o.host)
-	case subdomains:
-		key := "." + o.host
-		if o.port != "" {
-			key += ":" + o.port
-		}
-		x.patterns(o.scheme, true).fixed.add(key)
-	case anyPort:
-		x.exactAnyPort.add(base)
-	default:
-		x.exact.add(base)
+	if e.subdomains && !cfg.DangerouslyAllowPublicSuffixWildcardsWithCredentials && isPublicSuffix(e.host) {
+		errs = append(errs, &CredentialsError{Code: ErrCredentialsPublicSuffix, Field: "AllowedOrigins", Index: i, Value: entry,
+			Reason: "allows every site under the public suffix " + e.host + " and cannot be used with AllowCredentials", OptIn: optInPublicSuffix})
 	}
 	return errs
+}
+
+// add puts a valid entry where match looks for it.
+func (x *originIndex) add(e *originEntry) {
+	switch {
+	case e.subdomains && e.anyPort:
+		x.patterns(e.scheme, true).anyPort.add("." + e.host)
+	case e.subdomains && e.port != "":
+		x.patterns(e.scheme, true).fixed.add("." + e.host + ":" + e.port)
+	case e.subdomains:
+		x.patterns(e.scheme, true).fixed.add("." + e.host)
+	case e.anyPort:
+		x.exactAnyPort.add(e.base)
+	default:
+		x.exact.add(e.base)
+	}
 }
 
 // validFix returns candidate if it is itself a valid entry, else "": a
 // suggestion must never be rejected in turn.
 func validFix(candidate string) string {
-	var x originIndex
-	if compileOrigin(0, candidate, &Config{}, &x) != nil {
+	if _, err := parseOriginEntry(candidate); err != nil {
 		return ""
 	}
 	return candidate

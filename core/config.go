@@ -44,8 +44,10 @@ type Config struct {
 	// AllowedMethods lists the methods a preflight may ask for. GET, HEAD and
 	// POST always pass (Fetch). Methods are case-sensitive after Fetch
 	// normalisation (delete, get, head, options, post and put are
-	// upper-cased; "patch" stays "patch"). "*" allows any method. Default:
-	// GET, HEAD, POST.
+	// upper-cased; "patch" stays "patch"). So a script's method: "PATCH"
+	// needs "PATCH" here, and "patch" matches only method: "patch"; New logs
+	// a warning for such a lower-case entry when Logger is set. "*" allows
+	// any method. Default: GET, HEAD, POST.
 	AllowedMethods []string
 
 	// AllowedHeaders lists the request headers a preflight may ask for,
@@ -84,7 +86,9 @@ type Config struct {
 	PreflightSuccessStatus int
 
 	// Logger, if set, receives one Debug record per denied request, with its
-	// reason. nil: silent, at no cost.
+	// reason, method, path and origin, written with the request's context;
+	// and, from New and Reconfigure, one Warn record per setting that is
+	// valid but probably not what was meant. nil: silent, at no cost.
 	Logger *slog.Logger
 
 	// DangerouslyAllowInsecureOriginsWithCredentials accepts http: origins

@@ -9,14 +9,14 @@ type HeaderWriter interface {
 	Add(key, value string)
 }
 
-// acahMode says how Access-Control-Allow-Headers is written.
-type acahMode uint8
+// allowHeadersMode says how Access-Control-Allow-Headers is written.
+type allowHeadersMode uint8
 
 const (
-	acahNone     acahMode = iota
-	acahStatic            // the configured list
-	acahEcho              // the request's single line, already in browser form
-	acahFiltered          // each allowed requested name, one value each
+	allowHeadersNone     allowHeadersMode = iota
+	allowHeadersList                      // the configured list
+	allowHeadersEcho                      // the request's single line, already in browser form
+	allowHeadersFiltered                  // each allowed requested name, one value each
 )
 
 // Decision is the outcome of Evaluate: what kind of request it was, whether
@@ -35,17 +35,17 @@ type Decision struct {
 	// status.
 	Status int
 
-	c     *compiled
-	vary  uint8
-	acao  string
-	acac  bool
-	aceh  bool
-	acam  string
-	acah  acahMode
-	acrh  [maxReflectedLines]string // copies of the request's ACRH lines, for echoing
-	acrhN uint8
-	acma  bool
-	acapn bool
+	c                   *compiled
+	vary                uint8
+	allowOrigin         string // ACAO value, "" for none
+	allowCredentials    bool
+	exposeHeaders       bool   // write the configured ACEH
+	allowMethods        string // ACAM value, "" for none
+	allowHeaders        allowHeadersMode
+	requestHeaders      [maxReflectedLines]string // copies of the request's ACRH lines, for echoing
+	requestHeaderLines  uint8
+	maxAge              bool // write the configured ACMA
+	allowPrivateNetwork bool
 }
 
 const (
@@ -80,35 +80,35 @@ const maxReflectedLines = 8
 // fields lists the Access-Control-* headers to set into out, in a fixed
 // order.
 func (d *Decision) fields(out *fieldList) {
-	if d.acao != "" {
-		out.add(hACAO, d.acao)
+	if d.allowOrigin != "" {
+		out.add(hACAO, d.allowOrigin)
 	}
-	if d.acac {
+	if d.allowCredentials {
 		out.add(hACAC, "true")
 	}
-	if d.aceh {
-		out.add(hACEH, d.c.aceh)
+	if d.exposeHeaders {
+		out.add(hACEH, d.c.exposeHeaders)
 	}
-	if d.acam != "" {
-		out.add(hACAM, d.acam)
+	if d.allowMethods != "" {
+		out.add(hACAM, d.allowMethods)
 	}
-	switch d.acah {
-	case acahStatic:
-		out.add(hACAH, d.c.acah)
-	case acahEcho:
-		out.add(hACAH, d.acrh[0])
+	switch d.allowHeaders {
+	case allowHeadersList:
+		out.add(hACAH, d.c.allowHeaders)
+	case allowHeadersEcho:
+		out.add(hACAH, d.requestHeaders[0])
 	}
-	if d.acma {
-		out.add(hACMA, d.c.acma)
+	if d.maxAge {
+		out.add(hACMA, d.c.maxAge)
 	}
-	if d.acapn {
+	if d.allowPrivateNetwork {
 		out.add(hACAPN, "true")
 	}
 }
 
 // filteredNames calls f for each requested header name the policy allows.
 func (d *Decision) filteredNames(f func(string)) {
-	for name := range elements(d.acrh[:d.acrhN]) {
+	for name := range elements(d.requestHeaders[:d.requestHeaderLines]) {
 		if token, upper := scanToken(name); token && d.c.headerAllowed(name, equalFold(name, "authorization"), upper) {
 			f(name)
 		}
@@ -135,7 +135,7 @@ func (d *Decision) WriteHeaders(h HeaderWriter) {
 	for _, f := range fields.f[:fields.n] {
 		h.Set(f.key, f.value)
 	}
-	if d.acah == acahFiltered {
+	if d.allowHeaders == allowHeadersFiltered {
 		first := true
 		d.filteredNames(func(name string) {
 			if first {
@@ -156,7 +156,7 @@ func (d *Decision) writeHTTP(h http.Header) {
 	d.fields(&fields)
 	n := fields.n
 	filtered := 0
-	if d.acah == acahFiltered {
+	if d.allowHeaders == allowHeadersFiltered {
 		d.filteredNames(func(string) { filtered++ })
 		n += filtered
 	}

@@ -26,8 +26,10 @@ type Policy struct {
 
 // New validates cfg and builds a Policy. The error joins every problem of
 // the configuration (see OriginError, MethodError, HeaderError,
-// CredentialsError and ValueError); each message names the field, the
-// offending value and, where one exists, the fix.
+// CredentialsError, ValueError and NoOriginError); each message names the
+// field, the offending value and, where one exists, the fix, and each problem
+// carries a stable ErrorCode: errors.Is(err, cors.ErrDuplicate) tells whether
+// any entry repeats another.
 func New(cfg Config) (*Policy, error) {
 	c, err := compile(cfg)
 	if err != nil {
@@ -147,11 +149,11 @@ func (p *Policy) evaluate(ctx context.Context, r *Request, d *Decision) {
 	case NotCORS:
 		d.Allowed, d.Reason.Code = true, ReasonNotCORS
 		if c.anyOrigin {
-			d.acao = "*"
+			d.allowOrigin = "*"
 		}
 	case Actual:
 		if d.checkOrigin(r) {
-			d.aceh = c.aceh != ""
+			d.exposeHeaders = c.exposeHeaders != ""
 		}
 	case Preflight:
 		d.evaluatePreflight(r)
@@ -183,7 +185,7 @@ func (d *Decision) checkOrigin(r *Request) bool {
 	case len(lines) > 1:
 		code = ReasonOriginRepeated
 	case c.anyOrigin:
-		d.acao, d.Allowed, d.Reason.Code = "*", true, ReasonAnyOrigin
+		d.allowOrigin, d.Allowed, d.Reason.Code = "*", true, ReasonAnyOrigin
 		return true
 	default:
 		allowed, malformed := c.origins.match(o)
@@ -191,7 +193,7 @@ func (d *Decision) checkOrigin(r *Request) bool {
 			code = ReasonOriginMalformed
 		} else if allowed || (c.originFunc != nil && c.originFunc(o)) ||
 			(!malformed && c.originRequestFunc != nil && c.originRequestFunc(o, unescaped(requestHost(r.Host)), unescaped(r.Path))) {
-			d.acao, d.acac, d.Allowed, d.Reason.Code = o, c.credentials, true, ReasonOriginAllowed
+			d.allowOrigin, d.allowCredentials, d.Allowed, d.Reason.Code = o, c.credentials, true, ReasonOriginAllowed
 			return true
 		}
 	}
@@ -207,7 +209,7 @@ func (d *Decision) evaluatePreflight(r *Request) {
 	}
 	d.Respond, d.Status = !c.passthrough, c.status
 	d.Reason.Code = ReasonPreflightAllowed
-	d.acma = c.acma != ""
+	d.maxAge = c.maxAge != ""
 	refuse := func(code ReasonCode, detail string) {
 		if d.Allowed {
 			d.Allowed, d.Reason = false, Reason{Code: code, Detail: detail}
@@ -235,11 +237,11 @@ func (d *Decision) evaluatePreflight(r *Request) {
 			refuse(ReasonMethodNotAllowed, method)
 		}
 	}
-	d.acam = c.acam
+	d.allowMethods = c.allowMethods
 	if c.anyMethod && (c.credentials || !methodOK) {
-		d.acam = ""
+		d.allowMethods = ""
 		if methodOK && !isSafelistedMethod(method) {
-			d.acam = method
+			d.allowMethods = method
 		}
 	}
 
@@ -252,24 +254,24 @@ func (d *Decision) evaluatePreflight(r *Request) {
 	starRefusesAuth := c.anyHeader && hv.authorization && !c.authorizationAllowed
 	switch {
 	case hv.code == ReasonHeadersTooLong || hv.code == ReasonHeadersMalformed:
-		if c.acah != "" && !c.anyHeader {
-			d.acah = acahStatic
+		if c.allowHeaders != "" && !c.anyHeader {
+			d.allowHeaders = allowHeadersList
 		}
-	case c.acah != "" && !starRefusesAuth:
-		d.acah = acahStatic
+	case c.allowHeaders != "" && !starRefusesAuth:
+		d.allowHeaders = allowHeadersList
 	case len(r.AccessControlRequestHeaders) == 0:
 	case hv.code == ReasonPreflightAllowed && hv.browserForm:
-		d.acah = acahEcho
-		d.acrh[0], d.acrhN = r.AccessControlRequestHeaders[0], 1
+		d.allowHeaders = allowHeadersEcho
+		d.requestHeaders[0], d.requestHeaderLines = r.AccessControlRequestHeaders[0], 1
 	default:
-		d.acah = acahFiltered
-		d.acrhN = uint8(copy(d.acrh[:], r.AccessControlRequestHeaders))
+		d.allowHeaders = allowHeadersFiltered
+		d.requestHeaderLines = uint8(copy(d.requestHeaders[:], r.AccessControlRequestHeaders))
 	}
 
 	// Private network access: private-network.
 	if pn := r.AccessControlRequestPrivateNetwork; len(pn) == 1 && pn[0] == "true" {
 		if c.privateNetwork {
-			d.acapn = true
+			d.allowPrivateNetwork = true
 		} else {
 			refuse(ReasonPrivateNetworkNotAllowed, "")
 		}

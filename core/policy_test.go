@@ -84,6 +84,10 @@ func TestLoggerRecordsDenials(t *testing.T) {
 	var buf bytes.Buffer
 	logger := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	p := mustPolicy(t, with(baseConfig, func(c *Config) { c.Logger = logger }))
+	if !strings.Contains(buf.String(), `level=WARN msg="cors: AllowedMethods[3] \"patch\" matches only scripts that write method: \"patch\"; browsers send PATCH for method: \"PATCH\"`) {
+		t.Errorf("New did not warn about the lower-case patch: %s", buf.String())
+	}
+	buf.Reset()
 	p.Evaluate(FromHTTP(req("GET", "https://app.example")))
 	p.Evaluate(FromHTTP(req("GET", "")))
 	if buf.Len() != 0 {
@@ -106,6 +110,7 @@ func TestLoggerRecordsDenials(t *testing.T) {
 	buf.Reset()
 	quiet := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	p = mustPolicy(t, with(baseConfig, func(c *Config) { c.Logger = quiet }))
+	buf.Reset() // New's warning about "patch"
 	p.Evaluate(FromHTTP(req("GET", "https://evil.example")))
 	if buf.Len() != 0 {
 		t.Errorf("Info-level logger got a record: %s", buf.String())
@@ -177,6 +182,7 @@ func (k keepingHandler) WithGroup(string) slog.Handler      { return k }
 func TestLogRecordsOwnTheirStrings(t *testing.T) {
 	var records []slog.Record
 	p := mustPolicy(t, with(baseConfig, func(c *Config) { c.Logger = slog.New(keepingHandler{&records}) }))
+	records = nil // New's warning about "patch"
 	buf := []byte("https://evil.example")
 	method := []byte("GET")
 	p.Evaluate(Request{Method: unsafe.String(&method[0], len(method)), Origin: []string{unsafe.String(&buf[0], len(buf))}})

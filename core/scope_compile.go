@@ -82,7 +82,7 @@ func compileScoped(sc ScopedConfig) (*ruleset, error) {
 			if sc.Scopes[j].PathPrefix == s.PathPrefix {
 				verb = "duplicates"
 			}
-			fail(&ValueError{Field: "PathPrefix", Value: s.PathPrefix, Reason: verb + " Scopes[" + strconv.Itoa(j) + "] (path prefix " +
+			fail(&ValueError{Code: ErrScopeOverlap, Field: "PathPrefix", Value: s.PathPrefix, Reason: verb + " Scopes[" + strconv.Itoa(j) + "] (path prefix " +
 				strconv.Quote(sc.Scopes[j].PathPrefix) + ") for the same host: a prefix covers the same paths with or without its trailing slash and in any letter case"})
 			continue
 		}
@@ -163,7 +163,7 @@ func growMark(marks []bool, n int) []bool {
 
 // checkScopeHost validates a Scope's Host.
 func checkScopeHost(h string) error {
-	bad := func(reason string) error { return &ValueError{Field: "Host", Value: h, Reason: reason} }
+	bad := func(reason string) error { return &ValueError{Code: ErrScopeHost, Field: "Host", Value: h, Reason: reason} }
 	switch {
 	case h == "":
 		return nil
@@ -201,7 +201,7 @@ func checkScopeHost(h string) error {
 // prefix without its trailing slash.
 func checkPathPrefix(p string) (string, error) {
 	bad := func(reason string) (string, error) {
-		return "", &ValueError{Field: "PathPrefix", Value: p, Reason: reason}
+		return "", &ValueError{Code: ErrScopePathPrefix, Field: "PathPrefix", Value: p, Reason: reason}
 	}
 	switch {
 	case p == "":

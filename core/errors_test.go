@@ -1,0 +1,104 @@
+package cors
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestEveryErrorCode builds one bad Config per ErrorCode and checks that
+// errors.Is finds the code, that the error is of the documented type and
+// that the message says what to do.
+func TestEveryErrorCode(t *testing.T) {
+	star := []string{"*"}
+	cases := []struct {
+		code ErrorCode
+		cfg  Config
+		as   any
+		want string
+	}{
+		{ErrOriginNotSerialized, Config{AllowedOrigins: []string{"https://app.example/"}}, new(*OriginError), `did you mean "https://app.example"?`},
+		{ErrOriginNull, Config{AllowedOrigins: []string{"null"}}, new(*OriginError), "AllowOriginFunc"},
+		{ErrOriginPattern, Config{AllowedOrigins: []string{"https://*app.example"}}, new(*OriginError), `not the whole leftmost label; only https://*.example.com, :* ports and "*" alone are patterns; did you mean "https://*.app.example"?`},
+		{ErrOriginWildcardCombined, Config{AllowedOrigins: []string{"*", "https://a.example"}}, new(*OriginError), "cannot be combined"},
+		{ErrDuplicate, Config{AllowedOrigins: []string{"https://a.example", "https://b.example", "https://a.example"}}, new(*OriginError), `AllowedOrigins[2] "https://a.example" repeats AllowedOrigins[0]; remove one`},
+		{ErrCredentialsWildcard, Config{AllowedOrigins: star, AllowCredentials: true}, new(*CredentialsError), "list the origins instead"},
+		{ErrCredentialsInsecureOrigin, Config{AllowedOrigins: []string{"http://a.example"}, AllowCredentials: true}, new(*CredentialsError), "DangerouslyAllowInsecureOriginsWithCredentials"},
+		{ErrCredentialsPublicSuffix, Config{AllowedOrigins: []string{"https://*.github.io"}, AllowCredentials: true}, new(*CredentialsError), "public suffix github.io"},
+		{ErrMethodNotToken, Config{AllowedOrigins: star, AllowedMethods: []string{"PUT,DELETE"}}, new(*MethodError), "not a method token"},
+		{ErrMethodTooLong, Config{AllowedOrigins: star, AllowedMethods: []string{strings.Repeat("M", MaxMethodLength+1)}}, new(*MethodError), "MaxMethodLength"},
+		{ErrMethodForbidden, Config{AllowedOrigins: star, AllowedMethods: []string{"TRACE"}}, new(*MethodError), "forbidden method"},
+		{ErrHeaderNotToken, Config{AllowedOrigins: star, ExposedHeaders: []string{"X A"}}, new(*HeaderError), "not a header name"},
+		{ErrHeaderTooLong, Config{AllowedOrigins: star, AllowedHeaders: []string{strings.Repeat("x", maxHeaderName+1)}}, new(*HeaderError), "longer than 256 bytes"},
+		{ErrHeaderForbidden, Config{AllowedOrigins: star, AllowedHeaders: []string{"Cookie"}}, new(*HeaderError), "forbidden request header"},
+		{ErrMaxAgeTooLong, Config{AllowedOrigins: star, MaxAge: 25 * time.Hour}, new(*ValueError), "exceeds 24h"},
+		{ErrMaxAgeFraction, Config{AllowedOrigins: star, MaxAge: 1500 * time.Millisecond}, new(*ValueError), `MaxAge "1.5s" is not a whole number of seconds`},
+		{ErrStatusOutOfRange, Config{AllowedOrigins: star, PreflightSuccessStatus: 302}, new(*ValueError), "200–299"},
+		{ErrNoOrigin, Config{}, new(*NoOriginError), `list origins or use "*"`},
+	}
+	scoped := []struct {
+		code ErrorCode
+		sc   ScopedConfig
+		want string
+	}{
+		{ErrScopeHost, ScopedConfig{Scopes: []Scope{{Host: "API.example", Config: Config{AllowedOrigins: star}}}}, `did you mean "api.example"?`},
+		{ErrScopePathPrefix, ScopedConfig{Scopes: []Scope{{PathPrefix: "api/", Config: Config{AllowedOrigins: star}}}}, `did you mean "/api/"?`},
+		{ErrScopeOverlap, ScopedConfig{Scopes: []Scope{{PathPrefix: "/api/", Config: Config{AllowedOrigins: star}}, {PathPrefix: "/api", Config: Config{AllowedOrigins: star}}}}, "overlaps Scopes[0]"},
+	}
+	for _, tc := range scoped {
+		_, err := NewScoped(tc.sc)
+		if !errors.Is(err, tc.code) || !errors.As(err, new(*ValueError)) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v", tc.code, err)
+		}
+	}
+	seen := map[ErrorCode]bool{}
+	for _, tc := range cases {
+		seen[tc.code] = true
+		_, err := New(tc.cfg)
+		switch {
+		case err == nil:
+			t.Errorf("%s: %+v accepted", tc.code, tc.cfg)
+		case !errors.Is(err, tc.code):
+			t.Errorf("%s: errors.Is fails on %v", tc.code, err)
+		case !errors.As(err, tc.as):
+			t.Errorf("%s: errors.As(%T) fails on %v", tc.code, tc.as, err)
+		case !strings.Contains(err.Error(), tc.want):
+			t.Errorf("%s: %q does not contain %q", tc.code, err, tc.want)
+		}
+	}
+	if len(seen)+len(scoped) != 21 {
+		t.Errorf("%d codes tested; every ErrorCode needs a case", len(seen))
+	}
+}
+
+func TestConfigMessagesForCommonSlips(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		cfg  Config
+		want string
+	}{
+		{"MaxAge without time.Second", Config{AllowedOrigins: []string{"*"}, MaxAge: 3600},
+			`cors: MaxAge "3.6µs" is not a whole number of seconds (a time.Duration counts nanoseconds); did you mean "3600 * time.Second"?`},
+		{"any-port pattern missing its dot", Config{AllowedOrigins: []string{"https://*app.example:*"}}, `did you mean "https://*.app.example:*"?`},
+		{"methods equal after normalisation", Config{AllowedOrigins: []string{"*"}, AllowedMethods: []string{"delete", "PUT", "DELETE"}},
+			`AllowedMethods[2] "DELETE" repeats AllowedMethods[0] (both are DELETE after Fetch's method normalisation); remove one`},
+		{"header names differing in case", Config{AllowedOrigins: []string{"*"}, AllowedHeaders: []string{"X-Token", "x-token"}},
+			`AllowedHeaders[1] "x-token" repeats AllowedHeaders[0] (header names are case-insensitive); remove one`},
+		{"exposed header twice", Config{AllowedOrigins: []string{"*"}, ExposedHeaders: []string{"X-Id", "X-ID"}}, `ExposedHeaders[1] "X-ID" repeats ExposedHeaders[0]`},
+		{"two stars", Config{AllowedOrigins: []string{"*", "*"}}, `AllowedOrigins[1] "*" repeats AllowedOrigins[0]; remove one`},
+	} {
+		_, err := New(tc.cfg)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: error %v, want it to contain %q", tc.name, err, tc.want)
+		}
+	}
+	// A wildcard with more than a missing dot wrong gets no suggestion.
+	if _, err := New(Config{AllowedOrigins: []string{"https://*.*app.example"}}); err == nil || strings.Contains(err.Error(), "did you mean") {
+		t.Errorf("https://*.*app.example: %v", err)
+	}
+	// Durations that are not a forgotten unit keep the plain message.
+	if _, err := New(Config{AllowedOrigins: []string{"*"}, MaxAge: 90000}); err == nil || strings.Contains(err.Error(), "did you mean") {
+		t.Errorf("MaxAge 90000ns: %v", err)
+	}
+}
