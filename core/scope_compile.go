@@ -163,7 +163,9 @@ func growMark(marks []bool, n int) []bool {
 
 // checkScopeHost validates a Scope's Host.
 func checkScopeHost(h string) error {
-	bad := func(reason string) error { return &ValueError{Code: ErrScopeHost, Field: "Host", Value: h, Reason: reason} }
+	bad := func(reason string) error {
+		return &ValueError{Code: ErrScopeHost, Field: "Host", Value: h, Reason: reason}
+	}
 	switch {
 	case h == "":
 		return nil
