@@ -49,7 +49,9 @@ const (
 )
 
 // ScopedConfig describes a policy with different configurations for
-// different parts of one application, mounted once at the root.
+// different parts of one application, mounted once at the root. The rules
+// are scope-selection, scope-outside, scope-path-readings and
+// scope-validation in docs/behaviour.md.
 //
 // For each request the most specific scope decides: a scope with a Host
 // wins over one without (an exact host over a subdomain pattern, a longer
