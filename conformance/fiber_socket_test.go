@@ -27,10 +27,11 @@ func TestFiberBridgeMatchesSocket(t *testing.T) {
 		}
 		a, ok := apps[c.pol.name]
 		if !ok {
-			app, err := newFiberApp(c.pol.cfg)
+			p, err := c.pol.build()
 			if err != nil {
 				t.Fatal(err)
 			}
+			app := newFiberApp(p)
 			ln, err := net.Listen("tcp", "127.0.0.1:0")
 			if err != nil {
 				t.Fatal(err)
@@ -48,7 +49,7 @@ func TestFiberBridgeMatchesSocket(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		req.Host = "api.example"
+		req.Host = c.req.httpRequest().Host
 		for _, l := range c.req.lines {
 			req.Header[l.key] = append(req.Header[l.key], l.value)
 		}

@@ -44,6 +44,23 @@ type Harness struct {
 	// with the CORS middleware for cfg mounted at the adapter's documented
 	// point. It returns the error of cors.New for an invalid cfg.
 	New func(cfg cors.Config) (http.Handler, error)
+
+	// Mount builds the same fixture application around an already-built
+	// policy (from cors.New or cors.NewScoped), with the adapter's
+	// Middleware at the same point. The scoped cases use it.
+	Mount func(p *cors.Policy) http.Handler
+}
+
+// withPolicy is the harness whose New builds the policy with cors.New and
+// hands it to mount.
+func withPolicy(name string, mount func(p *cors.Policy) http.Handler) Harness {
+	return Harness{Name: name, Mount: mount, New: func(cfg cors.Config) (http.Handler, error) {
+		p, err := cors.New(cfg)
+		if err != nil {
+			return nil, err
+		}
+		return mount(p), nil
+	}}
 }
 
 // Harnesses returns the harnesses of every stack the module ships: net/http,

@@ -80,10 +80,10 @@ func brokenStacks() []struct {
 		h        Harness
 		mustFail []string
 	}{
-		{Harness{"reflect-all", reflectAll}, []string{"not-listed", "denied-origin-403", "hostile:origin-crlf/actual/list"}},
-		{Harness{"vary-overwrite", varyOverwrite}, []string{"allowed-appends", "no-origin-get"}},
-		{Harness{"group-only", groupOnly}, []string{"answered-204", "answered-missing-route"}},
-		{Harness{"errors-undecorated", errorsUndecorated}, []string{"error-500-allowed", "on-500"}},
+		{Harness{Name: "reflect-all", New: reflectAll}, []string{"not-listed", "denied-origin-403", "hostile:origin-crlf/actual/list"}},
+		{Harness{Name: "vary-overwrite", New: varyOverwrite}, []string{"allowed-appends", "no-origin-get"}},
+		{Harness{Name: "group-only", New: groupOnly}, []string{"answered-204", "answered-missing-route"}},
+		{Harness{Name: "errors-undecorated", New: errorsUndecorated}, []string{"error-500-allowed", "on-500"}},
 	}
 }
 

@@ -13,14 +13,10 @@ import (
 // Chi is the harness of chi v5: corschi.Middleware mounted with r.Use on the
 // root router, after chi's Recoverer.
 func Chi() Harness {
-	return Harness{Name: "chi", New: newChi}
+	return withPolicy("chi", mountChi)
 }
 
-func newChi(cfg cors.Config) (http.Handler, error) {
-	p, err := cors.New(cfg)
-	if err != nil {
-		return nil, err
-	}
+func mountChi(p *cors.Policy) http.Handler {
 	r := chi.NewRouter()
 	// The request logger gives Recoverer a log entry to report panics to,
 	// instead of printing the stack on stderr for every deliberate panic.
@@ -32,7 +28,7 @@ func newChi(cfg cors.Config) (http.Handler, error) {
 	r.Get(PathError, errorHandler)
 	r.Get(PathPanic, panicHandler)
 	r.Get(PathRedirect, redirectHandler)
-	return r, nil
+	return r
 }
 
 // quietLog is a chi LogFormatter that records nothing.

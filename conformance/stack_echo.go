@@ -12,20 +12,16 @@ import (
 // Echo is the harness of echo v4 with corsecho.Middleware mounted the way
 // echo users write it: e.Use, after echo's Recover middleware.
 func Echo() Harness {
-	return Harness{Name: "echo", New: func(cfg cors.Config) (http.Handler, error) { return newEcho(cfg, false) }}
+	return withPolicy("echo", func(p *cors.Policy) http.Handler { return mountEcho(p, false) })
 }
 
 // EchoPre is the harness of echo v4 with corsecho.Middleware mounted with
 // e.Pre, before routing.
 func EchoPre() Harness {
-	return Harness{Name: "echo-pre", New: func(cfg cors.Config) (http.Handler, error) { return newEcho(cfg, true) }}
+	return withPolicy("echo-pre", func(p *cors.Policy) http.Handler { return mountEcho(p, true) })
 }
 
-func newEcho(cfg cors.Config, pre bool) (http.Handler, error) {
-	p, err := cors.New(cfg)
-	if err != nil {
-		return nil, err
-	}
+func mountEcho(p *cors.Policy, pre bool) http.Handler {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	outer := func(next echo.HandlerFunc) echo.HandlerFunc {
@@ -67,5 +63,5 @@ func newEcho(cfg cors.Config, pre bool) (http.Handler, error) {
 		c.Response().Header().Set(HeaderAppRan, "1")
 		return c.Redirect(http.StatusFound, PathResource)
 	})
-	return e, nil
+	return e
 }

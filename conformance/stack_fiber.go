@@ -17,23 +17,11 @@ import (
 // fasthttp.RequestCtx, runs the fiber application's handler on it and copies
 // status, header lines and body back.
 func Fiber() Harness {
-	return Harness{Name: "fiber", New: newFiber}
-}
-
-func newFiber(cfg cors.Config) (http.Handler, error) {
-	app, err := newFiberApp(cfg)
-	if err != nil {
-		return nil, err
-	}
-	return fasthttpBridge(app.Handler()), nil
+	return withPolicy("fiber", func(p *cors.Policy) http.Handler { return fasthttpBridge(newFiberApp(p).Handler()) })
 }
 
 // newFiberApp builds the fiber fixture application.
-func newFiberApp(cfg cors.Config) (*fiber.App, error) {
-	p, err := cors.New(cfg)
-	if err != nil {
-		return nil, err
-	}
+func newFiberApp(p *cors.Policy) *fiber.App {
 	// Fiber answers 400 to a method outside Config.RequestMethods before
 	// any middleware runs; the fixture accepts the extension methods the
 	// cases send so that, like every other stack, the request reaches the
@@ -70,7 +58,7 @@ func newFiberApp(cfg cors.Config) (*fiber.App, error) {
 		c.Set(HeaderAppRan, "1")
 		return c.Redirect(PathResource, http.StatusFound)
 	})
-	return app, nil
+	return app
 }
 
 var bridgeAddr = &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 40000}

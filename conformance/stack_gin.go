@@ -14,16 +14,12 @@ import (
 // after gin's recovery. The first app it builds switches gin from debug to
 // test mode (gin's mode is global), so that route tables are not printed.
 func Gin() Harness {
-	return Harness{Name: "gin", New: newGin}
+	return withPolicy("gin", mountGin)
 }
 
 var ginQuiet sync.Once
 
-func newGin(cfg cors.Config) (http.Handler, error) {
-	p, err := cors.New(cfg)
-	if err != nil {
-		return nil, err
-	}
+func mountGin(p *cors.Policy) http.Handler {
 	ginQuiet.Do(func() {
 		if gin.Mode() == gin.DebugMode {
 			gin.SetMode(gin.TestMode) // no route dump on stdout
@@ -54,5 +50,5 @@ func newGin(cfg cors.Config) (http.Handler, error) {
 		c.Header(HeaderAppRan, "1")
 		c.Redirect(http.StatusFound, PathResource)
 	})
-	return e, nil
+	return e
 }

@@ -10,15 +10,9 @@ import (
 // wrapped by (*cors.Policy).Handler, the outermost handler after recovery.
 // It is the reference every other stack is compared with.
 func NetHTTP() Harness {
-	return Harness{Name: "net/http", New: newNetHTTP}
-}
-
-func newNetHTTP(cfg cors.Config) (http.Handler, error) {
-	p, err := cors.New(cfg)
-	if err != nil {
-		return nil, err
-	}
-	return outerVary(recoverHTTP(p.Handler(markInner(fixtureMux())))), nil
+	return withPolicy("net/http", func(p *cors.Policy) http.Handler {
+		return outerVary(recoverHTTP(p.Handler(markInner(fixtureMux()))))
+	})
 }
 
 // fixtureMux routes the fixture with the Go 1.22 ServeMux patterns. Method

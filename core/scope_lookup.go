@@ -1,8 +1,10 @@
 package cors
 
 // resolve finds the scope that judges r, or returns nil with the reason why
-// no scope applies. It reads at most maxHostLength bytes of the host and,
-// for the lookup, maxPrefixLength bytes of the path, and does not allocate.
+// no scope applies. Every reading of the path (as given, percent-decoded,
+// RawPath, lower-cased) must select the same scope. It reads at most
+// maxHostLength bytes of the host and, for the lookups, maxPrefixLength+1
+// bytes of each reading, and does not allocate.
 func (t *scopeTable) resolve(r *Request) (*scope, ReasonCode) {
 	path := r.Path
 	if path == "" {
@@ -13,16 +15,27 @@ func (t *scopeTable) resolve(r *Request) (*scope, ReasonCode) {
 	}
 	var hostBuf [maxHostLength]byte
 	host := hostKey(&hostBuf, r.Host)
-	s := t.find(host, path, nil)
-	if r.RawPath != "" && r.RawPath != path && t.find(host, r.RawPath, nil) != s {
-		return nil, ReasonPathAmbiguous
-	}
-	if n := min(len(path), t.maxPrefix); t.foldAlways || hasUpper(path[:n]) {
-		var folded [maxPrefixLength]byte
-		for i := range n {
-			folded[i] = lower(path[i])
+	var given, other [maxPrefixLength + 1]byte
+	limit := t.maxPrefix + 1
+	n := copy(given[:min(len(path), limit)], path)
+	s := t.find(host, given[:n], len(path), false)
+	if hasByte(path, '%') {
+		m, length := decodeInto(other[:limit], path)
+		if t.find(host, other[:m], length, false) != s {
+			return nil, ReasonPathAmbiguous
 		}
-		if t.find(host, path, folded[:n]) != s {
+	}
+	if r.RawPath != "" && r.RawPath != path {
+		m := copy(other[:min(len(r.RawPath), limit)], r.RawPath)
+		if t.find(host, other[:m], len(r.RawPath), false) != s {
+			return nil, ReasonPathAmbiguous
+		}
+	}
+	if t.foldAlways || hasUpper(given[:n]) {
+		for i := range n {
+			given[i] = lower(given[i])
+		}
+		if t.find(host, given[:n], len(path), true) != s {
 			return nil, ReasonPathAmbiguous
 		}
 	}
@@ -36,41 +49,40 @@ func (t *scopeTable) resolve(r *Request) (*scope, ReasonCode) {
 }
 
 // find returns the most specific scope for host (lower case, without port;
-// nil when the request's host cannot match a Host) and path. With folded
-// (the lower-cased start of path) it looks up the lower-cased prefixes.
-func (t *scopeTable) find(host []byte, path string, folded []byte) *scope {
+// nil when the request's host cannot match a Host) and a path of length
+// bytes whose start is p; folded looks p up among the lower-cased prefixes.
+func (t *scopeTable) find(host, p []byte, length int, folded bool) *scope {
 	if host != nil {
-		if s := t.exact[string(host)].find(path, folded); s != nil {
+		if s := t.exact[string(host)].find(p, length, folded); s != nil {
 			return s
 		}
 		for i := 1; i < len(host); i++ {
 			if host[i] == '.' && len(host)-i < len(t.wildLens) && t.wildLens[len(host)-i] {
-				if s := t.wild[string(host[i:])].find(path, folded); s != nil {
+				if s := t.wild[string(host[i:])].find(p, length, folded); s != nil {
 					return s
 				}
 			}
 		}
 	}
-	return t.any.find(path, folded)
+	return t.any.find(p, length, folded)
 }
 
-// find returns the scope of g with the longest prefix of path that ends at a
-// segment boundary.
-func (g *hostGroup) find(path string, folded []byte) *scope {
+// find returns the scope of g with the longest prefix of the path that ends
+// at a segment boundary. p holds the path's first bytes, at least one more
+// than g's longest prefix when the path is that long.
+func (g *hostGroup) find(p []byte, length int, folded bool) *scope {
 	if g == nil {
 		return nil
 	}
-	for j := min(len(path), len(g.lens)-1); j >= 0; j-- {
-		if !g.lens[j] || (j < len(path) && path[j] != '/') {
+	m := g.exact
+	if folded {
+		m = g.folded
+	}
+	for j := min(len(p), len(g.lens)-1); j >= 0; j-- {
+		if !g.lens[j] || (j < length && p[j] != '/') {
 			continue
 		}
-		var s *scope
-		if folded != nil {
-			s = g.folded[string(folded[:j])]
-		} else {
-			s = g.exact[path[:j]]
-		}
-		if s != nil {
+		if s := m[string(p[:j])]; s != nil {
 			return s
 		}
 	}
@@ -79,25 +91,88 @@ func (g *hostGroup) find(path string, folded []byte) *scope {
 
 // ambiguousPath reports whether p is not a plain absolute path: it does not
 // start with "/", or it has an empty segment, a "." or ".." segment, or a
-// backslash. Routers disagree on such paths (clean and redirect, serve as
-// written, or 404), so no scope may be chosen for them.
+// backslash, also where they are written %2F, %2E or %5C. Routers disagree
+// on such paths (clean and redirect, decode, serve as written, or 404), so
+// no scope may be chosen for them.
 func ambiguousPath(p string) bool {
 	if p == "" || p[0] != '/' {
 		return true
 	}
-	for i := 0; i < len(p); i++ {
-		switch p[i] {
+	units, dots := 0, 0 // of the current segment
+	for i := 1; i < len(p); {
+		c, w := pathUnit(p, i)
+		i += w
+		switch c {
 		case '\\':
 			return true
 		case '/':
-			rest := p[i+1:]
-			end := 0
-			for end < len(rest) && rest[end] != '/' {
-				end++
-			}
-			if seg := rest[:end]; (seg == "" && i+1 < len(p)) || seg == "." || seg == ".." {
+			if units == 0 || (dots == units && units <= 2) {
 				return true
 			}
+			units, dots = 0, 0
+		case '.':
+			units++
+			dots++
+		default:
+			units++
+		}
+	}
+	return units > 0 && dots == units && units <= 2
+}
+
+// pathUnit returns the byte at p[i] as a router that decodes might read it
+// (%2F, %2E and %5C decoded) and how many bytes it takes.
+func pathUnit(p string, i int) (byte, int) {
+	if p[i] == '%' && i+2 < len(p) {
+		switch p[i+1 : i+3] {
+		case "2F", "2f":
+			return '/', 3
+		case "2E", "2e":
+			return '.', 3
+		case "5C", "5c":
+			return '\\', 3
+		}
+	}
+	return p[i], 1
+}
+
+// decodeInto percent-decodes the start of p into buf (an invalid escape is
+// kept as is). It returns how many bytes it wrote and the decoded length,
+// or len(buf)+1 when p decodes to more than fits.
+func decodeInto(buf []byte, p string) (n, length int) {
+	for i := 0; i < len(p); n++ {
+		if n == len(buf) {
+			return n, n + 1
+		}
+		c := p[i]
+		if c == '%' && i+2 < len(p) && isHex(p[i+1]) && isHex(p[i+2]) {
+			c = unhex(p[i+1])<<4 | unhex(p[i+2])
+			i += 2
+		}
+		buf[n] = c
+		i++
+	}
+	return n, n
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c >= 'a':
+		return c - 'a' + 10
+	}
+	return c - 'A' + 10
+}
+
+func hasByte(s string, b byte) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == b {
+			return true
 		}
 	}
 	return false
@@ -150,7 +225,7 @@ func hostWithoutPort(host string) string {
 	return host
 }
 
-func hasUpper(s string) bool {
+func hasUpper(s []byte) bool {
 	for i := 0; i < len(s); i++ {
 		if 'A' <= s[i] && s[i] <= 'Z' {
 			return true

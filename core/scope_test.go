@@ -173,6 +173,36 @@ func TestScopePathReadings(t *testing.T) {
 	}
 }
 
+// TestScopeRawPathReadings: a stack that hands the core the path as sent
+// (fiber's c.Path(), with no RawPath) gets the same answers: the core reads
+// the decoded form itself.
+func TestScopeRawPathReadings(t *testing.T) {
+	sc := exampleScopes()
+	sc.Default = &Config{AllowedOrigins: []string{"*"}}
+	p := MustNewScoped(sc)
+	for path, want := range map[string]ReasonCode{
+		"/api/items":             ReasonOriginAllowed,
+		"/api/items/a%2Fb":       ReasonOriginAllowed,
+		"/api/caf%C3%A9":         ReasonOriginAllowed,
+		"/api%2F..":              ReasonPathAmbiguous,
+		"/api%2f%2e%2e":          ReasonPathAmbiguous,
+		"/api%2Fitems":           ReasonPathAmbiguous,
+		"/public/..%2Fapi/items": ReasonPathAmbiguous,
+		"/public/%2E%2E/api":     ReasonPathAmbiguous,
+		"/%61pi/items":           ReasonPathAmbiguous,
+		"/api/x%5C..":            ReasonPathAmbiguous,
+		"/api/%":                 ReasonOriginAllowed, // an invalid escape is read as written
+		"/other%2Fx":             ReasonAnyOrigin,
+	} {
+		var o [1]string
+		o[0] = "https://app.example"
+		d := p.Evaluate(Request{Method: "GET", Host: "a.test", Path: path, Origin: o[:]})
+		if d.Reason.Code != want {
+			t.Errorf("%s: %v, want code %d", path, d.Reason, want)
+		}
+	}
+}
+
 // TestOutsideScopes: without Default, a request outside every scope passes
 // through untouched — no Access-Control-* header, no Vary, the application
 // runs, a preflight included.
