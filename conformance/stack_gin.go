@@ -19,12 +19,18 @@ func Gin() Harness {
 
 var ginQuiet sync.Once
 
-func mountGin(p *cors.Policy) http.Handler {
+// quietGin switches gin from debug to test mode once, so that route tables
+// are not printed.
+func quietGin() {
 	ginQuiet.Do(func() {
 		if gin.Mode() == gin.DebugMode {
-			gin.SetMode(gin.TestMode) // no route dump on stdout
+			gin.SetMode(gin.TestMode)
 		}
 	})
+}
+
+func mountGin(p *cors.Policy) http.Handler {
+	quietGin()
 	e := gin.New()
 	e.Use(func(c *gin.Context) { c.Header("Vary", OuterVary) })
 	e.Use(gin.RecoveryWithWriter(io.Discard))

@@ -1,5 +1,0 @@
-//go:build !race
-
-package corschi_test
-
-const raceEnabled = false

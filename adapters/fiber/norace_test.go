@@ -1,5 +1,0 @@
-//go:build !race
-
-package corsfiber_test
-
-const raceEnabled = false

@@ -1,5 +1,0 @@
-//go:build !race
-
-package corsgin_test
-
-const raceEnabled = false

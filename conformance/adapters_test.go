@@ -1,0 +1,190 @@
+package conformance
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"github.com/go-chi/chi/v5"
+	"github.com/gofiber/fiber/v2"
+	"github.com/labstack/echo/v4"
+
+	corschi "github.com/originguard/cors/adapters/chi"
+	corsecho "github.com/originguard/cors/adapters/echo"
+	corsfiber "github.com/originguard/cors/adapters/fiber"
+	corsgin "github.com/originguard/cors/adapters/gin"
+	cors "github.com/originguard/cors/core"
+)
+
+// TestAdaptersRejectInvalidConfig covers config-validation (docs/behaviour.md)
+// for every adapter: each adapter's New panics on an invalid configuration
+// with exactly the message of cors.New, every harness returns that error,
+// and the invalid configurations produce every typed error of the core.
+func TestAdaptersRejectInvalidConfig(t *testing.T) {
+	app := []string{"https://app.example"}
+	bad := []struct {
+		why string
+		cfg cors.Config
+	}{
+		{"credentials-exact-origin: * origins with credentials", cors.Config{AllowedOrigins: []string{"*"}, AllowCredentials: true}},
+		{"null-origin: null in the allowlist", cors.Config{AllowedOrigins: []string{"null"}}},
+		{"origin-config-canonical: upper-case origin", cors.Config{AllowedOrigins: []string{"https://App.example"}}},
+		{"origin-config-canonical: trailing slash", cors.Config{AllowedOrigins: []string{"https://app.example/"}}},
+		{"origin-config-canonical: default port", cors.Config{AllowedOrigins: []string{"https://app.example:443"}}},
+		{"credentials-no-wildcards: * exposed headers with credentials", cors.Config{AllowedOrigins: app, ExposedHeaders: []string{"*"}, AllowCredentials: true}},
+		{"method-config: forbidden method", cors.Config{AllowedOrigins: app, AllowedMethods: []string{"CONNECT"}}},
+		{"header-config: forbidden request header", cors.Config{AllowedOrigins: app, AllowedHeaders: []string{"Cookie"}}},
+		{"header-config: Set-Cookie exposed", cors.Config{AllowedOrigins: app, ExposedHeaders: []string{"Set-Cookie"}}},
+		{"max-age: max-age above 24 h", cors.Config{AllowedOrigins: app, MaxAge: 48 * time.Hour}},
+		{"credentials-risky-origins: insecure origin with credentials", cors.Config{AllowedOrigins: []string{"http://app.example"}, AllowCredentials: true}},
+		{"credentials-risky-origins: public-suffix wildcard with credentials", cors.Config{AllowedOrigins: []string{"https://*.github.io"}, AllowCredentials: true}},
+		{"preflight-status: preflight status outside 200-299", cors.Config{AllowedOrigins: app, PreflightSuccessStatus: 301}},
+	}
+	types := map[string]bool{}
+	for _, b := range bad {
+		_, want := cors.New(b.cfg)
+		if want == nil {
+			t.Errorf("%s: cors.New accepted %+v", b.why, b.cfg)
+			continue
+		}
+		for _, typ := range configErrorTypes(want) {
+			types[typ] = true
+		}
+		for _, a := range adapterAPIs() {
+			got := panicMessage(func() { a.fromConfig(b.cfg) })
+			if got != want.Error() {
+				t.Errorf("%s: %s.New panicked with %q, want %q", b.why, a.name, got, want.Error())
+			}
+		}
+		for _, h := range Harnesses() {
+			if _, err := h.New(b.cfg); err == nil || err.Error() != want.Error() {
+				t.Errorf("%s: harness %s returned %v, want %q", b.why, h.Name, err, want.Error())
+			}
+		}
+	}
+	for _, typ := range []string{"OriginError", "MethodError", "HeaderError", "CredentialsError", "ValueError"} {
+		if !types[typ] {
+			t.Errorf("no invalid configuration produces a %s", typ)
+		}
+	}
+}
+
+// configErrorTypes names the typed errors err joins.
+func configErrorTypes(err error) []string {
+	var out []string
+	for _, e := range []struct {
+		name   string
+		target any
+	}{
+		{"OriginError", new(*cors.OriginError)},
+		{"MethodError", new(*cors.MethodError)},
+		{"HeaderError", new(*cors.HeaderError)},
+		{"CredentialsError", new(*cors.CredentialsError)},
+		{"ValueError", new(*cors.ValueError)},
+	} {
+		if errors.As(err, e.target) {
+			out = append(out, e.name)
+		}
+	}
+	return out
+}
+
+// adapterAPI is one adapter's public API, each function mounting the
+// adapter's middleware the documented way in front of a route that answers
+// 200 on PathResource.
+type adapterAPI struct {
+	name       string
+	fromConfig func(cors.Config) http.Handler  // the adapter's New
+	fromPolicy func(*cors.Policy) http.Handler // the adapter's Middleware
+}
+
+func adapterAPIs() []adapterAPI {
+	okGin := func(c *gin.Context) { c.Status(http.StatusOK) }
+	ginApp := func(mw gin.HandlerFunc) http.Handler {
+		quietGin()
+		e := gin.New()
+		e.Use(mw)
+		e.GET(PathResource, okGin)
+		return e
+	}
+	echoApp := func(mw echo.MiddlewareFunc) http.Handler {
+		e := echo.New()
+		e.Use(mw)
+		e.GET(PathResource, func(c echo.Context) error { return c.NoContent(http.StatusOK) })
+		return e
+	}
+	fiberApp := func(mw fiber.Handler) http.Handler {
+		a := fiber.New(fiber.Config{DisableStartupMessage: true})
+		a.Use(mw)
+		a.Get(PathResource, func(c *fiber.Ctx) error { return c.SendStatus(http.StatusOK) })
+		return fasthttpBridge(a.Handler())
+	}
+	chiApp := func(mw func(http.Handler) http.Handler) http.Handler {
+		r := chi.NewRouter()
+		r.Use(mw)
+		r.Get(PathResource, okHandler)
+		return r
+	}
+	return []adapterAPI{
+		{"gin", func(c cors.Config) http.Handler { return ginApp(corsgin.New(c)) }, func(p *cors.Policy) http.Handler { return ginApp(corsgin.Middleware(p)) }},
+		{"echo", func(c cors.Config) http.Handler { return echoApp(corsecho.New(c)) }, func(p *cors.Policy) http.Handler { return echoApp(corsecho.Middleware(p)) }},
+		{"fiber", func(c cors.Config) http.Handler { return fiberApp(corsfiber.New(c)) }, func(p *cors.Policy) http.Handler { return fiberApp(corsfiber.Middleware(p)) }},
+		{"chi", func(c cors.Config) http.Handler { return chiApp(corschi.New(c)) }, func(p *cors.Policy) http.Handler { return chiApp(corschi.Middleware(p)) }},
+	}
+}
+
+// acaoFrom sends a GET from origin to h and returns its
+// Access-Control-Allow-Origin.
+func acaoFrom(h http.Handler, origin string) string {
+	resp, err := serve(h, get(PathResource, org(origin)))
+	if err != nil {
+		return err.Error()
+	}
+	return resp.header.Get(hACAO)
+}
+
+// TestAdaptersApplyTheirPolicy checks, for every adapter, that New applies
+// its configuration and that Middleware consults its policy on every
+// request, so that Reconfigure takes effect without mounting again.
+func TestAdaptersApplyTheirPolicy(t *testing.T) {
+	for _, a := range adapterAPIs() {
+		if got := acaoFrom(a.fromConfig(cors.Config{AllowedOrigins: []string{oApp}}), oApp); got != oApp {
+			t.Errorf("%s.New: allowed origin answered with ACAO %q", a.name, got)
+		}
+		p := cors.MustNew(cors.Config{AllowedOrigins: []string{oApp}})
+		h := a.fromPolicy(p)
+		if got := acaoFrom(h, oEvil); got != "" {
+			t.Errorf("%s.Middleware: unlisted origin answered with ACAO %q", a.name, got)
+		}
+		if err := p.Reconfigure(cors.Config{AllowedOrigins: []string{oEvil}}); err != nil {
+			t.Fatal(err)
+		}
+		if got := acaoFrom(h, oEvil); got != oEvil {
+			t.Errorf("%s.Middleware after Reconfigure: ACAO %q, want %q", a.name, got, oEvil)
+		}
+	}
+}
+
+// TestAdaptersRejectNilPolicy: Middleware(nil) panics at once, naming the
+// mistake, instead of failing on the first request.
+func TestAdaptersRejectNilPolicy(t *testing.T) {
+	for _, a := range adapterAPIs() {
+		if got := panicMessage(func() { a.fromPolicy(nil) }); !strings.Contains(got, "nil") {
+			t.Errorf("%s.Middleware(nil) panicked with %q, want a message naming nil", a.name, got)
+		}
+	}
+}
+
+func panicMessage(f func()) (msg string) {
+	defer func() {
+		if v := recover(); v != nil {
+			msg = fmt.Sprint(v)
+		}
+	}()
+	f()
+	return "(no panic)"
+}
