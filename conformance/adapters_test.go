@@ -148,10 +148,15 @@ func acaoFrom(h http.Handler, origin string) string {
 }
 
 // TestAdaptersApplyTheirPolicy checks, for every adapter, that New applies
-// its configuration and that Middleware consults its policy on every
-// request, so that Reconfigure takes effect without mounting again.
+// its configuration, that Middleware consults its policy on every request,
+// so that Reconfigure takes effect without mounting again, and that the
+// zero Policy passes requests through without CORS headers.
 func TestAdaptersApplyTheirPolicy(t *testing.T) {
 	for _, a := range adapterAPIs() {
+		zero, err := serve(a.fromPolicy(new(cors.Policy)), get(PathResource, org(oApp)))
+		if err != nil || zero.status != http.StatusOK || len(zero.header.Values(hACAO)) != 0 {
+			t.Errorf("%s.Middleware(zero Policy): %v, status %d, headers %v; want the request passed on without CORS headers", a.name, err, zero.status, zero.header)
+		}
 		if got := acaoFrom(a.fromConfig(cors.Config{AllowedOrigins: []string{oApp}}), oApp); got != oApp {
 			t.Errorf("%s.New: allowed origin answered with ACAO %q", a.name, got)
 		}

@@ -25,14 +25,21 @@ func reasonOf(t *testing.T, cfg cors.Config, req request) cors.ReasonCode {
 }
 
 // allReasonCodes lists every ReasonCode the core defines: the codes below
-// the first one whose text is that of an unknown code.
+// the first one without a name of its own.
 func allReasonCodes() []cors.ReasonCode {
-	unknown := cors.Reason{Code: math.MaxUint8}.String()
 	var out []cors.ReasonCode
-	for c := cors.ReasonCode(0); c < math.MaxUint8 && (cors.Reason{Code: c}).String() != unknown; c++ {
+	for c := cors.ReasonCode(0); c < math.MaxUint8 && !strings.HasPrefix(c.String(), "ReasonCode("); c++ {
 		out = append(out, c)
 	}
 	return out
+}
+
+// reasonsNotFromConfig are the codes a policy built from a cors.Config,
+// which is all a Harness builds, never gives; the tests named cover them.
+var reasonsNotFromConfig = map[cors.ReasonCode]string{
+	cors.ReasonNoPolicy:      "TestAdaptersApplyTheirPolicy (the zero Policy, on every adapter)",
+	cors.ReasonNoScope:       "the core's scoped-policy tests (scoped policies are not built from a Config)",
+	cors.ReasonPathAmbiguous: "the core's scoped-policy tests (scoped policies are not built from a Config)",
 }
 
 func TestEveryReasonCodeIsExercised(t *testing.T) {
@@ -46,13 +53,13 @@ func TestEveryReasonCodeIsExercised(t *testing.T) {
 		}
 	}
 	codes := allReasonCodes()
-	t.Logf("%d reason codes, %d exercised", len(codes), len(seen))
+	t.Logf("%d reason codes, %d exercised by the tables", len(codes), len(seen))
 	if len(codes) < 2 {
 		t.Fatalf("found %d reason codes; the enumeration is broken", len(codes))
 	}
 	for _, code := range codes {
-		if !seen[code] {
-			t.Errorf("no case exercises reason %d (%s)", code, cors.Reason{Code: code})
+		if _, elsewhere := reasonsNotFromConfig[code]; !seen[code] && !elsewhere {
+			t.Errorf("no case exercises reason %s", code)
 		}
 	}
 }
