@@ -14,10 +14,10 @@ import (
 // that coverage: the core decides the request only to name what a case
 // exercises; what the response must be comes from the case alone.
 
-// reasonOf is the core's reason for req under cfg.
-func reasonOf(t *testing.T, cfg cors.Config, req request) cors.ReasonCode {
+// reasonOf is the core's reason for req under pol.
+func reasonOf(t *testing.T, pol *policy, req request) cors.ReasonCode {
 	t.Helper()
-	p, err := cors.New(cfg)
+	p, err := pol.build()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,22 +34,20 @@ func allReasonCodes() []cors.ReasonCode {
 	return out
 }
 
-// reasonsNotFromConfig are the codes a policy built from a cors.Config,
-// which is all a Harness builds, never gives; the tests named cover them.
+// reasonsNotFromConfig are the codes no built policy gives, so no case can;
+// the tests named cover them.
 var reasonsNotFromConfig = map[cors.ReasonCode]string{
-	cors.ReasonNoPolicy:      "TestAdaptersApplyTheirPolicy (the zero Policy, on every adapter)",
-	cors.ReasonNoScope:       "the core's scoped-policy tests (scoped policies are not built from a Config)",
-	cors.ReasonPathAmbiguous: "the core's scoped-policy tests (scoped policies are not built from a Config)",
+	cors.ReasonNoPolicy: "TestAdaptersApplyTheirPolicy (the zero Policy, on every adapter)",
 }
 
 func TestEveryReasonCodeIsExercised(t *testing.T) {
 	seen := map[cors.ReasonCode]bool{}
 	for _, c := range cases() {
-		seen[reasonOf(t, c.pol.cfg, c.req)] = true
+		seen[reasonOf(t, c.pol, c.req)] = true
 	}
 	for _, h := range hostileCases() {
 		for _, p := range hostilePolicies {
-			seen[reasonOf(t, p.cfg, h.req)] = true
+			seen[reasonOf(t, p.policy, h.req)] = true
 		}
 	}
 	codes := allReasonCodes()
