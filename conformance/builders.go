@@ -189,9 +189,12 @@ func (r request) at(path string) request { r.path = path; return r }
 
 type hmap = map[string]string
 
+// vary is the Vary a response to method carries: Origin on every response
+// of a dynamic policy and on every OPTIONS response (whether it is a
+// preflight depends on Origin); the preflight request headers on OPTIONS.
 func (p namedPolicy) vary(method string) []string {
 	var v []string
-	if !p.star {
+	if !p.star || method == http.MethodOptions {
 		v = append(v, "Origin")
 	}
 	if method == http.MethodOptions {
@@ -235,6 +238,7 @@ func (p namedPolicy) notCORS(method string) expect {
 	e := expect{status: http.StatusOK, app: true, inner: true, vary: p.vary(method)}
 	if p.star {
 		e.ac = hmap{hACAO: "*"}
+		set(e.ac, hACEH, p.aceh)
 	}
 	return e
 }

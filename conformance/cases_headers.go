@@ -75,7 +75,25 @@ func headerCases() []testCase {
 			pDefault, pre(oApp, "POST", "x-a"), pDefault.refused(oApp), pfv(oApp, "POST", false, "X-A")),
 		tc(s, "get-with-header", "safelisted-methods, allow-headers: ACRM GET with a listed header: the method passes, the header is covered",
 			pList, pre(oApp, "GET", "x-custom"), pList.preflightOK(oApp), pfv(oApp, "GET", true, "X-Custom")),
+		tc(s, "one-name-per-line-echoed-in-full", "acrh-answered-in-full, allow-headers: an ACRH split one name per line (as gateways do) is accepted and answered in full, every name echoed",
+			pCredStar, acrhLines("x-a", "x-b", "x-c", "x-d", "x-e", "x-f", "x-g", "x-h", "x-i"),
+			pCredStar.preflightOK(oApp).with(hACAM, "PUT").with(hACAH, "x-a,x-b,x-c,x-d,x-e,x-f,x-g,x-h,x-i"),
+			pfv(oApp, "PUT", true, "X-A", "X-B", "X-C", "X-D", "X-E", "X-F", "X-G", "X-H", "X-I").cred()),
+		tc(s, "names-after-empty-lines-echoed", "acrh-answered-in-full: names that follow many empty ACRH lines are still answered",
+			pCredStar, acrhLines(append(make([]string, 16), "bar,baz,foo")...),
+			pCredStar.preflightOK(oApp).with(hACAM, "PUT").with(hACAH, "bar,baz,foo"), pfv(oApp, "PUT", true, "Bar", "Baz", "Foo").cred()),
+		tc(s, "empty-line-no-empty-answer", "acrh-answered-in-full: an empty ACRH asks for nothing: no Access-Control-Allow-Headers at all, never an empty one",
+			pCredStar, acrhLines(""), pCredStar.preflightOK(oApp).with(hACAM, "PUT"), pfv(oApp, "PUT", true).cred()),
 	}
+}
+
+// acrhLines is a PUT preflight from oApp with one ACRH line per value.
+func acrhLines(values ...string) request {
+	r := pre(oApp, "PUT", "")
+	for _, v := range values {
+		r.lines = append(r.lines, hdr(hACRH, v))
+	}
+	return r
 }
 
 // manyACRH is a preflight with n ACRH lines of value v.

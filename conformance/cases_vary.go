@@ -8,7 +8,7 @@ func varyCases() []testCase {
 	return []testCase{
 		tc(s, "non-cors-dynamic", "vary-origin: a dynamic policy varies on Origin even without Origin, and adds no ACAO",
 			pList, get(PathResource), pList.notCORS("GET"), act(oApp, "GET", false)),
-		tc(s, "non-cors-static-star", "wildcard-origin: static * always sends ACAO * and never Vary: Origin",
+		tc(s, "non-cors-static-star", "wildcard-origin: static * always sends ACAO * and, on non-OPTIONS responses, never Vary: Origin",
 			pStarOnly, get(PathResource), pStarOnly.notCORS("GET"), act(oApp, "GET", true)),
 		tc(s, "allowed-appends", "vary-append: Vary: Origin is appended after the outer middleware's value",
 			pList, get(PathResource, org(oApp)), pList.allowed("GET", oApp), act(oApp, "GET", true)),
@@ -22,7 +22,7 @@ func varyCases() []testCase {
 			pList, pre(oEvil, "PUT", ""), pList.forbidden(), pfv(oEvil, "PUT", false)),
 		tc(s, "refused-preflight-varies", "vary-preflight: a refused preflight varies the same way",
 			pList, pre(oApp, "Chicken", ""), pList.refused(oApp), pfv(oApp, "Chicken", false)),
-		tc(s, "star-preflight-varies-on-request-headers", "wildcard-origin, vary-preflight: a * preflight varies on ACRM and ACRH but not Origin",
+		tc(s, "star-preflight-varies-on-request-headers", "wildcard-origin, vary-preflight: a * preflight varies on ACRM, ACRH and Origin (only whether Origin is present matters)",
 			pStar, pre(oApp, "PUT", "x-a"), pStar.preflightOK(oApp), pfv(oApp, "PUT", true, "X-A")),
 		tc(s, "pna-varies-on-acrpn", "vary-preflight, private-network: with private network access on, preflights also vary on ACRPN",
 			pPNA, pre(oApp, "PUT", ""), pPNA.preflightOK(oApp), pfv(oApp, "PUT", true)),
@@ -34,6 +34,14 @@ func varyCases() []testCase {
 			pList, get(PathMissing), pList.notCORS("GET").notFound(), act(oApp, "GET", false)),
 		tc(s, "credentialed-varies", "vary-origin: credentialed responses vary on Origin",
 			pCred, get(PathResource, org(oApp)), pCred.allowed("GET", oApp), act(oApp, "GET", true).cred()),
+		tc(s, "star-no-origin-exposes", "origin-cache-rule, wildcard-origin: under * a response without Origin carries the same ACAO and ACEH as one with Origin, so a shared cache may serve it to any script",
+			pStar, get(PathResource), pStar.notCORS("GET"), act(oApp, "GET", true).exposes("X-App-Ran")),
+		tc(s, "star-repeated-origin", "origin-cache-rule, wildcard-origin: under * several Origin lines are answered like one: the response does not vary on Origin, so it must not depend on it",
+			pStarOnly, get(PathResource, org(oApp), org(oEvil)), pStarOnly.allowed("GET", oApp), nil),
+		tc(s, "star-repeated-origin-preflight", "origin-cache-rule, wildcard-origin: under * a preflight with several Origin lines is answered like one with a single Origin",
+			pStar, pre(oApp, "PUT", "", org(oEvil)), pStar.preflightOK(oApp), nil),
+		tc(s, "star-options-varies-on-origin", "origin-cache-rule, vary-preflight: under * an OPTIONS response varies on Origin: whether it is a preflight depends on Origin being present",
+			pStarOnly, do(http.MethodOptions, hdr(hACRM, "PUT")), pStarOnly.notCORS("OPTIONS").router(), pfv(oApp, "PUT", false)),
 	}
 }
 

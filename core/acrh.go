@@ -43,7 +43,9 @@ type headerVerdict struct {
 }
 
 func (c *compiled) checkHeaders(lines []string) headerVerdict {
-	v := headerVerdict{code: ReasonPreflightAllowed, browserForm: len(lines) == 1}
+	// An empty line asks for nothing and is not echoed: an empty
+	// Access-Control-Allow-Headers would be noise at best.
+	v := headerVerdict{code: ReasonPreflightAllowed, browserForm: len(lines) == 1 && lines[0] != ""}
 	if len(lines) > MaxRequestHeadersLines {
 		return headerVerdict{code: ReasonHeadersTooLong}
 	}

@@ -269,13 +269,16 @@ func (c *compiled) buildVary() {
 }
 
 // varyMask is the set of request headers a response to method depends on.
+// Under "*" an OPTIONS response still varies on Origin: whether it is a
+// preflight (answered by the policy) or not (answered by the application)
+// depends on the Origin header being present.
 func (c *compiled) varyMask(method string) uint8 {
 	var m uint8
 	if !c.anyOrigin {
 		m = varyOrigin
 	}
 	if method == http.MethodOptions {
-		m |= varyACRM | varyACRH
+		m |= varyOrigin | varyACRM | varyACRH
 		if c.privateNetwork {
 			m |= varyACRPN
 		}

@@ -14,7 +14,8 @@ type Config struct {
 	// subdomain patterns ("https://*.a.example", matching one or more labels
 	// before ".a.example" but never the apex), any-port patterns
 	// ("http://localhost:*", "https://*.a.example:*"), or "*" alone (every
-	// origin, including "null", without credentials). Entries must already be
+	// origin, including "null", without credentials; every request is then
+	// answered alike, with or without Origin). Entries must already be
 	// canonical (lower case, no trailing slash, no default port, ASCII host);
 	// New says which canonical form was meant. "null" is never accepted here.
 	AllowedOrigins []string

@@ -35,14 +35,18 @@ type Decision struct {
 	// status.
 	Status int
 
-	c                   *compiled
-	vary                uint8
-	allowOrigin         string // ACAO value, "" for none
-	allowCredentials    bool
-	exposeHeaders       bool   // write the configured ACEH
-	allowMethods        string // ACAM value, "" for none
-	allowHeaders        allowHeadersMode
-	requestHeaders      [maxReflectedLines]string // copies of the request's ACRH lines, for echoing
+	c                *compiled
+	vary             uint8
+	allowOrigin      string // ACAO value, "" for none
+	allowCredentials bool
+	exposeHeaders    bool   // write the configured ACEH
+	allowMethods     string // ACAM value, "" for none
+	allowHeaders     allowHeadersMode
+	// requestHeaders holds copies of the request's ACRH lines for echoing,
+	// every one of them (checkHeaders refuses more than
+	// MaxRequestHeadersLines). They are copies, not the request's slice, so
+	// that a Request built on the caller's stack stays there.
+	requestHeaders      [MaxRequestHeadersLines]string
 	requestHeaderLines  uint8
 	maxAge              bool // write the configured ACMA
 	allowPrivateNetwork bool
@@ -71,11 +75,6 @@ func (l *fieldList) add(key, value string) {
 	l.f[l.n] = field{key, value}
 	l.n++
 }
-
-// maxReflectedLines bounds the ACRH lines a Decision keeps for echoing.
-// The Decision holds copies of the strings, not the request's slice, so a
-// Request built on the caller's stack stays there.
-const maxReflectedLines = 8
 
 // fields lists the Access-Control-* headers to set into out, in a fixed
 // order.

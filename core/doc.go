@@ -21,10 +21,22 @@
 //     for a refused method or header is answered with the success status and
 //     the allowed methods and headers, never the refused one, so the browser
 //     console names exactly what was refused.
+//   - Two requests that differ only in their Origin lines get identical
+//     headers, or both carry Vary: Origin, so that a shared cache never
+//     hands one origin's answer to another (the cache rule). Under "*"
+//     every request is answered alike (Access-Control-Allow-Origin: * and
+//     Access-Control-Expose-Headers even without Origin, whatever its
+//     lines), without Vary: Origin except on OPTIONS responses, where
+//     Origin decides whether the request is a preflight.
 //   - Vary is appended to, never overwritten: Origin on every response whose
 //     headers depend on it (all of them unless AllowedOrigins is "*"), plus
 //     Access-Control-Request-Method and -Headers (and -Private-Network when
 //     enabled) on every OPTIONS response.
+//   - Whatever a preflight asks for is answered in full or refused with its
+//     reason: Access-Control-Request-Headers split over several lines (up to
+//     MaxRequestHeadersLines) is one list, and every allowed name of it is
+//     answered; an empty one asks for nothing and gets no
+//     Access-Control-Allow-Headers.
 //   - Configuration mistakes are errors at construction, never surprises at
 //     request time: New reports every problem at once; MustNew and the
 //     adapters' New panic with the same message.

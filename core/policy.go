@@ -149,7 +149,9 @@ func (p *Policy) evaluate(ctx context.Context, r *Request, d *Decision) {
 	case NotCORS:
 		d.Allowed, d.Reason.Code = true, ReasonNotCORS
 		if c.anyOrigin {
-			d.allowOrigin = "*"
+			// Answered like every other request under "*", so that a
+			// shared cache may hand this response to any script.
+			d.allowOrigin, d.exposeHeaders = "*", c.exposeHeaders != ""
 		}
 	case Actual:
 		if d.checkOrigin(r) {
@@ -180,13 +182,16 @@ func (t *scopeTable) outsideScopes(ctx context.Context, r *Request, d *Decision,
 // checkOrigin fills ACAO and ACAC when the request's origin is allowed.
 func (d *Decision) checkOrigin(r *Request) bool {
 	c, lines := d.c, r.Origin
+	if c.anyOrigin {
+		// Every Origin, even repeated or malformed: the answer must not
+		// depend on the Origin lines, which the response does not vary on.
+		d.allowOrigin, d.Allowed, d.Reason.Code = "*", true, ReasonAnyOrigin
+		return true
+	}
 	code := ReasonOriginNotAllowed
 	switch o := lines[0]; {
 	case len(lines) > 1:
 		code = ReasonOriginRepeated
-	case c.anyOrigin:
-		d.allowOrigin, d.Allowed, d.Reason.Code = "*", true, ReasonAnyOrigin
-		return true
 	default:
 		allowed, malformed := c.origins.match(o)
 		if malformed && o != "null" {
