@@ -9,12 +9,13 @@ import (
 )
 
 // Edge cases found by translating the peers' test suites and by sending the
-// same raw requests to every stack. Each test names the rule it checks.
+// same raw requests to every stack. Each test names the rule of
+// docs/behaviour.md it checks.
 
-// A preflight whose Access-Control-Request-Headers arrives split over more
-// lines than a browser sends (API gateways put one name per line) is
-// answered in full: every requested name that is allowed is listed, none is
-// lost.
+// acrh-answered-in-full: a preflight whose Access-Control-Request-Headers
+// arrives split over more lines than a browser sends (API gateways put one
+// name per line) is answered in full: every requested name that is allowed
+// is listed, none is lost.
 func TestEdge_SplitRequestHeadersAnsweredInFull(t *testing.T) {
 	p := mustPolicy(t, Config{AllowedOrigins: []string{"https://app.example"}, AllowedHeaders: []string{"*"}, AllowCredentials: true})
 	names := []string{"x-a", "x-b", "x-c", "x-d", "x-e", "x-f", "x-g", "x-h", "x-i", "x-j", "x-k"}
@@ -45,7 +46,7 @@ func TestEdge_SplitRequestHeadersAnsweredInFull(t *testing.T) {
 	}
 }
 
-// An empty Access-Control-Request-Headers asks for nothing: no
+// acrh-answered-in-full: an empty Access-Control-Request-Headers asks for nothing: no
 // Access-Control-Allow-Headers, never an empty one.
 func TestEdge_EmptyRequestHeadersNoEmptyAnswer(t *testing.T) {
 	for _, cfg := range []Config{
@@ -67,7 +68,8 @@ func TestEdge_EmptyRequestHeadersNoEmptyAnswer(t *testing.T) {
 	}
 }
 
-// Under "*" origins every request is answered identically, whatever its
+// origin-cache-rule, wildcard-origin: under "*" origins every request is
+// answered identically, whatever its
 // Origin lines: ACAO * and ACEH also without Origin, with several Origin
 // lines or with a malformed one. OPTIONS responses, whose kind (preflight or
 // not) depends on Origin, vary on it.
