@@ -1,0 +1,139 @@
+package cors
+
+import "net/http"
+
+// evaluatePreflight judges a preflight in steps, each returning a verdict:
+// the origin, then the method, the request headers and private network
+// access. A refused origin is answered 403 at once (preflight-denied-origin).
+// Past the origin every step runs and fills the response header it owns, and
+// the first refusal becomes the decision's reason, so the answer still lists
+// what is allowed and the browser console names exactly what was refused
+// (preflight-partial-refusal).
+func (d *Decision) evaluatePreflight(r *Request) {
+	c := d.c
+	if !d.checkOrigin(r) {
+		d.Respond, d.Status = true, http.StatusForbidden
+		return
+	}
+	d.Respond, d.Status, d.Reason.Code = !c.passthrough, c.status, ReasonPreflightAllowed
+	d.maxAge = c.maxAge != ""
+	verdicts := [...]Reason{
+		d.checkMethod(r.AccessControlRequestMethod),
+		d.checkRequestHeaders(r.AccessControlRequestHeaders),
+		d.checkPrivateNetwork(r.AccessControlRequestPrivateNetwork),
+	}
+	for _, v := range verdicts {
+		if v.Code != ReasonPreflightAllowed {
+			d.Allowed, d.Reason, d.Respond = false, v, true
+			return
+		}
+	}
+}
+
+var preflightAllowed = Reason{Code: ReasonPreflightAllowed}
+
+// checkMethod judges Access-Control-Request-Method (method-case-sensitive,
+// safelisted-methods, method-allowlist) and chooses the ACAM to answer with:
+// the configured list, or, where "*" cannot be sent (with credentials) or
+// would not help (the method is refused), the requested method itself when
+// it is allowed and not safelisted.
+func (d *Decision) checkMethod(lines []string) Reason {
+	c := d.c
+	method, v := c.methodVerdict(lines)
+	allowed := v.Code == ReasonPreflightAllowed
+	d.allowMethods = c.allowMethods
+	if c.anyMethod && (c.credentials || !allowed) {
+		d.allowMethods = ""
+		if allowed && !isSafelistedMethod(method) {
+			d.allowMethods = method
+		}
+	}
+	return v
+}
+
+// methodVerdict returns the normalised requested method (when it is one)
+// and whether the policy allows it.
+func (c *compiled) methodVerdict(lines []string) (method string, v Reason) {
+	switch {
+	case len(lines) > 1:
+		return "", Reason{Code: ReasonMethodRepeated}
+	case len(lines[0]) > MaxMethodLength:
+		return "", Reason{Code: ReasonMethodTooLong, Detail: lines[0]}
+	case !isToken(lines[0]):
+		return "", Reason{Code: ReasonMethodMalformed, Detail: lines[0]}
+	}
+	method = normalizeMethod(lines[0])
+	_, listed := c.methods[method]
+	// With credentials "*" is echoed as the method itself, and a method
+	// named "*" would echo a literal "*": refused, like a "*" header.
+	starGrants := c.anyMethod && !isForbiddenMethod(method) && !(c.credentials && method == "*")
+	if isSafelistedMethod(method) || listed || starGrants {
+		return method, preflightAllowed
+	}
+	return method, Reason{Code: ReasonMethodNotAllowed, Detail: method}
+}
+
+// checkRequestHeaders judges Access-Control-Request-Headers
+// (acrh-tolerant-bounded, allow-headers, authorization-explicit) and chooses
+// how ACAH is written; the request's lines are copied into the Decision when
+// ACAH answers with them.
+func (d *Decision) checkRequestHeaders(lines []string) Reason {
+	v := d.c.checkHeaders(lines)
+	d.allowHeaders = d.c.allowHeadersMode(&v, len(lines) > 0)
+	switch d.allowHeaders {
+	case allowHeadersEcho:
+		d.requestHeaders[0], d.requestHeaderLines = lines[0], 1
+	case allowHeadersFiltered:
+		d.requestHeaderLines = uint8(copy(d.requestHeaders[:], lines))
+	}
+	return Reason{Code: v.code, Detail: v.detail}
+}
+
+// allowHeadersMode decides how ACAH is written. "Configured" is the list
+// compiled from AllowedHeaders ("*" or "*, authorization" without
+// credentials, else the names); it is empty when no header is configured or
+// when "*" is used with credentials, where the requested names must be
+// answered instead:
+//
+//	requested headers                          configured non-empty  configured empty
+//	unreadable (too long or malformed)         list, none for "*"    none
+//	Authorization, which "*" does not cover    filtered              filtered
+//	none                                       list                  none
+//	all allowed, one browser-form line         list                  echo
+//	anything else                              list                  filtered
+//
+// "list" writes the configured list, "echo" the request's own line (already
+// validated, in browser form), "filtered" each requested name the policy
+// allows: never an unvalidated echo.
+func (c *compiled) allowHeadersMode(v *headerVerdict, requested bool) allowHeadersMode {
+	configured := c.allowHeaders != ""
+	switch {
+	case v.code == ReasonHeadersTooLong || v.code == ReasonHeadersMalformed:
+		if configured && !c.anyHeader {
+			return allowHeadersList
+		}
+		return allowHeadersNone
+	case c.anyHeader && v.authorization && !c.authorizationAllowed:
+		return allowHeadersFiltered
+	case configured:
+		return allowHeadersList
+	case !requested:
+		return allowHeadersNone
+	case v.code == ReasonPreflightAllowed && v.browserForm:
+		return allowHeadersEcho
+	}
+	return allowHeadersFiltered
+}
+
+// checkPrivateNetwork judges Access-Control-Request-Private-Network
+// (private-network): only the value "true" asks for access.
+func (d *Decision) checkPrivateNetwork(lines []string) Reason {
+	if len(lines) != 1 || lines[0] != "true" {
+		return preflightAllowed
+	}
+	if !d.c.privateNetwork {
+		return Reason{Code: ReasonPrivateNetworkNotAllowed}
+	}
+	d.allowPrivateNetwork = true
+	return preflightAllowed
+}
