@@ -36,8 +36,7 @@ func elements(lines []string) iter.Seq[string] {
 
 // headerVerdict is the outcome of checking a preflight's requested headers.
 type headerVerdict struct {
-	code          ReasonCode // ReasonPreflightAllowed, or the first refusal
-	detail        string
+	verdict            // ReasonPreflightAllowed, or the first refusal
 	browserForm   bool // one line of sorted, unique, lower-case names, no empty element (spaces around names are kept: harmless)
 	authorization bool // authorization was requested
 }
@@ -45,16 +44,16 @@ type headerVerdict struct {
 func (c *compiled) checkHeaders(lines []string) headerVerdict {
 	// An empty line asks for nothing and is not echoed: an empty
 	// Access-Control-Allow-Headers would be noise at best.
-	v := headerVerdict{code: ReasonPreflightAllowed, browserForm: len(lines) == 1 && lines[0] != ""}
+	v := headerVerdict{verdict: preflightAllowed, browserForm: len(lines) == 1 && lines[0] != ""}
 	if len(lines) > MaxRequestHeadersLines {
-		return headerVerdict{code: ReasonHeadersTooLong}
+		return headerVerdict{verdict: verdict{code: ReasonHeadersTooLong}}
 	}
 	total := 0
 	for _, l := range lines {
 		total += len(l)
 	}
 	if total > MaxRequestHeadersBytes {
-		return headerVerdict{code: ReasonHeadersTooLong}
+		return headerVerdict{verdict: verdict{code: ReasonHeadersTooLong}}
 	}
 	if len(lines) == 1 && lines[0] == "" {
 		return v
@@ -67,7 +66,7 @@ func (c *compiled) checkHeaders(lines []string) headerVerdict {
 		}
 		token, upper := scanToken(name)
 		if !token {
-			return headerVerdict{code: ReasonHeadersMalformed, detail: name}
+			return headerVerdict{verdict: verdict{ReasonHeadersMalformed, name}}
 		}
 		if v.browserForm && (name <= prev || upper) {
 			v.browserForm = false

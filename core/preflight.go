@@ -17,30 +17,37 @@ func (d *Decision) evaluatePreflight(r *Request) {
 	}
 	d.Respond, d.Status, d.Reason.Code = !c.passthrough, c.status, ReasonPreflightAllowed
 	d.maxAge = c.maxAge != ""
-	verdicts := [...]Reason{
-		d.checkMethod(r.AccessControlRequestMethod),
-		d.checkRequestHeaders(r.AccessControlRequestHeaders),
-		d.checkPrivateNetwork(r.AccessControlRequestPrivateNetwork),
-	}
-	for _, v := range verdicts {
-		if v.Code != ReasonPreflightAllowed {
-			d.Allowed, d.Reason, d.Respond = false, v, true
-			return
-		}
-	}
+	d.refuseOn(d.checkMethod(r.AccessControlRequestMethod))
+	d.refuseOn(d.checkRequestHeaders(r.AccessControlRequestHeaders))
+	d.refuseOn(d.checkPrivateNetwork(r.AccessControlRequestPrivateNetwork))
 }
 
-var preflightAllowed = Reason{Code: ReasonPreflightAllowed}
+// verdict is the outcome of one preflight step: ReasonPreflightAllowed, or
+// a refusal and its detail.
+type verdict struct {
+	code   ReasonCode
+	detail string
+}
+
+var preflightAllowed = verdict{code: ReasonPreflightAllowed}
+
+// refuseOn makes v the decision's reason when it is the first refusal: the
+// preflight is then answered now, with the success status.
+func (d *Decision) refuseOn(v verdict) {
+	if v.code != ReasonPreflightAllowed && d.Allowed {
+		d.Allowed, d.Reason, d.Respond = false, Reason{Code: v.code, Detail: v.detail}, true
+	}
+}
 
 // checkMethod judges Access-Control-Request-Method (method-case-sensitive,
 // safelisted-methods, method-allowlist) and chooses the ACAM to answer with:
 // the configured list, or, where "*" cannot be sent (with credentials) or
 // would not help (the method is refused), the requested method itself when
 // it is allowed and not safelisted.
-func (d *Decision) checkMethod(lines []string) Reason {
+func (d *Decision) checkMethod(lines []string) verdict {
 	c := d.c
 	method, v := c.methodVerdict(lines)
-	allowed := v.Code == ReasonPreflightAllowed
+	allowed := v.code == ReasonPreflightAllowed
 	d.allowMethods = c.allowMethods
 	if c.anyMethod && (c.credentials || !allowed) {
 		d.allowMethods = ""
@@ -53,14 +60,14 @@ func (d *Decision) checkMethod(lines []string) Reason {
 
 // methodVerdict returns the normalised requested method (when it is one)
 // and whether the policy allows it.
-func (c *compiled) methodVerdict(lines []string) (method string, v Reason) {
+func (c *compiled) methodVerdict(lines []string) (method string, v verdict) {
 	switch {
 	case len(lines) > 1:
-		return "", Reason{Code: ReasonMethodRepeated}
+		return "", verdict{code: ReasonMethodRepeated}
 	case len(lines[0]) > MaxMethodLength:
-		return "", Reason{Code: ReasonMethodTooLong, Detail: lines[0]}
+		return "", verdict{ReasonMethodTooLong, lines[0]}
 	case !isToken(lines[0]):
-		return "", Reason{Code: ReasonMethodMalformed, Detail: lines[0]}
+		return "", verdict{ReasonMethodMalformed, lines[0]}
 	}
 	method = normalizeMethod(lines[0])
 	_, listed := c.methods[method]
@@ -70,14 +77,14 @@ func (c *compiled) methodVerdict(lines []string) (method string, v Reason) {
 	if isSafelistedMethod(method) || listed || starGrants {
 		return method, preflightAllowed
 	}
-	return method, Reason{Code: ReasonMethodNotAllowed, Detail: method}
+	return method, verdict{ReasonMethodNotAllowed, method}
 }
 
 // checkRequestHeaders judges Access-Control-Request-Headers
 // (acrh-tolerant-bounded, allow-headers, authorization-explicit) and chooses
 // how ACAH is written; the request's lines are copied into the Decision when
 // ACAH answers with them.
-func (d *Decision) checkRequestHeaders(lines []string) Reason {
+func (d *Decision) checkRequestHeaders(lines []string) verdict {
 	v := d.c.checkHeaders(lines)
 	d.allowHeaders = d.c.allowHeadersMode(&v, len(lines) > 0)
 	switch d.allowHeaders {
@@ -86,7 +93,7 @@ func (d *Decision) checkRequestHeaders(lines []string) Reason {
 	case allowHeadersFiltered:
 		d.requestHeaderLines = uint8(copy(d.requestHeaders[:], lines))
 	}
-	return Reason{Code: v.code, Detail: v.detail}
+	return v.verdict
 }
 
 // allowHeadersMode decides how ACAH is written. "Configured" is the list
@@ -127,12 +134,12 @@ func (c *compiled) allowHeadersMode(v *headerVerdict, requested bool) allowHeade
 
 // checkPrivateNetwork judges Access-Control-Request-Private-Network
 // (private-network): only the value "true" asks for access.
-func (d *Decision) checkPrivateNetwork(lines []string) Reason {
+func (d *Decision) checkPrivateNetwork(lines []string) verdict {
 	if len(lines) != 1 || lines[0] != "true" {
 		return preflightAllowed
 	}
 	if !d.c.privateNetwork {
-		return Reason{Code: ReasonPrivateNetworkNotAllowed}
+		return verdict{code: ReasonPrivateNetworkNotAllowed}
 	}
 	d.allowPrivateNetwork = true
 	return preflightAllowed
