@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
+	"syscall"
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
@@ -26,6 +28,7 @@ func Start(path string) (*Browser, error) {
 	if err != nil {
 		return nil, err
 	}
+	var cmd *exec.Cmd
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path),
 		chromedp.Flag("headless", true),
@@ -37,12 +40,21 @@ func Start(path string) (*Browser, error) {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Env("TMPDIR="+tmp),
+		// A process group of its own, so that Close can make sure that
+		// every process it started is gone; Pdeathsig as chromedp's default.
+		chromedp.ModifyCmdFunc(func(c *exec.Cmd) {
+			c.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
+			cmd = c
+		}),
 	)
 	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	bctx, bcancel := chromedp.NewContext(actx)
 	stop := func() {
 		bcancel()
 		acancel()
+		if cmd != nil && cmd.Process != nil {
+			_ = stopGroup(cmd.Process.Pid)
+		}
 		_ = os.RemoveAll(tmp)
 	}
 	if err := chromedp.Do(bctx); err != nil {
@@ -52,7 +64,8 @@ func Start(path string) (*Browser, error) {
 	return &Browser{ctx: bctx, stop: stop}, nil
 }
 
-// Close stops the browser and removes its temporary directories.
+// Close stops the browser, waits until no process of its group is left,
+// and removes its temporary directories.
 func (b *Browser) Close() { b.stop() }
 
 // Version is the browser's product string, e.g. "Chrome/156.0.8078.79".

@@ -3,6 +3,7 @@ package browser_test
 import (
 	"fmt"
 	"log"
+	"time"
 
 	"github.com/originguard/cors/conformance/browser"
 )
@@ -19,26 +20,34 @@ func ExampleScenarios() {
 	// Output: header not allowed: PUT [{X-Other 1}] → HeaderDisallowedByPreflightResponse(x-other)
 }
 
-// Driving Chromium by hand: one page, one fetch, Chromium's verdict.
-func ExampleStart() {
-	path, err := browser.FindChromium()
-	if err != nil {
-		log.Fatal(err) // browser.ErrNoBrowser: skip instead, unless required
-	}
-	b, err := browser.Start(path)
+// Driving an engine by hand: the pages run fetch() calls for Go and report
+// what they could read; the session adds what only the engine says.
+func ExampleEngine() {
+	pages, err := browser.StartPages()
 	if err != nil {
 		log.Fatal(err)
 	}
-	defer b.Close()
-	page, err := b.NewPage("http://127.0.0.1:8081/")
+	defer pages.Close()
+	path, err := browser.Firefox.Find()
+	if err != nil {
+		log.Fatal(err) // wraps browser.ErrNoBrowser: skip instead, unless required
+	}
+	sess, err := browser.Firefox.Launch(path, pages.URLs)
 	if err != nil {
 		log.Fatal(err)
 	}
-	defer page.Close()
-	out, err := page.Fetch(browser.Call{URL: "http://127.0.0.1:8080/api", Method: "PUT",
-		Headers: []browser.Header{{Name: "X-Custom", Value: "1"}}})
+	defer sess.Close()
+	if err := pages.Ready(time.Minute); err != nil {
+		log.Fatal(err)
+	}
+	calls := []browser.Call{{URL: "http://127.0.0.1:8080/api", Method: "PUT",
+		Headers: []browser.Header{{Name: "X-Custom", Value: "1"}}}}
+	outs, err := pages.Run(browser.PageA, calls)
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(out.Allowed, out.CORSError, out.FailedParameter)
+	if err := sess.Detail(int(browser.PageA), calls, outs); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(outs[0].Allowed, outs[0].JSError) // false TypeError: NetworkError when attempting to fetch resource.
 }

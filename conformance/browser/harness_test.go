@@ -11,27 +11,34 @@ import (
 	cors "github.com/originguard/cors/core"
 )
 
-func TestFindChromium(t *testing.T) {
-	t.Run("configured path missing is an error, not a skip", func(t *testing.T) {
-		t.Setenv(EnvBrowser, "/nonexistent/chrome")
-		_, err := FindChromium()
-		if err == nil || errors.Is(err, ErrNoBrowser) {
-			t.Fatalf("err = %v, want a non-ErrNoBrowser error", err)
-		}
-	})
-	t.Run("configured path used", func(t *testing.T) {
-		t.Setenv(EnvBrowser, os.Args[0])
-		if p, err := FindChromium(); err != nil || p != os.Args[0] {
-			t.Fatalf("FindChromium() = %q, %v", p, err)
-		}
-	})
-	t.Run("nothing on PATH", func(t *testing.T) {
-		t.Setenv(EnvBrowser, "")
-		t.Setenv("PATH", t.TempDir())
-		if _, err := FindChromium(); !errors.Is(err, ErrNoBrowser) {
-			t.Fatalf("err = %v, want ErrNoBrowser", err)
-		}
-	})
+func TestEngineFind(t *testing.T) {
+	for _, e := range Engines {
+		t.Run(e.Name, func(t *testing.T) {
+			t.Run("configured path missing is an error, not a skip", func(t *testing.T) {
+				t.Setenv(e.Env, "/nonexistent/browser")
+				_, err := e.Find()
+				if err == nil || errors.Is(err, ErrNoBrowser) {
+					t.Fatalf("err = %v, want a non-ErrNoBrowser error", err)
+				}
+			})
+			t.Run("configured path used", func(t *testing.T) {
+				t.Setenv(e.Env, os.Args[0])
+				if p, err := e.Find(); err != nil || p != os.Args[0] {
+					t.Fatalf("Find() = %q, %v", p, err)
+				}
+			})
+			t.Run("nothing found", func(t *testing.T) {
+				t.Setenv(e.Env, "")
+				t.Setenv("PATH", t.TempDir())
+				saved := e.Binaries
+				e.Binaries = []string{"cors-no-such-browser", "/nonexistent/cors-no-such-browser"}
+				defer func() { e.Binaries = saved }()
+				if _, err := e.Find(); !errors.Is(err, ErrNoBrowser) || !strings.Contains(err.Error(), e.Name) {
+					t.Fatalf("err = %v, want ErrNoBrowser naming %s", err, e.Name)
+				}
+			})
+		})
+	}
 }
 
 func TestRequired(t *testing.T) {
@@ -43,25 +50,37 @@ func TestRequired(t *testing.T) {
 	}
 }
 
-// TestNoBrowser runs this test binary again with an empty PATH: TestBrowser
-// must skip, and must fail when CORS_BROWSER_REQUIRED=1.
+// TestNoBrowser runs this test binary again with no engine to be found:
+// every engine's TestBrowser subtest must skip, and must fail when
+// CORS_BROWSER_REQUIRED=1.
 func TestNoBrowser(t *testing.T) {
 	if os.Getenv("CORS_BROWSER_CHILD") != "" {
 		t.Skip("child process")
 	}
 	run := func(required string) (string, error) {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestBrowser$", "-test.v", "-test.count=1")
-		cmd.Env = append(os.Environ(), "PATH="+t.TempDir(), EnvBrowser+"=", EnvRequired+"="+required, "CORS_BROWSER_CHILD=1")
+		cmd.Env = append(os.Environ(), "PATH="+t.TempDir(), EnvRequired+"="+required, "CORS_BROWSER_CHILD=1")
+		for _, e := range Engines {
+			cmd.Env = append(cmd.Env, e.Env+"=")
+		}
 		out, err := cmd.CombinedOutput()
 		return string(out), err
 	}
-	out, err := run("")
-	if err != nil || !strings.Contains(out, "--- SKIP: TestBrowser") || !strings.Contains(out, "no chromium found") {
-		t.Errorf("without chromium: err=%v, output:\n%s", err, out)
+	skipped, err := run("")
+	if err != nil {
+		t.Errorf("without browsers: err=%v, output:\n%s", err, skipped)
 	}
-	out, err = run("1")
-	if err == nil || !strings.Contains(out, "--- FAIL: TestBrowser") || !strings.Contains(out, "no chromium found") {
-		t.Errorf("without chromium, required: err=%v, output:\n%s", err, out)
+	failed, err := run("1")
+	if err == nil {
+		t.Errorf("without browsers, required: passed, output:\n%s", failed)
+	}
+	for _, e := range Engines {
+		if !strings.Contains(skipped, "--- SKIP: TestBrowser/"+e.Name) || !strings.Contains(skipped, "no "+e.Name+" found") {
+			t.Errorf("without %s: no skip naming it, output:\n%s", e.Name, skipped)
+		}
+		if !strings.Contains(failed, "--- FAIL: TestBrowser/"+e.Name) || !strings.Contains(failed, "no "+e.Name+" found") {
+			t.Errorf("without %s, required: no failure naming it, output:\n%s", e.Name, failed)
+		}
 	}
 }
 
@@ -107,10 +126,30 @@ func TestScenarioTable(t *testing.T) {
 		default:
 			t.Errorf("%s: profile %s needs exactly one of Config and Raw", sc.ID, p.Name)
 		}
+		differ := len(sc.HitsDiffer) > 0
 		for i, st := range sc.Steps {
 			if st.Want.Allowed == (st.Want.CORSError != "") {
 				t.Errorf("%s step %d: an allowed step has no CORSError, a refused one has one", sc.ID, i)
 			}
+			for name := range st.Differs {
+				differ = true
+				if !isEngine(name) {
+					t.Errorf("%s step %d: Differs names %q, not an engine", sc.ID, i, name)
+				}
+			}
+		}
+		for name := range sc.HitsDiffer {
+			if !isEngine(name) {
+				t.Errorf("%s: HitsDiffer names %q, not an engine", sc.ID, name)
+			}
+		}
+		for name := range sc.Deviations {
+			if !isEngine(name) {
+				t.Errorf("%s: Deviations names %q, not an engine", sc.ID, name)
+			}
+		}
+		if (differ || len(sc.Deviations) > 0) && sc.Standard == "" {
+			t.Errorf("%s: engines disagree or deviate, but Standard does not say what the Fetch standard requires", sc.ID)
 		}
 	}
 	if perStack < 40 {
@@ -122,4 +161,13 @@ func TestScenarioTable(t *testing.T) {
 	if o.Of(PageNull) != "null" || o.Of(PageOther) != o.Other {
 		t.Errorf("Of is wrong")
 	}
+}
+
+func isEngine(name string) bool {
+	for _, e := range Engines {
+		if e.Name == name {
+			return true
+		}
+	}
+	return false
 }

@@ -2,7 +2,6 @@ package browser
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"sync"
@@ -28,6 +27,7 @@ type Page struct {
 	byURL   map[string][]network.RequestID
 	reqs    map[network.RequestID]*fetchEvents
 	pending map[string]int // preflights seen before their fetch
+	used    map[string]int // fetches of each URL already given to detail
 	console []string
 }
 
@@ -50,7 +50,7 @@ func (p *Page) Sibling(pageURL string) (*Page, error) {
 func openPage(ctx context.Context, cancel context.CancelFunc, pageURL string) (*Page, error) {
 	p := &Page{ctx: ctx, cancel: cancel, changed: make(chan struct{}),
 		byURL: map[string][]network.RequestID{}, reqs: map[network.RequestID]*fetchEvents{},
-		pending: map[string]int{}}
+		pending: map[string]int{}, used: map[string]int{}}
 	if err := chromedp.Listen(ctx, p.onEvent); err != nil {
 		cancel()
 		return nil, err
@@ -134,88 +134,14 @@ func (p *Page) onEvent(ev any) {
 	p.changed = make(chan struct{})
 }
 
-// batchJS runs the fetches one after the other, so that caches see them in
-// order, and returns what the script could read of each.
-const batchJS = `(async (calls) => {
-  const out = [];
-  for (const [url, init] of calls) {
-    try {
-      const r = await fetch(url, init);
-      const headers = {};
-      for (const [k, v] of r.headers) headers[k] = v;
-      out.push({allowed: true, status: r.status, body: await r.text(), headers});
-    } catch (e) {
-      out.push({allowed: false, error: String(e)});
-    }
-  }
-  return out;
-})(%s)`
-
-type jsResult struct {
-	Allowed bool              `json:"allowed"`
-	Status  int               `json:"status"`
-	Body    string            `json:"body"`
-	Headers map[string]string `json:"headers"`
-	Error   string            `json:"error"`
-}
-
-// Fetch runs one fetch() in the page and returns Chromium's account of it.
-func (p *Page) Fetch(c Call) (Outcome, error) {
-	out, err := p.FetchAll([]Call{c})
-	if err != nil {
-		return Outcome{}, err
-	}
-	return out[0], nil
-}
-
-// FetchAll runs the calls in order in one script evaluation and returns an
-// Outcome per call, after waiting for Chromium's network events of each.
-func (p *Page) FetchAll(calls []Call) ([]Outcome, error) {
-	if len(calls) == 0 {
-		return nil, nil
-	}
-	args := make([][2]json.RawMessage, len(calls))
-	p.mu.Lock()
-	base := map[string]int{} // fetches of each URL seen before this batch
-	for i, c := range calls {
-		u, _ := json.Marshal(c.URL)
-		args[i] = [2]json.RawMessage{u, json.RawMessage(c.init())}
-		base[c.URL] = len(p.byURL[c.URL])
-	}
-	p.mu.Unlock()
-	arg, err := json.Marshal(args)
-	if err != nil {
-		return nil, err
-	}
-	res, err := chromedp.Run(p.ctx, chromedp.Evaluate[[]jsResult](fmt.Sprintf(batchJS, arg), chromedp.EvalAwaitPromise))
-	if err != nil {
-		return nil, err
-	}
-	if len(res) != len(calls) {
-		return nil, fmt.Errorf("script returned %d results for %d calls", len(res), len(calls))
-	}
-	outs := make([]Outcome, len(calls))
-	nth := map[string]int{}
-	deadline := time.Now().Add(EventTimeout)
-	for i, c := range calls {
-		r := res[i]
-		o := Outcome{Allowed: r.Allowed, Status: r.Status, Body: r.Body, Headers: r.Headers, JSError: r.Error}
-		idx := base[c.URL] + nth[c.URL]
-		nth[c.URL]++
-		if err := p.waitEvents(c.URL, idx, !r.Allowed, deadline, &o); err != nil {
-			return nil, err
-		}
-		outs[i] = o
-	}
-	return outs, nil
-}
-
-// waitEvents waits until the idx-th fetch of url has finished or failed
-// (and, for a refusal, until its console line arrived or the deadline
-// passed), then fills o from the events.
-func (p *Page) waitEvents(url string, idx int, refused bool, deadline time.Time, o *Outcome) error {
+// detail waits until the next fetch of url not yet accounted for has
+// finished or failed (and, for a refusal, until its console line arrived or
+// the deadline passed), then fills o from the events.
+func (p *Page) detail(url string, refused bool, deadline time.Time, o *Outcome) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	idx := p.used[url]
+	p.used[url]++
 	for {
 		var f *fetchEvents
 		if ids := p.byURL[url]; idx < len(ids) {

@@ -23,7 +23,7 @@ const (
 	PageNull
 )
 
-// PageKinds lists every page kind.
+// PageKinds lists every page kind, in order: a kind is its own index.
 var PageKinds = []PageKind{PageA, PageA2, PageOther, PageNull}
 
 func (k PageKind) String() string {
@@ -89,10 +89,25 @@ type Step struct {
 	Headers     []Header
 	Credentials string // "", "include" or "omit"
 	Body        string
-	Want        Want
+	// Want is what every engine does with the step, unless Differs says
+	// otherwise for it.
+	Want Want
+	// Differs holds the verdicts of the engines that do not give Want, by
+	// engine name (chromium, firefox, webkit).
+	Differs map[string]Want
 }
 
-// Want is Chromium's verdict on a step.
+// WantIn returns the verdict engine gives the step.
+func (st *Step) WantIn(engine string) Want {
+	if w, ok := st.Differs[engine]; ok {
+		return w
+	}
+	return st.Want
+}
+
+// Want is an engine's verdict on a step. CORSError and FailedParameter are
+// Chromium's DevTools codes: other engines are judged on what the page and
+// the servers see.
 type Want struct {
 	Allowed bool
 	// CORSError is the corsErrorStatus.corsError Chromium reports for a
@@ -101,7 +116,8 @@ type Want struct {
 	// FailedParameter is corsErrorStatus.failedParameter; origins are
 	// written as {A}, {A2} or {Other} (see Origins.Expand).
 	FailedParameter string
-	// Preflights is how many OPTIONS preflights Chromium sends for the step.
+	// Preflights is how many OPTIONS preflights the engine sends for the
+	// step (counted on the server).
 	Preflights int
 	// Status is the status the script reads when allowed (0 means 200).
 	Status int
@@ -128,12 +144,28 @@ type Scenario struct {
 	Refs    string // rules of docs/behaviour.md the scenario checks, comma-separated
 	Profile *Profile
 	Steps   []Step
-	// Hits, when set, is asserted on the server side.
-	Hits *Hits
+	// Hits, when set, is asserted on the server side, unless HitsDiffer
+	// has an entry for the engine.
+	Hits       *Hits
+	HitsDiffer map[string]Hits
+	// Standard, required when the engines disagree, says what the Fetch
+	// standard requires; Deviations says, by engine name, what each engine
+	// that departs from it does instead (the table asserts that behaviour,
+	// so a browser change shows up as a failure to look at).
+	Standard   string
+	Deviations map[string]string
 	// ChromiumLenient marks a scenario where Chromium lets through what the
 	// Fetch standard refuses (fetchcheck.Spec disagrees, fetchcheck.Chromium
 	// agrees).
 	ChromiumLenient bool
+}
+
+// HitsIn returns the server-side expectation for engine, nil if none.
+func (s *Scenario) HitsIn(engine string) *Hits {
+	if h, ok := s.HitsDiffer[engine]; ok {
+		return &h
+	}
+	return s.Hits
 }
 
 // PathOf returns the API path of step i.
