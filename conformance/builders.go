@@ -15,6 +15,7 @@ const (
 	oSub   = "https://eu.sub.example"
 	oLocal = "http://localhost:3000"
 	oAdmin = "https://admin.example:8443"
+	oDot   = "https://app.example." // a fully qualified host: its own origin
 )
 
 // shape holds the literal header values a policy is expected to produce,
@@ -149,6 +150,11 @@ var (
 		AllowOriginFunc: func(o string) bool {
 			return o == "null" || strings.HasSuffix(o, ".partner.example")
 		},
+	}, shape{acam: "GET, HEAD, POST"})
+
+	// pDot lists an origin whose host ends in a dot, and a pattern that does.
+	pDot = pol("trailing-dot", cors.Config{
+		AllowedOrigins: []string{oDot, "https://*.sub.example."},
 	}, shape{acam: "GET, HEAD, POST"})
 
 	// pFuncAll reflects every origin the core accepts as well-formed: the

@@ -92,5 +92,17 @@ func originCases() []testCase {
 			pList, pre("https://app.example/", "PUT", ""), pList.forbidden(), pfv(oApp, "PUT", false)),
 		tc(s, "preflight-star-null", "wildcard-origin, preflight-success: * answers a null-origin preflight with ACAO *",
 			pStar, pre("null", "PUT", "x-a"), pStar.preflightOK("null"), pfv("null", "PUT", true, "X-A")),
+		tc(s, "trailing-dot-listed", "trailing-dot-host, origin-byte-exact: a listed origin whose host ends in a dot is allowed, echoed with its dot",
+			pDot, get(PathResource, org(oDot)), pDot.allowed("GET", oDot), act(oDot, "GET", true)),
+		tc(s, "trailing-dot-preflight", "trailing-dot-host, preflight-success: a preflight from a listed trailing-dot origin",
+			pDot, pre(oDot, "POST", ""), pDot.preflightOK(oDot), pfv(oDot, "POST", true)),
+		tc(s, "trailing-dot-pattern", "trailing-dot-host, origin-patterns: a pattern ending in a dot matches subdomains with the dot",
+			pDot, get(PathResource, org("https://eu.sub.example.")), pDot.allowed("GET", "https://eu.sub.example."), act("https://eu.sub.example.", "GET", true)),
+		tc(s, "dotless-not-trailing-dot", "trailing-dot-host: the dot-less origin is another origin, not allowed by the dotted entry",
+			pDot, get(PathResource, org(oApp)), pDot.denied("GET"), act(oApp, "GET", false)),
+		tc(s, "trailing-dot-not-dotless", "trailing-dot-host: a trailing-dot origin is not allowed by the dot-less entry",
+			pList, get(PathResource, org(oDot)), pList.denied("GET"), act(oDot, "GET", false)),
+		tc(s, "trailing-dot-func", "trailing-dot-host, origin-func: AllowOriginFunc is handed a trailing-dot origin and may allow it",
+			pFuncAll, get(PathResource, org(oDot)), pFuncAll.allowed("GET", oDot), act(oDot, "GET", true)),
 	}
 }

@@ -19,6 +19,7 @@ const (
 	originValid     originKind = iota // oApp: allowed by every hostile policy
 	originMalformed                   // not a serialized origin: only "*" answers, with "*"
 	originNull                        // "null": "*" and the reflect-all function allow it
+	originUnlisted                    // a valid origin no list allows: "*" and the reflect-all function allow it
 	originRepeated                    // several Origin lines: only "*" answers, with "*" (it answers every request alike)
 )
 
@@ -79,7 +80,8 @@ func buildHostile() []hostileCase {
 	both("origin-userinfo", "serialized-origin, no-blind-reflection: an Origin with userinfo", "https://user:pass@app.example", originMalformed)
 	both("origin-ipv6-zone", "serialized-origin: an IPv6 origin with a zone id", "http://[fe80::1%25eth0]:3000", originMalformed)
 	both("origin-ipv6-zone-raw", "serialized-origin: an IPv6 origin with a raw zone id", "http://[::1%eth0]:3000", originMalformed)
-	both("origin-trailing-dot", "serialized-origin: an Origin whose host ends with a dot", "https://app.example.", originMalformed)
+	both("origin-trailing-dot", "trailing-dot-host: an Origin whose host ends with a dot is valid but a different origin", "https://app.example.", originUnlisted)
+	both("origin-two-trailing-dots", "serialized-origin: an Origin whose host ends with two dots", "https://app.example..", originMalformed)
 	both("origin-upper-scheme", "serialized-origin, origin-byte-exact: an Origin with an upper-case scheme", "HTTPS://app.example", originMalformed)
 	both("origin-10kB", "no-blind-reflection: a 10 kB Origin", "https://"+strings.Repeat("a", 10<<10)+".example", originMalformed)
 	both("origin-huge-port", "serialized-origin: an Origin with an out-of-range port", "https://app.example:99999999", originMalformed)
@@ -139,12 +141,12 @@ func (h hostileCase) wantACAO(p namedPolicy) string {
 			return "*"
 		}
 		return oApp
-	case originNull:
+	case originNull, originUnlisted:
 		switch p.policy {
 		case pStar.policy:
 			return "*"
 		case pFuncAll.policy:
-			return "null"
+			return h.req.header(hOrigin)[0]
 		}
 		return ""
 	}

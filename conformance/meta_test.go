@@ -181,6 +181,11 @@ func TestCaseTable(t *testing.T) {
 			t.Errorf("hostile %s: why %q: %v", h.name, h.why, err)
 		}
 	}
+	for _, c := range configErrorCases() {
+		if _, err := rules.Cited(c.why, names); err != nil {
+			t.Errorf("config error %s: why %q: %v", c.name, c.why, err)
+		}
+	}
 	if withVerdict*10 < len(all)*9 {
 		t.Errorf("%d of %d cases have a browser verdict, want at least 90%%", withVerdict, len(all))
 	}

@@ -29,6 +29,7 @@ func Run(t *testing.T, h Harness) {
 		})
 	}
 	t.Run("hostile", func(t *testing.T) { runHostile(t, s) })
+	t.Run("config-errors", func(t *testing.T) { runConfigErrors(t, h) })
 }
 
 // session caches one application per policy for a stack and for the

@@ -33,6 +33,9 @@ func compileOrigins(cfg *Config, x *originIndex) (anyOrigin bool, errs []error) 
 		if len(cfg.AllowedOrigins) > 1 {
 			errs = append(errs, &OriginError{Code: ErrOriginWildcardCombined, Index: i, Value: entry, Reason: `allows every origin and cannot be combined with other entries`})
 		}
+		if cfg.AllowOriginFunc != nil || cfg.AllowOriginRequestFunc != nil {
+			errs = append(errs, &OriginError{Code: ErrOriginWildcardCombined, Index: i, Value: entry, Reason: `allows every origin, so AllowOriginFunc and AllowOriginRequestFunc would never be called; remove "*" or the function`})
+		}
 		if cfg.AllowCredentials {
 			errs = append(errs, &CredentialsError{Code: ErrCredentialsWildcard, Field: "AllowedOrigins", Index: i, Value: entry,
 				Reason: "cannot be used with AllowCredentials (browsers reject ACAO * on credentialed requests); list the origins instead"})
@@ -92,8 +95,25 @@ func parseOriginEntry(entry string) (originEntry, *OriginError) {
 		return bad(ErrOriginPattern, "puts a wildcard in front of an IP address", "")
 	case e.anyPort && e.port != "":
 		return bad(ErrOriginPattern, "has both a port and :*", "")
+	case e.subdomains && len(strings.TrimSuffix(e.host, "."))+len("x.") > 253:
+		return bad(ErrOriginNeverMatches, "can never match: its domain leaves no room for a subdomain label within the 253 bytes of a host name", "")
+	case !e.ip && !validPunycode(e.host):
+		return bad(ErrOriginNeverMatches, "can never match: a label starting with xn-- is not valid punycode (IDNA), so no browser sends it", "")
 	}
 	return e, nil
+}
+
+// validPunycode reports whether every label of host that starts with
+// "xn--" decodes as an internationalized label.
+func validPunycode(host string) bool {
+	for label := range strings.SplitSeq(host, ".") {
+		if strings.HasPrefix(label, "xn--") {
+			if _, err := idna.Lookup.ToUnicode(label); err != nil {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // wildcardProblem explains a "*" left in hostport once the "*." and ":*"
@@ -167,9 +187,10 @@ func validFix(candidate string) string {
 }
 
 func isPublicSuffix(host string) bool {
-	if isLoopbackHost(host) || host == "localhost" {
+	if isLoopbackHost(host) {
 		return false
 	}
+	host = strings.TrimSuffix(host, ".") // "github.io." is github.io
 	ps, _ := publicsuffix.PublicSuffix(host)
 	return ps == host
 }
@@ -194,7 +215,7 @@ func canonicalOrigin(s string) string {
 		return ""
 	}
 	scheme := strings.ToLower(u.Scheme)
-	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+	host := strings.ToLower(u.Hostname()) // a trailing dot stays: it is part of the origin
 	if a, err := netip.ParseAddr(host); err == nil {
 		host = ipHost(a.WithZone(""))
 	} else if h, err := idna.Lookup.ToASCII(host); err == nil {

@@ -14,10 +14,14 @@ type Config struct {
 	// subdomain patterns ("https://*.a.example", matching one or more labels
 	// before ".a.example" but never the apex), any-port patterns
 	// ("http://localhost:*", "https://*.a.example:*"), or "*" alone (every
-	// origin, including "null", without credentials; every request is then
-	// answered alike, with or without Origin). Entries must already be
-	// canonical (lower case, no trailing slash, no default port, ASCII host);
-	// New says which canonical form was meant. "null" is never accepted here.
+	// origin, including "null", without credentials or an origin function;
+	// every request is then answered alike, with or without Origin). Entries
+	// must already be canonical (lower case, no trailing slash, no default
+	// port, ASCII host); New says which canonical form was meant. A host
+	// ending in a dot ("https://a.example.") is its own origin, never equal to
+	// the one without the dot. "null" is never accepted here, nor are entries
+	// that no origin can match (invalid punycode, a pattern with no room for
+	// a label).
 	AllowedOrigins []string
 
 	// AllowOriginFunc, if set, is consulted for origins that AllowedOrigins

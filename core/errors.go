@@ -25,7 +25,12 @@ const (
 	// ErrOriginPattern: a wildcard that is not "*" alone, "*." in front of a
 	// domain, or a ":*" port.
 	ErrOriginPattern ErrorCode = "origin-pattern"
-	// ErrOriginWildcardCombined: "*" together with other origins.
+	// ErrOriginNeverMatches: an entry no browser origin can match, such as
+	// a "*." pattern whose domain leaves no room for a label, or a host
+	// that is not valid punycode.
+	ErrOriginNeverMatches ErrorCode = "origin-never-matches"
+	// ErrOriginWildcardCombined: "*" together with other origins, or with
+	// AllowOriginFunc or AllowOriginRequestFunc.
 	ErrOriginWildcardCombined ErrorCode = "origin-wildcard-combined"
 	// ErrDuplicate: an entry of a list repeats an earlier one.
 	ErrDuplicate ErrorCode = "duplicate"

@@ -22,6 +22,7 @@ func TestEveryErrorCode(t *testing.T) {
 		{ErrOriginNull, Config{AllowedOrigins: []string{"null"}}, new(*OriginError), "AllowOriginFunc"},
 		{ErrOriginPattern, Config{AllowedOrigins: []string{"https://*app.example"}}, new(*OriginError), `not the whole leftmost label; only https://*.example.com, :* ports and "*" alone are patterns; did you mean "https://*.app.example"?`},
 		{ErrOriginWildcardCombined, Config{AllowedOrigins: []string{"*", "https://a.example"}}, new(*OriginError), "cannot be combined"},
+		{ErrOriginNeverMatches, Config{AllowedOrigins: []string{"http://xn--f"}}, new(*OriginError), "not valid punycode"},
 		{ErrDuplicate, Config{AllowedOrigins: []string{"https://a.example", "https://b.example", "https://a.example"}}, new(*OriginError), `AllowedOrigins[2] "https://a.example" repeats AllowedOrigins[0]; remove one`},
 		{ErrCredentialsWildcard, Config{AllowedOrigins: star, AllowCredentials: true}, new(*CredentialsError), "list the origins instead"},
 		{ErrCredentialsInsecureOrigin, Config{AllowedOrigins: []string{"http://a.example"}, AllowCredentials: true}, new(*CredentialsError), "DangerouslyAllowInsecureOriginsWithCredentials"},
@@ -67,7 +68,7 @@ func TestEveryErrorCode(t *testing.T) {
 			t.Errorf("%s: %q does not contain %q", tc.code, err, tc.want)
 		}
 	}
-	if len(seen)+len(scoped) != 21 {
+	if len(seen)+len(scoped) != 22 {
 		t.Errorf("%d codes tested; every ErrorCode needs a case", len(seen))
 	}
 }

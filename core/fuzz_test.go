@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/net/idna"
 	"golang.org/x/net/publicsuffix"
 )
 
@@ -91,14 +92,15 @@ func refHost(h string) (valid, ip bool) {
 		}
 		return want == inner, true
 	}
-	if h == "" || len(h) > 253 {
+	name := strings.TrimSuffix(h, ".") // a trailing dot is part of the host
+	if name == "" || len(name) > 253 {
 		return false, false
 	}
-	if refEndsInNumber(h) {
+	if refEndsInNumber(name) {
 		a, err := netip.ParseAddr(h)
 		return err == nil && a.Is4() && a.String() == h, true
 	}
-	for _, label := range strings.Split(h, ".") {
+	for _, label := range strings.Split(name, ".") {
 		if label == "" || len(label) > 63 || strings.Trim(label, "abcdefghijklmnopqrstuvwxyz0123456789-_") != "" {
 			return false, false
 		}
@@ -163,12 +165,27 @@ func refParsePattern(entry string) (refPattern, bool) {
 	if !ok || (p.sub && refIsIP(base.host)) || (p.anyPort && base.port != "") {
 		return p, false
 	}
+	// Entries no browser origin can match: no room for a subdomain label,
+	// an xn-- label that is not punycode.
+	if p.sub && len(strings.TrimSuffix(base.host, "."))+2 > 253 {
+		return p, false
+	}
+	for _, label := range strings.Split(base.host, ".") {
+		if _, err := idna.Lookup.ToUnicode(label); strings.HasPrefix(label, "xn--") && err != nil {
+			return p, false
+		}
+	}
 	p.base = base
 	return p, true
 }
 
+func publicSuffixOf(host string) string {
+	ps, _ := publicsuffix.PublicSuffix(host)
+	return ps
+}
+
 func refLoopback(host string) bool {
-	if host == "localhost" || strings.HasSuffix(host, ".localhost") || host == "[::1]" {
+	if name := strings.TrimSuffix(host, "."); name == "localhost" || strings.HasSuffix(name, ".localhost") || host == "[::1]" {
 		return true
 	}
 	return strings.HasPrefix(host, "127.") && refIsIP(host)
@@ -189,7 +206,7 @@ func refPatternAcceptedWith(entry string, creds, optIns bool) bool {
 			return false
 		}
 		if p.sub && !refLoopback(p.base.host) {
-			if ps, _ := publicsuffix.PublicSuffix(p.base.host); ps == p.base.host {
+			if host := strings.TrimSuffix(p.base.host, "."); publicSuffixOf(host) == host {
 				return false
 			}
 		}

@@ -7,8 +7,8 @@ import (
 )
 
 // maxOriginLen bounds the work spent on an Origin value: a scheme of at most
-// 64 bytes, a host of at most 253 and a port.
-const maxOriginLen = 64 + len("://") + 253 + len(":65535")
+// 64 bytes, a host of at most 253 (and a trailing dot) and a port.
+const maxOriginLen = 64 + len("://") + 253 + len(".") + len(":65535")
 
 // origin is a serialized origin split into parts; every field is a substring
 // of the string it was parsed from.
@@ -23,7 +23,8 @@ type origin struct {
 // parseOrigin accepts exactly the serialized origins a browser sends
 // (Fetch serialized-origin, other than "null"): lower-case scheme and host,
 // ASCII host with non-empty labels or an IP address, no default port, no
-// path, userinfo or trailing dot. It never allocates.
+// path or userinfo. A trailing dot after the host is kept: it is a distinct
+// origin, never equal to the one without it. It never allocates.
 func parseOrigin(s string) (origin, bool) {
 	var o origin
 	ok := o.parse(s)
@@ -114,17 +115,23 @@ func appendIPv6(dst []byte, a netip.Addr) []byte {
 
 // hostNameEnd returns the length of the host name that starts s and ends
 // at a ':' or at the end of s: lower-case ASCII, non-empty labels of at most
-// 63 bytes each, at most 253 bytes in all. It returns -1 when there is none.
+// 63 bytes each, at most 253 bytes in all, possibly followed by one dot (a
+// fully qualified name: the URL standard keeps the dot, so it is a distinct
+// origin). It returns -1 when there is none.
 func hostNameEnd(s string) int {
-	label := 0
-	for i := 0; i < len(s) && i <= 253; i++ {
-		switch c := s[i]; {
-		case c == ':' || c == '.':
+	label, end := 0, len(s)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ':' {
+			end = i
+			break
+		}
+		switch {
+		case i > 253:
+			return -1
+		case c == '.':
 			if label == 0 || label > 63 {
 				return -1
-			}
-			if c == ':' {
-				return i
 			}
 			label = 0
 		case charClass[c]&hostChar == 0:
@@ -133,16 +140,21 @@ func hostNameEnd(s string) int {
 			label++
 		}
 	}
-	if label == 0 || label > 63 || len(s) > 253 {
+	n := end
+	if label == 0 {
+		n-- // a trailing dot (the loop refused an empty label before one)
+	}
+	if n <= 0 || n > 253 || label > 63 {
 		return -1
 	}
-	return len(s)
+	return end
 }
 
 // endsWithNumericLabel is the WHATWG URL "ends in a number" test: a host
 // whose last label is decimal digits, or 0x and hex digits, is parsed as an
 // IPv4 address by browsers.
 func endsWithNumericLabel(h string) bool {
+	h = strings.TrimSuffix(h, ".")
 	last := h[strings.LastIndexByte(h, '.')+1:]
 	if last == "" || last[0] < '0' || last[0] > '9' {
 		return false // the common case: a name ending in letters
@@ -174,7 +186,7 @@ func isPort(p string) bool {
 }
 
 func isLoopbackHost(host string) bool {
-	if host == "localhost" || strings.HasSuffix(host, ".localhost") || host == "[::1]" {
+	if name := strings.TrimSuffix(host, "."); name == "localhost" || strings.HasSuffix(name, ".localhost") || host == "[::1]" {
 		return true
 	}
 	a, err := netip.ParseAddr(host)

@@ -10,11 +10,13 @@ func TestParseOrigin(t *testing.T) {
 		"https://a.example", "http://localhost:3000", "http://127.0.0.1:8080", "http://[::1]:8080",
 		"https://[2001:db8::1]", "https://xn--bcher-kva.example", "chrome-extension://abcdefgh",
 		"https://a-b_c.example", "https://a.example:1", "https://a.example:65535", "http://a.example:443",
+		"https://a.example.", "https://a.example.:8443", "https://" + strings.Repeat("a.", 126) + "a.",
 	}
 	invalid := []string{
 		"", "null", "https://", "https:/a.example", "//a.example", "a.example", "HTTPS://a.example",
 		"https://A.example", "https://a.example/", "https://a.example/path", "https://a.example?q",
-		"https://a.example#f", "https://user@a.example", "https://a.example.", "https://.a.example",
+		"https://a.example#f", "https://user@a.example", "https://a.example..", "https://.", "https://.a.example",
+		"http://127.0.0.1.", "https://" + strings.Repeat("a.", 127) + "a.",
 		"https://a..example", "https://a.example:443", "http://a.example:80", "https://a.example:0",
 		"https://a.example:080", "https://a.example:65536", "https://a.example:", "https://a.example:x",
 		"https://bücher.example", "https://a.example\x00", "https://a.example\r\nX: y", "https://a example",
