@@ -33,12 +33,12 @@ func updateChangelog(root, version string, date time.Time, write bool) (string, 
 	if strings.TrimSpace(body) == "" {
 		return "", fmt.Errorf("CHANGELOG.md's Unreleased section is empty: say what %s changes", version)
 	}
-	heading := fmt.Sprintf("## [%s] - %s", version, date.Format(time.DateOnly))
+	heading := fmt.Sprintf("## [%s] - %s", strings.TrimPrefix(version, "v"), date.Format(time.DateOnly))
 	text = text[:start] + unreleasedHeading + "\n\n" + heading + "\n" + text[start+len(unreleasedHeading)+1:]
 	if write {
 		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 			return "", err
 		}
 	}
-	return heading + body, nil
+	return heading + "\n" + body, nil
 }

@@ -102,7 +102,11 @@ func release(dir, version string, dryRun bool, out io.Writer) error {
 		return restoreAfter(root, dryRun, err)
 	}
 	for i, r := range family.Requirements(mods) {
-		fmt.Fprintf(out, "%s requires %s %s -> %s\n", r.From, r.To, before[i].Version, r.Version)
+		if before[i].Version == r.Version {
+			fmt.Fprintf(out, "%s requires %s %s (unchanged)\n", r.From, r.To, r.Version)
+		} else {
+			fmt.Fprintf(out, "%s requires %s %s -> %s\n", r.From, r.To, before[i].Version, r.Version)
+		}
 	}
 	fmt.Fprintf(out, "go.mod files rewritten: %d %v\n", len(changed), changed)
 	section, err := updateChangelog(root, version, time.Now().UTC(), !dryRun)
