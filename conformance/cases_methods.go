@@ -49,6 +49,8 @@ func methodCases() []testCase {
 			pCredStar, pre(oApp, "DELETE", ""), pCredStar.preflightOK(oApp).with(hACAM, "DELETE"), pfv(oApp, "DELETE", true).cred()),
 		tc(s, "cred-star-custom", "method-allowlist: with credentials, * answers an extension method by name",
 			pCredStar, pre(oApp, "Chicken", ""), pCredStar.preflightOK(oApp).with(hACAM, "Chicken"), pfv(oApp, "Chicken", true).cred()),
+		tc(s, "cred-star-method-named-star", "credentials-no-wildcards: with credentials, * never grants a method literally named * (its echo would be a literal *)",
+			pCredStar, pre(oApp, "*", ""), pCredStar.refused(oApp), pfv(oApp, "*", false).cred()),
 		tc(s, "actual-method-not-checked", "safelisted-methods: an actual request is not refused for its method: CORS headers are added",
 			pDefault, do(http.MethodDelete, org(oApp)), pDefault.allowed("DELETE", oApp), act(oApp, "DELETE", true)),
 		tc(s, "actual-unrouted-method", "safelisted-methods, every-response-decorated: an extension-method actual request gets ACAO on the router's own error",

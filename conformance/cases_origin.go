@@ -45,6 +45,7 @@ func originCases() []testCase {
 		deny("pattern-other-port", "scheme-and-port, origin-patterns: a pattern without port does not match another port", "https://eu.sub.example:8443"),
 		allow("any-port-3000", "scheme-and-port: http://localhost:* matches port 3000", oLocal),
 		allow("any-port-5173", "scheme-and-port: http://localhost:* matches port 5173", "http://localhost:5173"),
+		allow("any-port-default", "scheme-and-port, origin-patterns: http://localhost:* also matches the default port", "http://localhost"),
 		deny("any-port-other-scheme", "scheme-and-port: http://localhost:* does not match https", "https://localhost:3000"),
 		deny("any-port-other-host", "scheme-and-port, no-blind-reflection: http://localhost:* does not match another host", "http://localhost.evil.example:3000"),
 		allow("explicit-port", "scheme-and-port: an entry with a port matches that port", oAdmin),

@@ -114,3 +114,27 @@ func sameList(a, b string) bool {
 	slices.Sort(y)
 	return slices.Equal(x, y)
 }
+
+// compareHeaders checks that got holds exactly the headers of want;
+// single-valued ones compare exactly, lists as sets.
+func compareHeaders(t *testing.T, got, want map[string]string) {
+	t.Helper()
+	for k, w := range want {
+		g, ok := got[k]
+		switch {
+		case !ok:
+			t.Errorf("%s missing, want %q", k, w)
+		case k == "Vary" || k == "Access-Control-Allow-Origin" || k == "Access-Control-Allow-Credentials" || k == "Access-Control-Max-Age":
+			if g != w {
+				t.Errorf("%s = %q, want %q", k, g, w)
+			}
+		case !sameList(g, w):
+			t.Errorf("%s = %q, want the list %q", k, g, w)
+		}
+	}
+	for k, g := range got {
+		if _, ok := want[k]; !ok {
+			t.Errorf("unexpected %s: %q", k, g)
+		}
+	}
+}
