@@ -23,7 +23,6 @@ func Example() {
 			fmt.Printf("%s: %s\n", h, v)
 		}
 	}
-	fmt.Println("Vary:", r.varyTokens())
 	// Output:
 	// status 204 app ran: false
 	// Access-Control-Allow-Origin: https://example.com
@@ -31,5 +30,4 @@ func Example() {
 	// Access-Control-Allow-Methods: GET, POST, PUT, DELETE
 	// Access-Control-Allow-Headers: authorization, content-type, x-requested-with
 	// Access-Control-Max-Age: 600
-	// Vary: [origin access-control-request-method access-control-request-headers]
 }

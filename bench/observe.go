@@ -47,16 +47,6 @@ func (r response) corsValue(name string) string {
 	return strings.Join(r.header.Values(name), ", ")
 }
 
-// hasCORS reports whether any Access-Control-* header was sent.
-func (r response) hasCORS() bool {
-	for k := range r.header {
-		if strings.HasPrefix(http.CanonicalHeaderKey(k), "Access-Control-") {
-			return true
-		}
-	}
-	return false
-}
-
 // varyTokens returns the Vary tokens, lower-cased and in order of
 // appearance, duplicates kept.
 func (r response) varyTokens() []string {
