@@ -77,63 +77,53 @@ func decisions(t *testing.T, pg *playground, probe string) []record {
 	return recs
 }
 
+// TestAPIThroughEveryStack: on every stack the playground serves, requests
+// reach the middleware and the application as the page expects, and the
+// recorder keeps each decision with its reason. The CORS headers
+// themselves are the conformance suite's business; only
+// Access-Control-Allow-Origin is read here, as the sign that the policy
+// answered.
 func TestAPIThroughEveryStack(t *testing.T) {
 	for _, stack := range sortedStacks() {
 		t.Run(stack, func(t *testing.T) {
 			pg := startTest(t, stack)
 			api := pg.APIURL + apiPath + "?probe="
 			page, other := pg.PageURL, pg.OtherURL
-
-			// Preflight from the page for PUT + X-Custom: answered by the
-			// middleware, the app is not reached.
-			r := do(t, "OPTIONS", api+"put", map[string]string{"Origin": page,
-				"Access-Control-Request-Method": "PUT", "Access-Control-Request-Headers": "x-custom"})
-			if r.status != http.StatusNoContent || r.header.Get("Access-Control-Allow-Origin") != page ||
-				r.header.Get("Access-Control-Allow-Credentials") != "true" || r.header.Get("X-Stack") != "" {
-				t.Errorf("allowed preflight: %d %v", r.status, r.header)
-			}
-			if !strings.Contains(strings.ToLower(strings.Join(r.header.Values("Access-Control-Allow-Headers"), ",")), "x-custom") {
-				t.Errorf("allowed preflight: ACAH %q lacks x-custom", r.header.Values("Access-Control-Allow-Headers"))
-			}
-			if got := decisions(t, pg, "put"); len(got) != 1 || got[0].Kind != "preflight" || !got[0].Allowed ||
-				got[0].Reason != "preflight allowed" || got[0].Status != http.StatusNoContent {
-				t.Errorf("allowed preflight: recorded %+v", got)
-			}
-
-			// Preflight for DELETE: refused, the reason names the method.
-			r = do(t, "OPTIONS", api+"del", map[string]string{"Origin": page, "Access-Control-Request-Method": "DELETE"})
-			if strings.Contains(r.header.Get("Access-Control-Allow-Methods"), "DELETE") || r.header.Get("X-Stack") != "" {
-				t.Errorf("DELETE preflight: %d %v", r.status, r.header)
-			}
-			if got := decisions(t, pg, "del"); len(got) != 1 || got[0].Allowed || got[0].Reason != `method not allowed: "DELETE"` {
-				t.Errorf("DELETE preflight: recorded %+v", got)
-			}
-
-			// Actual request from the third origin: the app runs, no CORS
-			// headers, and the reason names the origin.
-			r = do(t, "GET", api+"other", map[string]string{"Origin": other})
-			if r.status != http.StatusOK || r.header.Get("Access-Control-Allow-Origin") != "" || r.header.Get("X-Stack") != stack {
-				t.Errorf("disallowed origin: %d %v", r.status, r.header)
-			}
-			if got := decisions(t, pg, "other"); len(got) != 1 || got[0].Allowed || got[0].Reason != `origin not allowed: "`+other+`"` {
-				t.Errorf("disallowed origin: recorded %+v", got)
+			for _, tc := range []struct {
+				probe, method string
+				header        map[string]string
+				acao          string // expected Access-Control-Allow-Origin
+				appRan        bool
+				want          record // Kind, Allowed, Reason and Status of the recorded decision
+			}{
+				{probe: "put", method: "OPTIONS", header: map[string]string{"Origin": page, "Access-Control-Request-Method": "PUT", "Access-Control-Request-Headers": "x-custom"},
+					acao: page, want: record{Kind: "preflight", Allowed: true, Reason: "preflight allowed", Status: http.StatusNoContent}},
+				{probe: "del", method: "OPTIONS", header: map[string]string{"Origin": page, "Access-Control-Request-Method": "DELETE"},
+					acao: page, want: record{Kind: "preflight", Reason: `method not allowed: "DELETE"`, Status: http.StatusNoContent}},
+				{probe: "other", method: "GET", header: map[string]string{"Origin": other},
+					appRan: true, want: record{Kind: "actual", Reason: `origin not allowed: "` + other + `"`}},
+				{probe: "cred", method: "GET", header: map[string]string{"Origin": page, "Cookie": cookieName + "=hello"},
+					acao: page, appRan: true, want: record{Kind: "actual", Allowed: true, Reason: "origin allowed"}},
+			} {
+				r := do(t, tc.method, api+tc.probe, tc.header)
+				if got := r.header.Get("Access-Control-Allow-Origin"); got != tc.acao {
+					t.Errorf("%s: Access-Control-Allow-Origin %q, want %q", tc.probe, got, tc.acao)
+				}
+				if ran := r.header.Get("X-Stack") == stack; ran != tc.appRan {
+					t.Errorf("%s: application ran %v, want %v (status %d)", tc.probe, ran, tc.appRan, r.status)
+				}
+				got := decisions(t, pg, tc.probe)
+				if len(got) != 1 || got[0].Kind != tc.want.Kind || got[0].Allowed != tc.want.Allowed ||
+					got[0].Reason != tc.want.Reason || got[0].Status != tc.want.Status {
+					t.Errorf("%s: recorded %+v, want %+v", tc.probe, got, tc.want)
+				}
 			}
 
-			// Credentialed GET from the page: ACAO + ACAC, the cookie reaches the app.
-			r = do(t, "GET", api+"cred", map[string]string{"Origin": page, "Cookie": cookieName + "=hello"})
+			// The credentialed GET's cookie reaches the application.
 			var body reply
-			if err := json.Unmarshal([]byte(r.body), &body); err != nil {
-				t.Fatalf("credentialed GET: %v in %q", err, r.body)
-			}
-			if r.header.Get("Access-Control-Allow-Origin") != page || r.header.Get("Access-Control-Allow-Credentials") != "true" ||
-				r.header.Get("Access-Control-Expose-Headers") == "" || !body.Cookie || body.Stack != stack || body.Method != "GET" {
-				t.Errorf("credentialed GET: %v %+v", r.header, body)
-			}
-			if !strings.Contains(strings.Join(r.header.Values("Vary"), ","), "Origin") {
-				t.Errorf("credentialed GET: Vary %q lacks Origin", r.header.Values("Vary"))
-			}
-			if got := decisions(t, pg, "cred"); len(got) != 1 || !got[0].Allowed || got[0].Kind != "actual" || got[0].Status != 0 {
-				t.Errorf("credentialed GET: recorded %+v", got)
+			r := do(t, "GET", api+"cred2", map[string]string{"Origin": page, "Cookie": cookieName + "=hello"})
+			if err := json.Unmarshal([]byte(r.body), &body); err != nil || !body.Cookie || body.Stack != stack || body.Method != "GET" {
+				t.Errorf("credentialed GET: %v, reply %+v", err, body)
 			}
 		})
 	}

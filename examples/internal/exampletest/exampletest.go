@@ -5,15 +5,14 @@ package exampletest
 import (
 	"net/http"
 	"net/http/httptest"
-	"strings"
 	"testing"
 )
 
-// Allowed and Denied are the origins the examples allow and do not allow.
+// Allowed is an origin every example allows; Path is a PUT route of every
+// example, without an OPTIONS route.
 const (
 	Allowed = "https://app.example"
-	Denied  = "https://evil.example"
-	Path    = "/api/items/42" // a PUT route, without an OPTIONS route
+	Path    = "/api/items/42"
 )
 
 // Do sends a request to the example's handler and returns the response.
@@ -28,38 +27,22 @@ func Handler(h http.Handler) Do {
 	}
 }
 
-// Check runs the behaviour every example must show.
+// Check checks that the example mounts its policy where every request
+// reaches it (mount-before-routing in docs/behaviour.md): the preflight for
+// a PUT to Path, which has no OPTIONS route, is answered by the middleware
+// and the PUT reaches its route, both with the CORS headers. What a policy
+// answers is the conformance suite's business.
 func Check(t *testing.T, do Do) {
 	t.Helper()
-	preflight := func(origin, method string) *http.Response {
-		r := httptest.NewRequest(http.MethodOptions, Path, nil)
-		r.Header.Set("Origin", origin)
-		r.Header.Set("Access-Control-Request-Method", method)
-		r.Header.Set("Access-Control-Request-Headers", "content-type,authorization")
-		return do(r)
+	preflight := httptest.NewRequest(http.MethodOptions, Path, nil)
+	preflight.Header.Set("Origin", Allowed)
+	preflight.Header.Set("Access-Control-Request-Method", http.MethodPut)
+	if res := do(preflight); res.StatusCode/100 != 2 || res.Header.Get("Access-Control-Allow-Origin") != Allowed {
+		t.Errorf("preflight for PUT %s: %d %v, want it answered by the middleware", Path, res.StatusCode, res.Header)
 	}
-	if res := preflight(Allowed, http.MethodPut); res.StatusCode != http.StatusNoContent ||
-		res.Header.Get("Access-Control-Allow-Origin") != Allowed || res.Header.Get("Access-Control-Allow-Credentials") != "true" {
-		t.Errorf("allowed preflight: %d %v", res.StatusCode, res.Header)
-	}
-	if res := preflight(Denied, http.MethodPut); res.StatusCode != http.StatusForbidden || res.Header.Get("Access-Control-Allow-Origin") != "" {
-		t.Errorf("preflight from a disallowed origin: %d %v", res.StatusCode, res.Header)
-	}
-	// PATCH is not listed: the answer lists what is allowed, never PATCH.
-	if res := preflight(Allowed, http.MethodPatch); res.Header.Get("Access-Control-Allow-Methods") == "" ||
-		strings.Contains(res.Header.Get("Access-Control-Allow-Methods"), http.MethodPatch) {
-		t.Errorf("PATCH preflight: %d %v", res.StatusCode, res.Header)
-	}
-	for _, origin := range []string{Allowed, Denied} {
-		r := httptest.NewRequest(http.MethodPut, Path, nil)
-		r.Header.Set("Origin", origin)
-		res := do(r)
-		want := ""
-		if origin == Allowed {
-			want = Allowed
-		}
-		if res.StatusCode != http.StatusOK || res.Header.Get("Access-Control-Allow-Origin") != want {
-			t.Errorf("PUT from %s: %d %v", origin, res.StatusCode, res.Header)
-		}
+	put := httptest.NewRequest(http.MethodPut, Path, nil)
+	put.Header.Set("Origin", Allowed)
+	if res := do(put); res.StatusCode != http.StatusOK || res.Header.Get("Access-Control-Allow-Origin") != Allowed {
+		t.Errorf("PUT %s: %d %v, want the route's answer with the CORS headers", Path, res.StatusCode, res.Header)
 	}
 }
