@@ -39,8 +39,9 @@
 // 404.
 //
 // Two stacks need a setting to stay uniform with the others: fiber answers
-// 400 before any middleware to a method outside fiber.Config.RequestMethods,
-// so its fixture accepts the extension methods the cases send; chi's
+// 400 (v3: 501) before any middleware to a method outside
+// fiber.Config.RequestMethods, so its fixtures accept the extension methods
+// the cases send; chi's
 // Recoverer gets a silent request logger instead of printing stacks.
 //
 // Requests are handed to the application's ServeHTTP directly, never over

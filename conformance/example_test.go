@@ -20,7 +20,10 @@ func ExampleHarnesses() {
 	// gin
 	// echo
 	// echo-pre
+	// echov5
+	// echov5-pre
 	// fiber
+	// fiberv3
 	// chi
 }
 

@@ -6,14 +6,45 @@ import (
 	"strings"
 	"testing"
 
+	fiberv3 "github.com/gofiber/fiber/v3"
+	cors "github.com/originguard/cors/core"
+	"github.com/valyala/fasthttp"
 	"golang.org/x/net/http/httpguts"
 )
+
+// socketApp is a fiber fixture application to serve on a socket.
+type socketApp struct {
+	handler fasthttp.RequestHandler
+	listen  func(net.Listener) error
+	stop    func() error
+}
+
+// fiberSocketApps build the fixture of each fiber major for a policy.
+var fiberSocketApps = map[string]func(*cors.Policy) socketApp{
+	"fiber": func(p *cors.Policy) socketApp {
+		app := newFiberApp(p)
+		return socketApp{app.Handler(), app.Listener, app.Shutdown}
+	},
+	"fiberv3": func(p *cors.Policy) socketApp {
+		app := newFiberV3App(p)
+		listen := func(ln net.Listener) error {
+			return app.Listener(ln, fiberv3.ListenConfig{DisableStartupMessage: true})
+		}
+		return socketApp{app.Handler(), listen, app.Shutdown}
+	},
+}
 
 // TestFiberBridgeMatchesSocket checks that the in-process fasthttp bridge
 // is faithful: every case whose request can travel over HTTP/1.1 unchanged
 // gets the same status, markers, Access-Control-* headers and Vary from the
-// fiber app served on a 127.0.0.1 socket.
+// fiber app (v2 and v3) served on a 127.0.0.1 socket.
 func TestFiberBridgeMatchesSocket(t *testing.T) {
+	for name, build := range fiberSocketApps {
+		t.Run(name, func(t *testing.T) { checkBridgeMatchesSocket(t, build) })
+	}
+}
+
+func checkBridgeMatchesSocket(t *testing.T, build func(*cors.Policy) socketApp) {
 	type served struct {
 		base   string       // URL of the app on a socket
 		bridge http.Handler // the same policy through the in-process bridge
@@ -31,14 +62,14 @@ func TestFiberBridgeMatchesSocket(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			app := newFiberApp(p)
+			app := build(p)
 			ln, err := net.Listen("tcp", "127.0.0.1:0")
 			if err != nil {
 				t.Fatal(err)
 			}
-			go func() { _ = app.Listener(ln) }()
-			t.Cleanup(func() { _ = app.Shutdown() })
-			a = served{base: "http://" + ln.Addr().String(), bridge: fasthttpBridge(app.Handler())}
+			go func() { _ = app.listen(ln) }()
+			t.Cleanup(func() { _ = app.stop() })
+			a = served{base: "http://" + ln.Addr().String(), bridge: fasthttpBridge(app.handler)}
 			apps[c.pol.name] = a
 		}
 		want, err := serve(a.bridge, c.req)

@@ -64,9 +64,10 @@ func withPolicy(name string, mount func(p *cors.Policy) http.Handler) Harness {
 }
 
 // Harnesses returns the harnesses of every stack the module ships: net/http,
-// gin, echo (mounted with e.Use and with e.Pre), fiber and chi.
+// gin, echo v4 and v5 (each mounted with e.Use and with e.Pre), fiber v2 and
+// v3, and chi.
 func Harnesses() []Harness {
-	return []Harness{NetHTTP(), Gin(), Echo(), EchoPre(), Fiber(), Chi()}
+	return []Harness{NetHTTP(), Gin(), Echo(), EchoPre(), EchoV5(), EchoV5Pre(), Fiber(), FiberV3(), Chi()}
 }
 
 // outerVary is the fixture's outermost middleware for net/http stacks.

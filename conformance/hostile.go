@@ -172,7 +172,7 @@ func hostileProblems(app http.Handler, p namedPolicy, h hostileCase) []string {
 	if got.status == http.StatusInternalServerError {
 		bad("status 500: the stack failed (a recovered panic?)")
 	}
-	rejectedEarly := got.status == http.StatusBadRequest && got.header.Get("Vary") == ""
+	rejectedEarly := got.rejectedEarly()
 	want := h.wantACAO(p)
 	acao := got.header.Values(hACAO)
 	switch {
@@ -199,7 +199,7 @@ func hostileProblems(app http.Handler, p namedPolicy, h hostileCase) []string {
 		}
 	case rejectedEarly:
 		// The framework refused the request line before any middleware
-		// (fiber: a method outside Config.RequestMethods): a clean denial.
+		// (fiber: a method it does not know): a clean denial.
 	case h.req.method == http.MethodGet && !got.marker(HeaderAppRan):
 		bad("the application did not run for an actual request")
 	}
@@ -285,8 +285,8 @@ func hostileDecision(p namedPolicy, h hostileCase) string {
 // hostileDiff compares the stack's answer with the net/http reference's:
 // Access-Control-* headers, Vary and the markers must match. It returns ""
 // when they do, and early=true when the stack's framework refused the
-// request line before any middleware ran (fiber answers 400 to a method it
-// does not know), a clean denial that is reported but not failed.
+// request line before any middleware ran (see rejectedEarly), a clean denial
+// that is reported but not failed.
 func (s *session) hostileDiff(app http.Handler, p namedPolicy, h hostileCase) (msg string, early bool) {
 	ref, err := s.app(s.ref, s.refs, p.policy)
 	if err != nil {
@@ -298,7 +298,7 @@ func (s *session) hostileDiff(app http.Handler, p namedPolicy, h hostileCase) (m
 		return fmt.Sprint(err1, err2), false
 	}
 	if g, w := summary(got, false), summary(want, false); g != w {
-		early = got.status == http.StatusBadRequest && got.header.Get("Vary") == ""
+		early = got.rejectedEarly()
 		return fmt.Sprintf("differs from net/http:\n\t%s: %d %s\n\tnet/http: %d %s", s.h.Name, got.status, g, want.status, w), early
 	}
 	return "", false
@@ -331,4 +331,12 @@ func runHostile(t *testing.T, s *session) {
 			})
 		}
 	}
+}
+
+// rejectedEarly reports whether the framework refused the request line
+// before any middleware ran: no Vary (every stack's outer middleware sets
+// one) and fiber's answer to a method outside Config.RequestMethods, 400 in
+// fiber v2 and 501 in fiber v3.
+func (r response) rejectedEarly() bool {
+	return (r.status == http.StatusBadRequest || r.status == http.StatusNotImplemented) && r.header.Get("Vary") == ""
 }

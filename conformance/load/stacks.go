@@ -11,10 +11,14 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/go-chi/chi/v5"
 	"github.com/gofiber/fiber/v2"
+	fiberv3 "github.com/gofiber/fiber/v3"
 	"github.com/labstack/echo/v4"
+	echov5 "github.com/labstack/echo/v5"
 	corschi "github.com/originguard/cors/adapters/chi"
 	corsecho "github.com/originguard/cors/adapters/echo"
+	corsechov5 "github.com/originguard/cors/adapters/echov5"
 	corsfiber "github.com/originguard/cors/adapters/fiber"
+	corsfiberv3 "github.com/originguard/cors/adapters/fiberv3"
 	corsgin "github.com/originguard/cors/adapters/gin"
 	cors "github.com/originguard/cors/core"
 )
@@ -39,7 +43,9 @@ func Stacks() []Stack {
 		{"net/http", startNetHTTP},
 		{"gin", startGin},
 		{"echo", startEcho},
+		{"echov5", startEchoV5},
 		{"fiber", startFiber},
+		{"fiberv3", startFiberV3},
 		{"chi", startChi},
 	}
 }
@@ -121,6 +127,33 @@ func startFiber(p *cors.Policy, ln net.Listener) func() error {
 	}
 	done := make(chan error, 1)
 	go func() { done <- app.Listener(ln) }()
+	return func() error {
+		err := app.ShutdownWithTimeout(5 * time.Second)
+		return errors.Join(err, <-done)
+	}
+}
+
+func startEchoV5(p *cors.Policy, ln net.Listener) func() error {
+	e := echov5.New()
+	e.Use(corsechov5.Middleware(p))
+	for _, m := range methods {
+		e.Add(m, Path, func(c *echov5.Context) error {
+			c.Response().Header().Set(HeaderAppRan, "1")
+			return c.String(http.StatusOK, "ok")
+		})
+	}
+	return serveHTTP(e, ln)
+}
+
+func startFiberV3(p *cors.Policy, ln net.Listener) func() error {
+	app := fiberv3.New()
+	app.Use(corsfiberv3.Middleware(p))
+	app.Add(methods, Path, func(c fiberv3.Ctx) error {
+		c.Set(HeaderAppRan, "1")
+		return c.SendString("ok")
+	})
+	done := make(chan error, 1)
+	go func() { done <- app.Listener(ln, fiberv3.ListenConfig{DisableStartupMessage: true}) }()
 	return func() error {
 		err := app.ShutdownWithTimeout(5 * time.Second)
 		return errors.Join(err, <-done)

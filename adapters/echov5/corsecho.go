@@ -1,0 +1,36 @@
+package corsecho
+
+import (
+	"github.com/labstack/echo/v5"
+	cors "github.com/originguard/cors/core"
+)
+
+// Config is the policy configuration; it is cors.Config, aliased so that one
+// import suffices.
+type Config = cors.Config
+
+// New builds a policy from cfg and returns echo middleware applying it. It
+// panics, with the message of cors.New, when cfg is invalid. Mount the result
+// with e.Use (or e.Pre).
+func New(cfg Config) echo.MiddlewareFunc {
+	return Middleware(cors.MustNew(cfg))
+}
+
+// Middleware returns echo middleware applying p. Use it to handle the error
+// of cors.New yourself or to share a policy that is reconfigured at run time.
+// It panics if p is nil.
+func Middleware(p *cors.Policy) echo.MiddlewareFunc {
+	if p == nil {
+		panic("corsecho: Middleware needs a policy built with cors.New, got nil")
+	}
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c *echo.Context) error {
+			d := p.Evaluate(cors.FromHTTP(c.Request()))
+			d.WriteHeaders(c.Response().Header())
+			if d.Respond {
+				return c.NoContent(d.Status)
+			}
+			return next(c)
+		}
+	}
+}

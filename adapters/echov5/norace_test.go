@@ -1,0 +1,5 @@
+//go:build !race
+
+package corsecho_test
+
+const raceEnabled = false

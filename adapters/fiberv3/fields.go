@@ -1,0 +1,70 @@
+package corsfiber
+
+import (
+	"bytes"
+	"unsafe"
+
+	"github.com/valyala/fasthttp"
+)
+
+// visitFields calls f for each header field line of the request. fasthttp
+// adds the trailer fields of a chunked body to the headers; for such a
+// request the header block is read again as received instead, so that
+// trailers are ignored, as net/http ignores them. (Requests built in memory
+// have no raw header block, and no trailers.)
+//
+// The deprecated Visit methods are used on purpose: their callback does not
+// escape, whereas ranging over All or AllInOrder from this package moves the
+// middleware's request description to the heap (eight allocations per
+// request).
+func visitFields(h *fasthttp.RequestHeader, f func(k, v []byte)) {
+	if mentionsChunked(h.RawHeaders()) {
+		h.VisitAllInOrder(f) //lint:ignore SA1019 see above
+	} else {
+		h.VisitAll(f) //lint:ignore SA1019 see above
+	}
+}
+
+// mentionsChunked reports whether the raw header block contains "chunked"
+// in any ASCII case: whether the body may be chunked, and so carry
+// trailers. (fasthttp refuses every other transfer coding.) It scans for the
+// letter k, which few header values contain.
+func mentionsChunked(raw []byte) bool {
+	const word, k = "chunked", 4 // word[k] is 'k'
+	for _, c := range [2]byte{'k', 'K'} {
+		for i := k; i < len(raw); i++ {
+			j := bytes.IndexByte(raw[i:], c)
+			if j < 0 {
+				break
+			}
+			i += j
+			if i+len(word)-k <= len(raw) && equalFoldASCII(raw[i-k:i-k+len(word)], word) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fieldValue is v as a string sharing v's bytes. fasthttp's parser has
+// already trimmed optional whitespace and joined obs-fold continuation lines,
+// as net/http's does.
+func fieldValue(v []byte) string {
+	return unsafe.String(unsafe.SliceData(v), len(v))
+}
+
+// equalFoldASCII reports whether the field name k is name, compared
+// ASCII-case-insensitively as HTTP field names are (no Unicode folding:
+// "ſ" is not "s").
+func equalFoldASCII(k []byte, name string) bool {
+	if len(k) != len(name) {
+		return false
+	}
+	for i := range len(k) {
+		a, b := k[i], name[i]
+		if a != b && (a|0x20 != b|0x20 || a|0x20 < 'a' || a|0x20 > 'z') {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,5 @@
+//go:build !race
+
+package corsfiber_test
+
+const raceEnabled = false

@@ -1,0 +1,67 @@
+package conformance
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v5"
+	"github.com/labstack/echo/v5/middleware"
+	corsecho "github.com/originguard/cors/adapters/echov5"
+	cors "github.com/originguard/cors/core"
+)
+
+// EchoV5 is the harness of echo v5 with corsecho.Middleware (of
+// adapters/echov5) mounted the way echo users write it: e.Use, after echo's
+// Recover middleware.
+func EchoV5() Harness {
+	return withPolicy("echov5", func(p *cors.Policy) http.Handler { return mountEchoV5(p, false) })
+}
+
+// EchoV5Pre is the harness of echo v5 with corsecho.Middleware mounted with
+// e.Pre, before routing.
+func EchoV5Pre() Harness {
+	return withPolicy("echov5-pre", func(p *cors.Policy) http.Handler { return mountEchoV5(p, true) })
+}
+
+func mountEchoV5(p *cors.Policy, pre bool) http.Handler {
+	e := echo.New()
+	outer := func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c *echo.Context) error {
+			c.Response().Header().Set("Vary", OuterVary)
+			return next(c)
+		}
+	}
+	inner := func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c *echo.Context) error {
+			c.Response().Header().Set(HeaderInner, "1")
+			return next(c)
+		}
+	}
+	recovery := middleware.RecoverWithConfig(middleware.RecoverConfig{DisablePrintStack: true})
+	if pre {
+		e.Pre(outer, recovery, corsecho.Middleware(p))
+	} else {
+		e.Use(outer, recovery, corsecho.Middleware(p))
+	}
+	e.Use(inner)
+	ok := func(c *echo.Context) error {
+		c.Response().Header().Set(HeaderAppRan, "1")
+		return c.String(http.StatusOK, "ok")
+	}
+	for _, m := range resourceMethods {
+		e.Add(m, PathResource, ok)
+	}
+	e.Group("/g").GET("/r", ok)
+	e.GET(PathError, func(c *echo.Context) error {
+		c.Response().Header().Set(HeaderAppRan, "1")
+		return echo.NewHTTPError(http.StatusInternalServerError, "boom")
+	})
+	e.GET(PathPanic, func(c *echo.Context) error {
+		c.Response().Header().Set(HeaderAppRan, "1")
+		panic("conformance: deliberate panic")
+	})
+	e.GET(PathRedirect, func(c *echo.Context) error {
+		c.Response().Header().Set(HeaderAppRan, "1")
+		return c.Redirect(http.StatusFound, PathResource)
+	})
+	return e
+}
