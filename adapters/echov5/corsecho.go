@@ -25,7 +25,7 @@ func Middleware(p *cors.Policy) echo.MiddlewareFunc {
 	}
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c *echo.Context) error {
-			d := p.Evaluate(cors.FromHTTP(c.Request()))
+			d := p.EvaluateContext(c.Request().Context(), cors.FromHTTP(c.Request()))
 			d.WriteHeaders(c.Response().Header())
 			if d.Respond {
 				return c.NoContent(d.Status)

@@ -30,10 +30,11 @@ func Middleware(p *cors.Policy) fiber.Handler {
 		// Evaluate and WriteHeaders, and copies what it logs. Names are
 		// matched ASCII-case-insensitively, as net/http matches them.
 		var origin, acrm, acrh, acrpn [2]string
-		r := cors.Request{Method: c.Method(), Origin: origin[:0], AccessControlRequestMethod: acrm[:0],
+		r := cors.Request{Method: c.Method(), Host: unsafeString(c.Request().Host()), Path: c.Path(),
+			Origin: origin[:0], AccessControlRequestMethod: acrm[:0],
 			AccessControlRequestHeaders: acrh[:0], AccessControlRequestPrivateNetwork: acrpn[:0]}
 		visitFields(&c.Request().Header, func(k, v []byte) {
-			switch s := fieldValue(v); {
+			switch s := unsafeString(v); {
 			case equalFoldASCII(k, fiber.HeaderOrigin):
 				r.Origin = append(r.Origin, s)
 			case equalFoldASCII(k, fiber.HeaderAccessControlRequestMethod):
@@ -44,7 +45,7 @@ func Middleware(p *cors.Policy) fiber.Handler {
 				r.AccessControlRequestPrivateNetwork = append(r.AccessControlRequestPrivateNetwork, s)
 			}
 		})
-		d := p.Evaluate(r)
+		d := p.EvaluateContext(c.Context(), r)
 		d.WriteHeaders(&c.Response().Header)
 		if d.Respond {
 			c.Status(d.Status)

@@ -46,10 +46,11 @@ func mentionsChunked(raw []byte) bool {
 	return false
 }
 
-// fieldValue is v as a string sharing v's bytes. fasthttp's parser has
-// already trimmed optional whitespace and joined obs-fold continuation lines,
-// as net/http's does.
-func fieldValue(v []byte) string {
+// unsafeString is v as a string sharing v's bytes, valid only during the
+// request. (Field values need no trimming: fasthttp's parser has already
+// removed optional whitespace and joined obs-fold continuation lines, as
+// net/http's does.)
+func unsafeString(v []byte) string {
 	return unsafe.String(unsafe.SliceData(v), len(v))
 }
 

@@ -54,21 +54,24 @@ func checkLogRecordOutlivesRequest(t *testing.T, kh *keepHandler, mw fiber.Handl
 	// The next request on the same connection reuses the header buffers.
 	ctx.Request.Header.Set("Origin", "https://bad1.example")
 	ctx.Request.Header.SetMethod("PUT")
+	ctx.Request.SetRequestURI("/other")
 	serve(h, ctx)
 	if len(kh.records) != 2 {
 		t.Fatalf("%d records, want 2", len(kh.records))
 	}
-	var origin, method string
+	var origin, method, path string
 	kh.records[0].Attrs(func(a slog.Attr) bool {
 		switch a.Key {
 		case "origin":
 			origin = a.Value.String()
 		case "method":
 			method = a.Value.String()
+		case "path":
+			path = a.Value.String()
 		}
 		return true
 	})
-	if origin != "https://evil.example" || method != "GET" {
-		t.Errorf("first record changed after the request: origin %q, method %q", origin, method)
+	if origin != "https://evil.example" || method != "GET" || path != "/x" {
+		t.Errorf("first record changed after the request: origin %q, method %q, path %q", origin, method, path)
 	}
 }
