@@ -144,9 +144,9 @@ func (x *exchange) observe() response {
 	resp := response{appRan: x.st.app.ran, header: http.Header{}}
 	if x.ctx != nil {
 		resp.status = x.ctx.Response.StatusCode()
-		x.ctx.Response.Header.VisitAll(func(k, v []byte) {
+		for k, v := range x.ctx.Response.Header.All() {
 			resp.header.Add(string(k), string(v))
-		})
+		}
 		return resp
 	}
 	resp.status = x.w.statusOrOK()

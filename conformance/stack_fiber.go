@@ -81,13 +81,11 @@ func fasthttpBridge(h fasthttp.RequestHandler) http.Handler {
 		ctx.Init(&req, bridgeAddr, nil)
 		h(&ctx)
 		out := w.Header()
-		ctx.Response.Header.VisitAll(func(k, v []byte) {
-			key := string(k)
-			if key == "Content-Length" {
-				return
+		for k, v := range ctx.Response.Header.All() {
+			if key := string(k); key != "Content-Length" {
+				out[key] = append(out[key], string(v))
 			}
-			out[key] = append(out[key], string(v))
-		})
+		}
 		w.WriteHeader(ctx.Response.StatusCode())
 		_, _ = w.Write(ctx.Response.Body())
 	})

@@ -35,6 +35,10 @@ func Middleware(p *cors.Policy) fiber.Handler {
 		r := cors.Request{Method: c.Method(), Host: utils.UnsafeString(c.Request().Host()), Path: c.Path(),
 			Origin: origin[:0], AccessControlRequestMethod: acrm[:0],
 			AccessControlRequestHeaders: acrh[:0], AccessControlRequestPrivateNetwork: acrpn[:0]}
+		// VisitAll is deprecated in favour of All, but its callback does
+		// not escape, so the arrays stay on the stack; ranging over All from
+		// this package would move them to the heap.
+		//lint:ignore SA1019 see above
 		c.Request().Header.VisitAll(func(key, value []byte) {
 			switch k, v := utils.UnsafeString(key), utils.UnsafeString(value); {
 			case strings.EqualFold(k, fiber.HeaderOrigin):

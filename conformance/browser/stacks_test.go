@@ -99,8 +99,12 @@ func serveFiber(t *testing.T, ln net.Listener, cfg cors.Config, app http.Handler
 		r := record{Method: strings.Clone(c.Method()), // c.Method aliases the connection buffer
 			URI: string(c.Request().RequestURI()), Req: http.Header{},
 			Status: c.Response().StatusCode(), Header: http.Header{}}
-		c.Request().Header.VisitAll(func(k, v []byte) { r.Req.Add(string(k), string(v)) })
-		c.Response().Header.VisitAll(func(k, v []byte) { r.Header.Add(string(k), string(v)) })
+		for k, v := range c.Request().Header.All() {
+			r.Req.Add(string(k), string(v))
+		}
+		for k, v := range c.Response().Header.All() {
+			r.Header.Add(string(k), string(v))
+		}
 		rec.add(r)
 		return nil
 	})
