@@ -11,11 +11,15 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/go-chi/chi/v5"
 	"github.com/gofiber/fiber/v2"
+	fiberv3 "github.com/gofiber/fiber/v3"
 	"github.com/labstack/echo/v4"
+	echov5 "github.com/labstack/echo/v5"
 
 	corschi "github.com/originguard/cors/adapters/chi"
 	corsecho "github.com/originguard/cors/adapters/echo"
+	corsechov5 "github.com/originguard/cors/adapters/echov5"
 	corsfiber "github.com/originguard/cors/adapters/fiber"
+	corsfiberv3 "github.com/originguard/cors/adapters/fiberv3"
 	corsgin "github.com/originguard/cors/adapters/gin"
 	cors "github.com/originguard/cors/core"
 )
@@ -123,6 +127,18 @@ func adapterAPIs() []adapterAPI {
 		a.Get(PathResource, func(c *fiber.Ctx) error { return c.SendStatus(http.StatusOK) })
 		return fasthttpBridge(a.Handler())
 	}
+	echoV5App := func(mw echov5.MiddlewareFunc) http.Handler {
+		e := echov5.New()
+		e.Use(mw)
+		e.GET(PathResource, func(c *echov5.Context) error { return c.NoContent(http.StatusOK) })
+		return e
+	}
+	fiberV3App := func(mw fiberv3.Handler) http.Handler {
+		a := fiberv3.New()
+		a.Use(mw)
+		a.Get(PathResource, func(c fiberv3.Ctx) error { return c.SendStatus(http.StatusOK) })
+		return fasthttpBridge(a.Handler())
+	}
 	chiApp := func(mw func(http.Handler) http.Handler) http.Handler {
 		r := chi.NewRouter()
 		r.Use(mw)
@@ -132,7 +148,9 @@ func adapterAPIs() []adapterAPI {
 	return []adapterAPI{
 		{"gin", func(c cors.Config) http.Handler { return ginApp(corsgin.New(c)) }, func(p *cors.Policy) http.Handler { return ginApp(corsgin.Middleware(p)) }},
 		{"echo", func(c cors.Config) http.Handler { return echoApp(corsecho.New(c)) }, func(p *cors.Policy) http.Handler { return echoApp(corsecho.Middleware(p)) }},
+		{"echov5", func(c cors.Config) http.Handler { return echoV5App(corsechov5.New(c)) }, func(p *cors.Policy) http.Handler { return echoV5App(corsechov5.Middleware(p)) }},
 		{"fiber", func(c cors.Config) http.Handler { return fiberApp(corsfiber.New(c)) }, func(p *cors.Policy) http.Handler { return fiberApp(corsfiber.Middleware(p)) }},
+		{"fiberv3", func(c cors.Config) http.Handler { return fiberV3App(corsfiberv3.New(c)) }, func(p *cors.Policy) http.Handler { return fiberV3App(corsfiberv3.Middleware(p)) }},
 		{"chi", func(c cors.Config) http.Handler { return chiApp(corschi.New(c)) }, func(p *cors.Policy) http.Handler { return chiApp(corschi.Middleware(p)) }},
 	}
 }

@@ -8,10 +8,14 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/go-chi/chi/v5"
 	"github.com/gofiber/fiber/v2"
+	fiberv3 "github.com/gofiber/fiber/v3"
 	"github.com/labstack/echo/v4"
+	echov5 "github.com/labstack/echo/v5"
 	corschi "github.com/originguard/cors/adapters/chi"
 	corsecho "github.com/originguard/cors/adapters/echo"
+	corsechov5 "github.com/originguard/cors/adapters/echov5"
 	corsfiber "github.com/originguard/cors/adapters/fiber"
+	corsfiberv3 "github.com/originguard/cors/adapters/fiberv3"
 	corsgin "github.com/originguard/cors/adapters/gin"
 	cors "github.com/originguard/cors/core"
 )
@@ -84,6 +88,29 @@ func mountCases() []mountCase {
 		a.Get("/route", corsfiber.New(cfg), fiberOK)
 		return fasthttpBridge(a.Handler())
 	}
+	echoV5OK := func(c *echov5.Context) error { return c.NoContent(http.StatusOK) }
+	echoV5Group := func(cfg cors.Config) http.Handler {
+		e := echov5.New()
+		e.Group("/api", corsechov5.New(cfg)).GET("/items", echoV5OK)
+		e.GET("/x", echoV5OK)
+		return e
+	}
+	echoV5Route := func(cfg cors.Config) http.Handler {
+		e := echov5.New()
+		e.PUT("/items", echoV5OK, corsechov5.New(cfg))
+		return e
+	}
+	fiberV3OK := func(c fiberv3.Ctx) error { return c.SendStatus(http.StatusOK) }
+	fiberV3Group := func(cfg cors.Config) http.Handler {
+		a := fiberv3.New()
+		a.Group("/api", corsfiberv3.New(cfg)).Get("/items", fiberV3OK)
+		return fasthttpBridge(a.Handler())
+	}
+	fiberV3Route := func(cfg cors.Config) http.Handler {
+		a := fiberv3.New()
+		a.Get("/route", corsfiberv3.New(cfg), fiberV3OK)
+		return fasthttpBridge(a.Handler())
+	}
 	preTo := func(path string) request { return pre(oApp, "PUT", "").at(path) }
 	return []mountCase{
 		{framework: "gin", mount: "group middleware (404 from the router first)", app: ginGroup, req: preTo("/api/items")},
@@ -93,12 +120,19 @@ func mountCases() []mountCase {
 		{framework: "echo", mount: "group middleware, unknown path in the group", app: echoGroup, req: preTo("/api/nowhere"), reached: true},
 		{framework: "echo", mount: "group middleware, path outside the group (echo's own OPTIONS answer)", app: echoGroup, req: preTo("/x")},
 		{framework: "echo", mount: "route middleware", app: echoRoute, req: preTo("/items")},
+		{framework: "echo v5", mount: "group middleware, route in the group", app: echoV5Group, req: preTo("/api/items"), reached: true},
+		{framework: "echo v5", mount: "group middleware, unknown path in the group", app: echoV5Group, req: preTo("/api/nowhere"), reached: true},
+		{framework: "echo v5", mount: "group middleware, path outside the group (echo's own OPTIONS answer)", app: echoV5Group, req: preTo("/x")},
+		{framework: "echo v5", mount: "route middleware", app: echoV5Route, req: preTo("/items")},
 		{framework: "chi", mount: "inline group (405 from the router first)", app: chiInlineGroup, req: preTo("/group/x")},
 		{framework: "chi", mount: "subrouter, route in it", app: chiSubrouter, req: preTo("/sub/x"), reached: true},
 		{framework: "chi", mount: "subrouter, unknown path in it", app: chiSubrouter, req: preTo("/sub/nowhere"), reached: true},
 		{framework: "fiber", mount: "group middleware, route in the group", app: fiberGroup, req: preTo("/api/items"), reached: true},
 		{framework: "fiber", mount: "group middleware, unknown path in the group", app: fiberGroup, req: preTo("/api/nowhere"), reached: true},
 		{framework: "fiber", mount: "route middleware (405 from the router first)", app: fiberRoute, req: preTo("/route")},
+		{framework: "fiber v3", mount: "group middleware, route in the group", app: fiberV3Group, req: preTo("/api/items"), reached: true},
+		{framework: "fiber v3", mount: "group middleware, unknown path in the group", app: fiberV3Group, req: preTo("/api/nowhere"), reached: true},
+		{framework: "fiber v3", mount: "route middleware (405 from the router first)", app: fiberV3Route, req: preTo("/route")},
 	}
 }
 

@@ -8,7 +8,6 @@ require (
 	github.com/labstack/echo/v5 v5.4.4
 	golang.org/x/net v0.58.0 // indirect
 	golang.org/x/text v0.41.0 // indirect
-	golang.org/x/time v0.15.0 // indirect
 )
 
 replace github.com/originguard/cors/core => ../../core

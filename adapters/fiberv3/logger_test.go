@@ -3,6 +3,7 @@ package corsfiber_test
 import (
 	"context"
 	"log/slog"
+	"net/http"
 	"sync"
 	"testing"
 
@@ -48,8 +49,8 @@ func TestLogRecordOutlivesRequestMiddleware(t *testing.T) {
 
 func checkLogRecordOutlivesRequest(t *testing.T, kh *keepHandler, mw fiber.Handler) {
 	t.Helper()
-	h := benchApp(mw)
-	ctx := benchCase{"", "GET", []string{"Origin", "https://evil.example"}}.requestCtx()
+	h := fiberHandler(mw)
+	ctx := rawRequest(http.MethodGet, "Origin", "https://evil.example")
 	serve(h, ctx)
 	// The next request on the same connection reuses the header buffers.
 	ctx.Request.Header.Set("Origin", "https://bad1.example")

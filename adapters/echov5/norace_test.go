@@ -1,5 +1,0 @@
-//go:build !race
-
-package corsecho_test
-
-const raceEnabled = false
