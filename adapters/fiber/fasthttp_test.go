@@ -92,7 +92,9 @@ func TestHeaderFieldLines(t *testing.T) {
 		ctx := rawRequest(method, lines...)
 		serve(h, ctx)
 		got := http.Header{}
-		ctx.Response.Header.VisitAll(func(k, v []byte) { got.Add(string(k), string(v)) })
+		for k, v := range ctx.Response.Header.All() {
+			got.Add(string(k), string(v))
+		}
 
 		req := httptest.NewRequest(method, "/x", nil)
 		for i := 0; i+1 < len(lines); i += 2 {
