@@ -37,55 +37,82 @@ func (o *origin) parse(s string) bool {
 	if len(s) > maxOriginLen {
 		return false
 	}
+	i := schemeLength(s)
+	if i < 0 {
+		return false
+	}
+	o.scheme = s[:i]
+	hostStart := i + len("://")
+	var ok bool
+	if rest := s[hostStart:]; strings.HasPrefix(rest, "[") {
+		o.host, ok = ipv6Host(rest)
+		o.ip = true
+	} else {
+		o.host, o.ip, ok = nameOrIPv4Host(rest)
+	}
+	if !ok {
+		return false
+	}
+	o.hostEnd = hostStart + len(o.host)
+	return o.parsePort(s[o.hostEnd:])
+}
+
+// schemeLength returns the length of the lower-case scheme that starts s and
+// is followed by "://", or -1.
+func schemeLength(s string) int {
 	i := 0
 	for i < len(s) && charClass[s[i]]&schemeChar != 0 {
 		i++
 	}
 	if i == 0 || i > 64 || s[0] < 'a' || s[0] > 'z' || !strings.HasPrefix(s[i:], "://") {
-		return false
+		return -1
 	}
-	o.scheme = s[:i]
-	rest := s[i+3:]
-	hostStart := i + 3
-	if strings.HasPrefix(rest, "[") {
-		end := strings.IndexByte(rest, ']')
-		if end < 0 {
-			return false
-		}
-		inner := rest[1:end]
-		for j := 0; j < len(inner); j++ {
-			c := inner[j]
-			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || c == ':') {
-				return false // browsers never serialize a dotted tail
-			}
-		}
-		a, err := netip.ParseAddr(inner)
-		if err != nil || !a.Is6() || a.Zone() != "" {
-			return false
-		}
-		var text [48]byte
-		if string(appendIPv6(text[:0], a)) != inner {
-			return false // not the RFC 5952 form browsers send, e.g. [0::1]
-		}
-		o.host, o.ip = rest[:end+1], true
-		rest = rest[end+1:]
-	} else {
-		end := hostNameEnd(rest)
-		if end < 0 {
-			return false
-		}
-		host := rest[:end]
-		if endsWithNumericLabel(host) {
-			a, err := netip.ParseAddr(host)
-			if err != nil || !a.Is4() {
-				return false
-			}
-			o.ip = true
-		}
-		o.host = host
-		rest = rest[end:]
+	return i
+}
+
+// ipv6Host returns the bracketed IPv6 address that starts s when it is in
+// the form browsers serialize (RFC 5952, lower-case hex, no dotted tail).
+func ipv6Host(s string) (string, bool) {
+	end := strings.IndexByte(s, ']')
+	if end < 0 {
+		return "", false
 	}
-	o.hostEnd = hostStart + len(o.host)
+	inner := s[1:end]
+	for j := 0; j < len(inner); j++ {
+		c := inner[j]
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || c == ':') {
+			return "", false // browsers never serialize a dotted tail
+		}
+	}
+	a, err := netip.ParseAddr(inner)
+	if err != nil || !a.Is6() || a.Zone() != "" {
+		return "", false
+	}
+	var text [48]byte
+	if string(appendIPv6(text[:0], a)) != inner {
+		return "", false // not the RFC 5952 form browsers send, e.g. [0::1]
+	}
+	return s[:end+1], true
+}
+
+// nameOrIPv4Host returns the host name or dotted IPv4 address that starts s
+// and ends at a ':' or at the end of s.
+func nameOrIPv4Host(s string) (host string, ip, ok bool) {
+	end := hostNameEnd(s)
+	if end < 0 {
+		return "", false, false
+	}
+	host = s[:end]
+	if !endsWithNumericLabel(host) {
+		return host, false, true
+	}
+	a, err := netip.ParseAddr(host)
+	return host, true, err == nil && a.Is4()
+}
+
+// parsePort reads what follows the host: nothing, or ':' and a port that is
+// not the scheme's default.
+func (o *origin) parsePort(rest string) bool {
 	if rest == "" {
 		return true
 	}
@@ -93,10 +120,7 @@ func (o *origin) parse(s string) bool {
 		return false
 	}
 	o.port = rest[1:]
-	if (o.scheme == "http" && o.port == "80") || (o.scheme == "https" && o.port == "443") {
-		return false
-	}
-	return true
+	return !(o.scheme == "http" && o.port == "80" || o.scheme == "https" && o.port == "443")
 }
 
 // appendIPv6 appends a's text as browsers serialize it: RFC 5952, with an
