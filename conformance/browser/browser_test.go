@@ -50,7 +50,10 @@ var runNonce = fmt.Sprintf("%x", time.Now().UnixNano())
 // scenarios once, in each engine: TestBrowser/<engine>/<stack>/<scenario>.
 func TestBrowser(t *testing.T) {
 	for _, e := range Engines {
-		t.Run(e.Name, func(t *testing.T) { testEngine(t, e) })
+		t.Run(e.Name, func(t *testing.T) {
+			t.Parallel()
+			testEngine(t, e)
+		})
 	}
 }
 
@@ -160,37 +163,51 @@ func (er *engineRun) run(k PageKind, calls []Call) ([]Outcome, error) {
 func testEngine(t *testing.T, e *Engine) {
 	er := startEngine(t, e)
 	o := er.pages.Origins
-	signatures := map[string]map[string]string{} // scenario -> stack -> outcome signature
+
+	// Start every API server, then make every fetch, then check.
+	byStack := map[string][]*result{}
+	var all []*result
 	for _, st := range stacks {
-		t.Run(st.name, func(t *testing.T) {
-			results := runScenarios(t, er, st.name, func(p *Profile) api {
-				ln := listen(t)
-				rec := newRecorder()
-				st.serve(t, ln, p.Config(o), appHandler(rec), rec, p.StripVary)
-				return api{baseURL(ln), rec}
-			}, false)
-			if e == Chromium {
-				checkCorscheck(t, o, results)
-			}
-			for _, r := range results {
+		byStack[st.name] = plan(er, st.name, false, func(p *Profile) api {
+			ln := listen(t)
+			rec := newRecorder()
+			st.serve(t, ln, p.Config(o), appHandler(rec), rec, p.StripVary)
+			return api{baseURL(ln), rec}
+		})
+		all = append(all, byStack[st.name]...)
+	}
+	byStack["raw"] = plan(er, "raw", true, func(p *Profile) api {
+		ln := listen(t)
+		rec := newRecorder()
+		serveRaw(t, ln, p.Raw(o), rec)
+		return api{baseURL(ln), rec}
+	})
+	all = append(all, byStack["raw"]...)
+	start := time.Now()
+	er.execute(t, all)
+	t.Logf("%s: %d scenario runs (%d scenarios on %d stacks, %d raw-server scenarios) in %v",
+		e.Name, len(all), len(byStack[stacks[0].name]), len(stacks), len(byStack["raw"]), time.Since(start).Round(time.Millisecond))
+
+	signatures := map[string]map[string]string{} // scenario -> stack -> outcome signature
+	for _, name := range append(stackNames(), "raw") {
+		t.Run(name, func(t *testing.T) {
+			for _, r := range byStack[name] {
+				t.Run(r.sc.ID, func(t *testing.T) {
+					checkScenario(t, e, o, r)
+					if e == Chromium {
+						checkModel(t, o, r)
+					}
+				})
 				if signatures[r.sc.ID] == nil {
 					signatures[r.sc.ID] = map[string]string{}
 				}
-				signatures[r.sc.ID][st.name] = signature(r)
+				signatures[r.sc.ID][name] = signature(r)
+			}
+			if e == Chromium {
+				checkCorscheck(t, o, byStack[name])
 			}
 		})
 	}
-	t.Run("raw", func(t *testing.T) {
-		results := runScenarios(t, er, "raw", func(p *Profile) api {
-			ln := listen(t)
-			rec := newRecorder()
-			serveRaw(t, ln, p.Raw(o), rec)
-			return api{baseURL(ln), rec}
-		}, true)
-		if e == Chromium {
-			checkCorscheck(t, o, results)
-		}
-	})
 	// Differential check: every stack gives the browser the same experience.
 	t.Run("stacks-agree", func(t *testing.T) {
 		for _, sc := range scenarios {
@@ -208,10 +225,18 @@ func testEngine(t *testing.T, e *Engine) {
 	})
 }
 
-// runScenarios starts the API servers of the profiles the scenarios use
-// (start serves one), makes every fetch in the engine's pages, then checks
-// each scenario in a subtest.
-func runScenarios(t *testing.T, er *engineRun, stackName string, start func(*Profile) api, raw bool) []*result {
+func stackNames() []string {
+	var out []string
+	for _, st := range stacks {
+		out = append(out, st.name)
+	}
+	return out
+}
+
+// plan starts the API servers of the profiles the scenarios of one stack
+// use (start serves one) and returns a result per scenario, with the
+// scenario's unique query string.
+func plan(er *engineRun, stackName string, raw bool, start func(*Profile) api) []*result {
 	apis := map[*Profile]api{}
 	var list []*result
 	for _, sc := range scenarios {
@@ -225,59 +250,92 @@ func runScenarios(t *testing.T, er *engineRun, stackName string, start func(*Pro
 		list = append(list, &result{sc: sc, api: apis[sc.Profile], query: q,
 			outcomes: make([]Outcome, len(sc.Steps)), preflights: make([]int, len(sc.Steps))})
 	}
+	return list
+}
 
-	// Single-step scenarios: one batch per page.
-	type ref struct {
-		r *result
-		i int
-	}
-	batches := map[PageKind][]ref{}
+// stepRef is one step of one scenario run.
+type stepRef struct {
+	r *result
+	i int
+}
+
+// execute makes every fetch of the results in rounds: round n holds the
+// n-th step of every multi-step scenario, so that each step follows the one before it
+// and the scenarios of all stacks share one batch per page and round. A
+// step with a pause starts a new phase: the phases run one after the
+// other, with one pause (the longest asked for) before each, so the suite
+// pauses once, not once per scenario and stack.
+func (er *engineRun) execute(t *testing.T, list []*result) {
+	t.Helper()
+	// The one-step scenarios first, in a round of their own, so that the
+	// steps of a multi-step scenario follow one another closely (a
+	// preflight-cache entry may live 3 seconds only).
+	var singles []stepRef
+	var phases [][][]stepRef // phase -> round -> steps
 	for _, r := range list {
 		if len(r.sc.Steps) == 1 {
-			k := r.sc.Steps[0].Page
-			batches[k] = append(batches[k], ref{r, 0})
+			singles = append(singles, stepRef{r, 0})
+			continue
+		}
+		phase, round := 0, 0
+		for i, st := range r.sc.Steps {
+			if st.After > 0 && i > 0 {
+				phase, round = phase+1, 0
+			}
+			for len(phases) <= phase {
+				phases = append(phases, nil)
+			}
+			for len(phases[phase]) <= round {
+				phases[phase] = append(phases[phase], nil)
+			}
+			phases[phase][round] = append(phases[phase][round], stepRef{r, i})
+			round++
 		}
 	}
+	er.runRound(t, singles)
+	for p, rounds := range phases {
+		var pause time.Duration
+		for _, ref := range rounds[0] {
+			pause = max(pause, ref.r.sc.Steps[ref.i].After)
+		}
+		if p > 0 {
+			time.Sleep(pause)
+		}
+		for _, round := range rounds {
+			er.runRound(t, round)
+		}
+	}
+}
+
+// runRound makes the fetches of one round, one batch per page, and counts
+// the preflights the server received for each.
+func (er *engineRun) runRound(t *testing.T, round []stepRef) {
+	t.Helper()
+	byPage := map[PageKind][]stepRef{}
+	for _, ref := range round {
+		k := ref.r.sc.Steps[ref.i].Page
+		byPage[k] = append(byPage[k], ref)
+	}
 	for _, k := range PageKinds {
-		refs := batches[k]
+		refs := byPage[k]
+		if len(refs) == 0 {
+			continue
+		}
 		calls := make([]Call, len(refs))
-		for j, rf := range refs {
-			calls[j] = rf.r.sc.Call(rf.r.api.base, rf.i, rf.r.query)
+		before := make([]int, len(refs))
+		for j, ref := range refs {
+			calls[j] = ref.r.sc.Call(ref.r.api.base, ref.i, ref.r.query)
+			before[j] = ref.r.optionsSeen(ref.i)
 		}
 		outs, err := er.run(k, calls)
 		if err != nil {
 			t.Fatalf("page %s: %v", k, err)
 		}
-		for j, rf := range refs {
-			rf.r.outcomes[rf.i] = outs[j]
-			rf.r.preflights[rf.i] = rf.r.optionsSeen(rf.i)
+		for j, ref := range refs {
+			ref.r.outcomes[ref.i] = outs[j]
+			ref.r.preflights[ref.i] = ref.r.optionsSeen(ref.i) - before[j]
 		}
 	}
-	// Multi-step scenarios: step by step, in order.
-	for _, r := range list {
-		if len(r.sc.Steps) == 1 {
-			continue
-		}
-		for i, st := range r.sc.Steps {
-			before := r.optionsSeen(i)
-			outs, err := er.run(st.Page, []Call{r.sc.Call(r.api.base, i, r.query)})
-			if err != nil {
-				t.Fatalf("%s step %d: %v", r.sc.ID, i, err)
-			}
-			r.outcomes[i] = outs[0]
-			r.preflights[i] = r.optionsSeen(i) - before
-		}
-	}
-
-	for _, r := range list {
-		t.Run(r.sc.ID, func(t *testing.T) {
-			checkScenario(t, er.engine, er.pages.Origins, r)
-			if er.engine == Chromium {
-				checkModel(t, er.pages.Origins, r)
-			}
-		})
-	}
-	return list
 }
 
 // checkScenario compares Chromium's outcome of every step with the table,

@@ -98,7 +98,7 @@ func TestCallInit(t *testing.T) {
 // TestScenarioTable checks the table itself: enough scenarios, unique IDs,
 // valid policies, and wants that can be told apart.
 func TestScenarioTable(t *testing.T) {
-	o := Origins{A: "http://127.0.0.1:1", A2: "http://127.0.0.1:2", Other: "http://127.0.0.1:3"}
+	o := Origins{A: "http://127.0.0.1:1", A2: "http://127.0.0.1:2", Other: "http://127.0.0.1:3", Cross: "http://localhost:4"}
 	names, err := rules.Names()
 	if err != nil {
 		t.Fatal(err)
@@ -155,7 +155,7 @@ func TestScenarioTable(t *testing.T) {
 	if perStack < 40 {
 		t.Errorf("%d scenarios per stack, want at least 40", perStack)
 	}
-	if got := o.Expand("{A}|{A2}|{Other}"); got != o.A+"|"+o.A2+"|"+o.Other {
+	if got := o.Expand("{A}|{A2}|{Other}|{Cross}"); got != o.A+"|"+o.A2+"|"+o.Other+"|"+o.Cross {
 		t.Errorf("Expand = %q", got)
 	}
 	if o.Of(PageNull) != "null" || o.Of(PageOther) != o.Other {

@@ -7,13 +7,13 @@ import (
 	cors "github.com/originguard/cors/core"
 )
 
-// The policy profiles. Every one but Cached and DefaultAge disables the
+// The policy profiles. Every one but Cached, DefaultAge and ShortAge disables the
 // preflight cache (Access-Control-Max-Age: 0) so that scenarios never
 // influence one another.
 var (
-	// Main is a credentialed allowlist of two origins with explicit
-	// methods, headers (Authorization included) and one exposed header.
-	Main = &Profile{Name: "main", Doc: "credentialed allowlist {A, A2}", Config: mainConfig}
+	// Main is a credentialed allowlist of three origins (A, A2 and the
+	// cross-site page) with explicit methods, headers (Authorization included) and one exposed header.
+	Main = &Profile{Name: "main", Doc: "credentialed allowlist {A, A2, Cross}", Config: mainConfig}
 	// Cached is Main with Access-Control-Max-Age: 600.
 	Cached = &Profile{Name: "cached", Doc: "Main, max-age 600 s", Config: func(o Origins) cors.Config {
 		c := mainConfig(o)
@@ -24,6 +24,12 @@ var (
 	DefaultAge = &Profile{Name: "default-age", Doc: "Main, no max-age header", Config: func(o Origins) cors.Config {
 		c := mainConfig(o)
 		c.MaxAge = 0
+		return c
+	}}
+	// ShortAge is Main with Access-Control-Max-Age: 3.
+	ShortAge = &Profile{Name: "short-age", Doc: "Main, max-age 3 s", Config: func(o Origins) cors.Config {
+		c := mainConfig(o)
+		c.MaxAge = 3 * time.Second
 		return c
 	}}
 	// NoVary is Main behind a proxy that drops Vary.
@@ -56,7 +62,7 @@ var (
 
 func mainConfig(o Origins) cors.Config {
 	return cors.Config{
-		AllowedOrigins:   []string{o.A, o.A2},
+		AllowedOrigins:   []string{o.A, o.A2, o.Cross},
 		AllowedMethods:   []string{"GET", "POST", "PUT", "PATCH", "DELETE"},
 		AllowedHeaders:   []string{"X-Custom", "Content-Type", "Authorization"},
 		ExposedHeaders:   []string{"X-Exposed"},
@@ -163,6 +169,17 @@ var (
 				return http.StatusNoContent
 			}
 			h.Set("Access-Control-Allow-Origin", o.A)
+			return http.StatusOK
+		})
+	rawNegativeMaxAge = raw("raw-max-age-negative", "preflight answered Access-Control-Max-Age: -1",
+		func(o Origins, r *http.Request, h http.Header) int {
+			h.Set("Access-Control-Allow-Origin", o.A)
+			if isPreflight(r) {
+				h.Set("Access-Control-Allow-Methods", "PUT")
+				h.Set("Access-Control-Allow-Headers", "X-Custom")
+				h.Set("Access-Control-Max-Age", "-1")
+				return http.StatusNoContent
+			}
 			return http.StatusOK
 		})
 	rawStarHeadersCredentialed = raw("raw-star-acah-credentialed", "credentialed preflight answered ACAH: * (a literal name then)",

@@ -3,6 +3,7 @@ package browser
 import (
 	"net/http"
 	"strings"
+	"time"
 
 	cors "github.com/originguard/cors/core"
 )
@@ -21,10 +22,14 @@ const (
 	// PageNull is a page served with "Content-Security-Policy: sandbox
 	// allow-scripts", whose fetches carry "Origin: null".
 	PageNull
+	// PageCross is a page of another site, http://localhost:<port>, opened
+	// as a tab of its own: its fetches to the API on 127.0.0.1 are
+	// cross-site, so the engine's third-party cookie policy applies.
+	PageCross
 )
 
 // PageKinds lists every page kind, in order: a kind is its own index.
-var PageKinds = []PageKind{PageA, PageA2, PageOther, PageNull}
+var PageKinds = []PageKind{PageA, PageA2, PageOther, PageNull, PageCross}
 
 func (k PageKind) String() string {
 	switch k {
@@ -34,14 +39,16 @@ func (k PageKind) String() string {
 		return "A2"
 	case PageOther:
 		return "other"
+	case PageCross:
+		return "cross"
 	}
 	return "null"
 }
 
-// Origins are the serialized origins of the page servers of one run, all
-// http://127.0.0.1:<port>.
+// Origins are the serialized origins of the page servers of one run:
+// http://127.0.0.1:<port>, and http://localhost:<port> for Cross.
 type Origins struct {
-	A, A2, Other string
+	A, A2, Other, Cross string
 }
 
 // Of returns the origin a page of kind k sends ("null" for PageNull).
@@ -53,13 +60,15 @@ func (o Origins) Of(k PageKind) string {
 		return o.A2
 	case PageOther:
 		return o.Other
+	case PageCross:
+		return o.Cross
 	}
 	return "null"
 }
 
-// Expand replaces the placeholders {A}, {A2} and {Other} in s.
+// Expand replaces the placeholders {A}, {A2}, {Other} and {Cross} in s.
 func (o Origins) Expand(s string) string {
-	return strings.NewReplacer("{A}", o.A, "{A2}", o.A2, "{Other}", o.Other).Replace(s)
+	return strings.NewReplacer("{A}", o.A, "{A2}", o.A2, "{Other}", o.Other, "{Cross}", o.Cross).Replace(s)
 }
 
 // Profile is what the API server answers with: a policy run through the
@@ -89,6 +98,11 @@ type Step struct {
 	Headers     []Header
 	Credentials string // "", "include" or "omit"
 	Body        string
+	// After is a pause before the step, e.g. for a preflight-cache entry
+	// to expire. The suite pauses once for all scenarios and stacks: steps
+	// after a pause run in a later phase, each at least After after the
+	// step before it.
+	After time.Duration
 	// Want is what every engine does with the step, unless Differs says
 	// otherwise for it.
 	Want Want

@@ -1,5 +1,7 @@
 package browser
 
+import "time"
+
 // Helpers that keep the table readable.
 var (
 	hCustom = Header{"X-Custom", "1"}
@@ -15,6 +17,15 @@ func refused(corsError, param string, preflights int) Want {
 }
 
 func with(w Want, f func(*Want)) Want { f(&w); return w }
+
+func with2(s Step, f func(*Step)) Step { f(&s); return s }
+
+// put is a PUT with X-Custom (preflighted) from PageA.
+func put(w Want) Step { return Step{Method: "PUT", Headers: []Header{hCustom}, Want: w} }
+
+// expiry is the pause after which every preflight-cache entry of the
+// scenarios but Max-Age 600 has expired (the default is 5 seconds).
+const expiry = 6 * time.Second
 
 // scenarios is the table. Steps run in order; "Preflights" counts the
 // OPTIONS requests Chromium sends for the step.
@@ -106,12 +117,33 @@ var scenarios = []*Scenario{
 	{ID: "max-age-0", Doc: "Access-Control-Max-Age: 0: every request is preflighted", Refs: "max-age", Profile: Main,
 		Steps: []Step{{Method: "PUT", Headers: []Header{hCustom}, Want: ok(1)}, {Method: "PUT", Headers: []Header{hCustom}, Want: ok(1)}},
 		Hits:  &Hits{Preflights: 2, Actual: 2, App: 2}},
-	{ID: "max-age-600", Doc: "Access-Control-Max-Age: 600: the second request uses the cached preflight", Refs: "max-age, preflight-cache", Profile: Cached,
-		Steps: []Step{{Method: "PUT", Headers: []Header{hCustom}, Want: ok(1)}, {Method: "PUT", Headers: []Header{hCustom}, Want: ok(0)}},
-		Hits:  &Hits{Preflights: 1, Actual: 2, App: 2}},
-	{ID: "max-age-absent", Doc: "no Access-Control-Max-Age: Chromium caches for 5 s", Refs: "max-age", Profile: DefaultAge,
-		Steps: []Step{{Method: "PUT", Headers: []Header{hCustom}, Want: ok(1)}, {Method: "PUT", Headers: []Header{hCustom}, Want: ok(0)}},
-		Hits:  &Hits{Preflights: 1, Actual: 2, App: 2}},
+	{ID: "max-age-600", Doc: "Access-Control-Max-Age: 600: the same request twice, then after a pause, uses the cached preflight", Refs: "max-age, preflight-cache", Profile: Cached,
+		Steps: []Step{put(ok(1)), put(ok(0)), with2(put(ok(0)), func(s *Step) { s.After = expiry })},
+		Hits:  &Hits{Preflights: 1, Actual: 3, App: 3}},
+	{ID: "max-age-absent", Doc: "no Access-Control-Max-Age: the preflight is cached for the 5-second default, then sent again", Refs: "max-age, preflight-cache", Profile: DefaultAge,
+		Steps: []Step{put(ok(1)), put(ok(0)), with2(put(ok(1)), func(s *Step) { s.After = expiry })},
+		Hits:  &Hits{Preflights: 2, Actual: 3, App: 3}},
+	{ID: "max-age-short", Doc: "Access-Control-Max-Age: 3: the entry expires", Refs: "max-age, preflight-cache", Profile: ShortAge,
+		Steps: []Step{put(ok(1)), put(ok(0)), with2(put(ok(1)), func(s *Step) { s.After = expiry })},
+		Hits:  &Hits{Preflights: 2, Actual: 3, App: 3}},
+	{ID: "credentialed-preflight-then-plain", Doc: "a credentialed preflight, then the same request without credentials", Refs: "preflight-cache", Profile: Cached,
+		Steps: []Step{with2(put(ok(1)), func(s *Step) { s.Credentials = "include" }),
+			{Method: "PUT", Headers: []Header{hCustom}, Want: ok(0), Differs: map[string]Want{"firefox": ok(1)}}},
+		Hits: &Hits{Preflights: 1, Actual: 2, App: 2}, HitsDiffer: map[string]Hits{"firefox": {Preflights: 2, Actual: 2, App: 2}},
+		Standard: "an entry made by a credentialed preflight matches the same request without credentials " +
+			"(https://fetch.spec.whatwg.org/#concept-cache-match): no second preflight",
+		Deviations: map[string]string{"firefox": "keys its preflight cache on the credentials mode and preflights the uncredentialed request again"}},
+	{ID: "plain-preflight-then-credentialed", Doc: "an uncredentialed preflight does not cover the same request with credentials", Refs: "preflight-cache", Profile: Cached,
+		Steps: []Step{put(ok(1)), with2(put(ok(1)), func(s *Step) { s.Credentials = "include" })},
+		Hits:  &Hits{Preflights: 2, Actual: 2, App: 2}},
+
+	// --- cookies across sites ---
+	{ID: "cross-site-cookie", Doc: "credentialed GET from another site (localhost) to 127.0.0.1: allowed; whether the cookie goes along is the engine's third-party policy", Refs: "credentials-exact-origin", Profile: Main,
+		Steps: []Step{{Page: PageCross, Credentials: "include", Want: with(ok(0), func(w *Want) { w.BodyContains = `"cookie":""` }),
+			Differs: map[string]Want{"webkit": with(ok(0), func(w *Want) { w.BodyContains = `"cookie":"sid=a"` })}}},
+		Hits: &Hits{Actual: 1, App: 1},
+		Standard: "the standard sends the cookies the user agent's cookie policy allows with a credentialed request " +
+			"(https://fetch.spec.whatwg.org/#http-network-or-cache-fetch); blocking third-party cookies is the user agent's choice"},
 
 	// --- Vary and the HTTP cache ---
 	{ID: "vary-kept", Doc: "cacheable response with Vary: Origin: both origins allowed", Refs: "vary-origin", Profile: Main,
@@ -138,7 +170,14 @@ var scenarios = []*Scenario{
 		Steps: []Step{{Page: PageOther, Method: "PUT", Headers: []Header{{"X-Anything", "1"}}, Want: ok(1)}}},
 
 	// --- raw servers (stack-independent) ---
-	{ID: "raw-star-authorization", Doc: "a server answering ACAH * to Authorization: Chromium still lets it through (spec says refuse)", Refs: "authorization-explicit", Profile: rawStarAuthorization, ChromiumLenient: true,
+	{ID: "raw-star-authorization", Doc: "a server answering ACAH * to Authorization: every engine still lets it through (the standard refuses)", Refs: "authorization-explicit", Profile: rawStarAuthorization, ChromiumLenient: true,
+		Standard: "Authorization is the one CORS non-wildcard request-header name: ACAH * does not cover it, the preflight fails " +
+			"(https://fetch.spec.whatwg.org/#cors-non-wildcard-request-header-name)",
+		Deviations: map[string]string{
+			"chromium": "lets the request through (with a deprecation warning in the console)",
+			"firefox":  "lets the request through",
+			"webkit":   "lets the request through",
+		},
 		Steps: []Step{{Headers: []Header{hAuth}, Want: ok(1)}}},
 	{ID: "raw-acao-mismatch", Doc: "ACAO names another origin", Refs: "origin-byte-exact", Profile: rawMismatch,
 		Steps: []Step{{Want: refused("AllowOriginMismatch", "http://example.invalid", 0)}}},
@@ -164,6 +203,16 @@ var scenarios = []*Scenario{
 		Steps: []Step{{Method: "PUT", Headers: []Header{hCustom}, Want: refused("PreflightMissingAllowOriginHeader", "", 1)}}},
 	{ID: "raw-star-acah-credentialed", Doc: "credentialed preflight answered ACAH * (literal)", Refs: "credentials-no-wildcards", Profile: rawStarHeadersCredentialed,
 		Steps: []Step{{Method: "PUT", Credentials: "include", Headers: []Header{hCustom}, Want: refused("HeaderDisallowedByPreflightResponse", "x-custom", 1)}}},
+	{ID: "raw-max-age-negative", Doc: "Access-Control-Max-Age: -1: no engine caches the preflight", Refs: "max-age, preflight-cache", Profile: rawNegativeMaxAge,
+		Steps: []Step{put(ok(1)), put(ok(1))},
+		Hits:  &Hits{Preflights: 2, Actual: 2},
+		Standard: "-1 is not a delta-seconds value, so extracting Access-Control-Max-Age fails and the preflight is cached " +
+			"for the 5-second default (https://fetch.spec.whatwg.org/#cors-preflight-fetch-0): the second request goes without one",
+		Deviations: map[string]string{
+			"chromium": "treats a negative Max-Age as 0: no caching, a preflight for every request",
+			"firefox":  "treats a negative Max-Age as 0: no caching, a preflight for every request",
+			"webkit":   "treats a negative Max-Age as 0: no caching, a preflight for every request",
+		}},
 }
 
 // Scenarios returns the browser scenarios, in order. The slice is fresh;

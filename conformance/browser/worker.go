@@ -92,9 +92,11 @@ type jsResult struct {
 	Error   string            `json:"error"`
 }
 
-// StartPages starts one page server per PageKind. PageA's page sets the
-// host-only cookie sid=a (cookies ignore ports, so every API on 127.0.0.1
-// receives it); PageNull's page is sandboxed, so its origin is opaque.
+// StartPages starts one page server per PageKind, all listening on
+// 127.0.0.1. PageA's page sets the host-only cookie sid=a (cookies ignore
+// ports, so every API on 127.0.0.1 receives it); PageNull's page is
+// sandboxed, so its origin is opaque; PageCross's page is addressed as
+// localhost, another site.
 func StartPages() (*Pages, error) {
 	p := &Pages{waiting: map[int]chan []jsResult{}, seen: make([]string, len(PageKinds)), ready: make(chan struct{}),
 		queues: make([]chan batch, len(PageKinds))}
@@ -111,7 +113,6 @@ func StartPages() (*Pages, error) {
 			return nil, err
 		}
 		base := "http://" + ln.Addr().String()
-		p.URLs = append(p.URLs, base+"/?run="+p.token)
 		switch k {
 		case PageA:
 			p.Origins.A = base
@@ -119,7 +120,12 @@ func StartPages() (*Pages, error) {
 			p.Origins.A2 = base
 		case PageOther:
 			p.Origins.Other = base
+		case PageCross:
+			// Another site: same machine, another host name.
+			base = "http://localhost:" + strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
+			p.Origins.Cross = base
 		}
+		p.URLs = append(p.URLs, base+"/?run="+p.token)
 		srv := &http.Server{Handler: p.handler(i, k)}
 		p.servers = append(p.servers, srv)
 		go func() { _ = srv.Serve(ln) }()
