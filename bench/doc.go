@@ -4,7 +4,8 @@
 // The package holds a harness and no public API. For each scenario (no
 // Origin, allowed and denied actual requests, allowed and refused
 // preflights, a 1 MB Access-Control-Request-Headers, 1000 configured
-// origins) and each framework (net/http, chi, gin, echo, fiber) it builds
+// origins) and each framework (net/http, chi, gin, echo v4 and v5, fiber v2
+// and v3) it builds
 //
 //   - the bare router with the terminal handler (lib=none, the baseline),
 //   - a floor: a middleware that writes exactly the headers our middleware
@@ -12,13 +13,13 @@
 //     (lib=floor),
 //   - our adapter (lib=ours),
 //   - every peer that fits the framework: rs/cors, jub0bs/cors,
-//     go-chi/cors, gin-contrib/cors, echo's CORSWithConfig and fiber's
-//     middleware/cors.
+//     go-chi/cors, gin-contrib/cors, echo's CORSWithConfig (v4 and v5)
+//     and fiber's middleware/cors (v2 and v3).
 //
 // All of them share one configuration (see commonConfig). The net/http
 // based stacks run on a reused ResponseWriter with a real http.Header that
 // is cleared every iteration, so header writes and their allocations
-// count; fiber runs through app.Handler() on a reused
+// count; fiber (v2 and v3) runs through app.Handler() on a reused
 // *fasthttp.RequestCtx.
 //
 // Benchmarks only run with -bench:

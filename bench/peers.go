@@ -2,6 +2,7 @@ package bench
 
 import (
 	"net/http"
+	"strings"
 	"time"
 
 	gincontrib "github.com/gin-contrib/cors"
@@ -9,9 +10,13 @@ import (
 	gochicors "github.com/go-chi/cors"
 	"github.com/gofiber/fiber/v2"
 	fibercors "github.com/gofiber/fiber/v2/middleware/cors"
+	fiberv3 "github.com/gofiber/fiber/v3"
+	fiberv3cors "github.com/gofiber/fiber/v3/middleware/cors"
 	jub0bs "github.com/jub0bs/cors"
 	"github.com/labstack/echo/v4"
 	echomw "github.com/labstack/echo/v4/middleware"
+	echov5 "github.com/labstack/echo/v5"
+	echov5mw "github.com/labstack/echo/v5/middleware"
 	rscors "github.com/rs/cors"
 )
 
@@ -25,6 +30,8 @@ const (
 	libEcho       = "echo-cors"    // echo v4 middleware.CORSWithConfig
 	libRSEcho     = "rs-cors-echo" // rs/cors through echo.WrapMiddleware
 	libFiber      = "fiber-cors"   // fiber v2 middleware/cors
+	libEchoV5     = "echov5-cors"  // echo v5 middleware.CORSWithConfig
+	libFiberV3    = "fiberv3-cors" // fiber v3 middleware/cors
 )
 
 func (s settings) rs() rscors.Options {
@@ -112,6 +119,59 @@ func fiberPeer(s settings) fiber.Handler {
 		AllowMethods:     joinComma(commonMethods),
 		AllowHeaders:     joinComma(commonHeaders),
 		ExposeHeaders:    joinComma(commonExposed),
+		AllowCredentials: commonCredsOn,
+		MaxAge:           commonMaxAge,
+	})
+}
+
+// echoV5Peer is echo v5's CORS middleware. Its AllowOrigins matches exact
+// origins only; for a subdomain pattern its documentation has users write
+// an UnsafeAllowOriginFunc, which this one does (exact origins first, then
+// "https://*.example.com" as a suffix check, as in echo's example).
+func echoV5Peer(s settings) echov5.MiddlewareFunc {
+	cfg := echov5mw.CORSConfig{
+		AllowOrigins:     s.origins,
+		AllowMethods:     commonMethods,
+		AllowHeaders:     commonHeaders,
+		AllowCredentials: commonCredsOn,
+		ExposeHeaders:    commonExposed,
+		MaxAge:           commonMaxAge,
+	}
+	var exact, suffixes []string
+	for _, o := range s.origins {
+		if scheme, host, ok := strings.Cut(o, "://*."); ok {
+			suffixes = append(suffixes, scheme+"://", "."+host)
+		} else {
+			exact = append(exact, o)
+		}
+	}
+	if len(suffixes) > 0 {
+		cfg.AllowOrigins = nil
+		cfg.UnsafeAllowOriginFunc = func(_ *echov5.Context, origin string) (string, bool, error) {
+			for _, o := range exact {
+				if strings.EqualFold(o, origin) {
+					return origin, true, nil
+				}
+			}
+			for i := 0; i < len(suffixes); i += 2 {
+				if strings.HasPrefix(origin, suffixes[i]) && strings.HasSuffix(origin, suffixes[i+1]) {
+					return origin, true, nil
+				}
+			}
+			return "", false, nil
+		}
+	}
+	return echov5mw.CORSWithConfig(cfg)
+}
+
+// fiberV3Peer is fiber v3's CORS middleware; its AllowOrigins understands
+// "https://*.example.com".
+func fiberV3Peer(s settings) fiberv3.Handler {
+	return fiberv3cors.New(fiberv3cors.Config{
+		AllowOrigins:     s.origins,
+		AllowMethods:     commonMethods,
+		AllowHeaders:     commonHeaders,
+		ExposeHeaders:    commonExposed,
 		AllowCredentials: commonCredsOn,
 		MaxAge:           commonMaxAge,
 	})

@@ -58,7 +58,7 @@ func renderBehaviour(tables []behaviourTable, shared []sharedSliceResult) []byte
 	b.WriteString("Same harness and configuration as the benchmarks: origins `https://example.com`, `https://*.example.com`;\n")
 	b.WriteString("methods GET POST PUT DELETE; headers Authorization Content-Type X-Requested-With; expose X-Request-Id;\n")
 	b.WriteString("credentials; max-age 600. The application answers 200 on GET and OPTIONS `/`. \"app\" says whether it ran.\n")
-	b.WriteString("Header values longer than 100 bytes show their size. fiber runs through app.Handler() on a RequestCtx,\n")
+	b.WriteString("Header values longer than 100 bytes show their size. fiber (v2, v3) runs through app.Handler() on a RequestCtx,\n")
 	b.WriteString("so fasthttp's own read limits (4 KiB by default) are not applied to the 1 MB scenarios.\n\n")
 	for _, t := range tables {
 		fmt.Fprintf(&b, "## %s\n\n%s\n\n", t.sc.name, t.sc.describe())
@@ -90,7 +90,7 @@ func renderBehaviour(tables []behaviourTable, shared []sharedSliceResult) []byte
 	b.WriteString("overwritten in place, either by the application handler (`handler`: `h[\"Vary\"][0] = …` after the\n")
 	b.WriteString("middleware ran) or by an outer component once the response is complete (`after`; this also covers\n")
 	b.WriteString("preflights, where the application does not run). A stack fails if the poison shows up in the\n")
-	b.WriteString("second response (`TestNoSharedHeaderSlices`). fiber is not applicable: fasthttp copies values\n")
+	b.WriteString("second response (`TestNoSharedHeaderSlices`). fiber (v2, v3) is not applicable: fasthttp copies values\n")
 	b.WriteString("into its own buffers.\n\n")
 	b.WriteString("| stack | result | poisoned headers (number of scenarios, by who mutated) |\n|---|---|---|\n")
 	for _, r := range shared {

@@ -47,7 +47,8 @@ const (
 	libNone  = "none"
 	libFloor = "floor"
 	libOurs  = "ours"
-	// libNoop is a middleware that only calls the next handler (echo).
+	// libNoop is a middleware that only calls the next handler (echo v4
+	// and v5).
 	libNoop = "noop-mw"
 )
 
@@ -59,6 +60,8 @@ func frameworks() []framework {
 		{"gin", []string{libNone, libFloor, libOurs, libGinContrib, libRSGin}, buildGin},
 		{"echo", []string{libNone, libNoop, libFloor, libOurs, libEcho, libRSEcho}, buildEcho},
 		{"fiber", []string{libNone, libFloor, libOurs, libFiber}, buildFiber},
+		{"echov5", []string{libNone, libNoop, libFloor, libOurs, libEchoV5}, buildEchoV5},
+		{"fiberv3", []string{libNone, libFloor, libOurs, libFiberV3}, buildFiberV3},
 	}
 }
 

@@ -16,7 +16,7 @@ const (
 )
 
 // frameworkOrder is the order of the tables.
-var frameworkOrder = []string{"nethttp", "chi", "gin", "echo", "fiber"}
+var frameworkOrder = []string{"nethttp", "chi", "gin", "echo", "echov5", "fiber", "fiberv3"}
 
 // results indexes the benchstat medians.
 type results struct {
