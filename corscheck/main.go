@@ -8,6 +8,10 @@
 //
 //	corscheck -origin https://app.example [-method PUT] [-header X-Token:1]...
 //	          [-credentials] [-private-network] [-strict] [-json] [-timeout 10s] URL
+//	corscheck config FILE
+//
+// The config form validates the JSON form of a cors.Config with the checks
+// and messages of cors.New.
 //
 // Exit status: 0 when the browser would allow the request (or the actual
 // request was redirected and that hop passed: re-run against the new URL),

@@ -59,6 +59,7 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 	fs.DurationVar(&o.timeout, "timeout", 10*time.Second, "timeout of each HTTP request")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: corscheck -origin ORIGIN [-method M] [-header 'Name: value']... [-credentials] [-private-network] [-strict] [-json] URL")
+		fmt.Fprintln(stderr, "       corscheck config FILE")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -92,6 +93,9 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 
 // run is the whole command: it returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "config" {
+		return runConfig(args[1:], stdout, stderr)
+	}
 	o, err := parseArgs(args, stderr)
 	if err != nil {
 		if !errors.Is(err, flag.ErrHelp) {

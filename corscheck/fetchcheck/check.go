@@ -99,6 +99,25 @@ func looksLikeURL(s string) bool {
 	return true
 }
 
+// hasCORSHeaders reports whether resp carries any Access-Control-* header.
+func hasCORSHeaders(resp *Response) bool {
+	for k := range resp.Header {
+		if len(k) > len("Access-Control-") && strings.EqualFold(k[:len("Access-Control-")], "Access-Control-") {
+			return true
+		}
+	}
+	return false
+}
+
+// routingFix is the advice for a preflight answered 404 or 405 without any
+// CORS header: the router answered it, so the CORS middleware most likely
+// never ran for OPTIONS (a refused origin usually gets 403 or 204).
+func routingFix(status int) string {
+	return "the preflight (OPTIONS) got " + statusText(status) + " and no Access-Control-* header, so the router answered it and the CORS middleware " +
+		"probably never ran: it is most likely mounted below routing (on a route group, or after the routes), where no OPTIONS route exists. " +
+		"Mount it once on the root router or engine, before the routes; if it already is, allow this origin in the server's CORS policy"
+}
+
 // isRedirect reports a redirect status with a Location header, which a
 // browser follows (or, for a preflight, refuses).
 func isRedirect(resp *Response) (string, bool) {
@@ -146,6 +165,9 @@ func (m Model) CheckPreflight(r Request, resp Response) Result {
 			loc+"; preflights are never redirected (check trailing-slash, HTTP-to-HTTPS and login redirects)")
 	}
 	if e, d, fix := corsCheck(&r, &resp); e != "" {
+		if e == MissingAllowOriginHeader && (resp.Status == 404 || resp.Status == 405) && !hasCORSHeaders(&resp) {
+			return fail(preflightError[e], d, routingFix(resp.Status))
+		}
 		return fail(preflightError[e], d, "on the preflight (OPTIONS) response, "+fix+
 			"; make sure the CORS middleware answers OPTIONS before routing and authentication")
 	}

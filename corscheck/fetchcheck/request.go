@@ -3,6 +3,7 @@ package fetchcheck
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 )
 
@@ -100,7 +101,11 @@ func IsForbiddenRequestHeader(name, value string) bool {
 func Validate(r Request) error {
 	var errs []error
 	if r.Origin != "null" && !isSerializedOrigin(r.Origin) {
-		errs = append(errs, fmt.Errorf("origin %q is not a serialized origin (scheme://host[:port] or null)", r.Origin))
+		msg := fmt.Sprintf("origin %q is not a serialized origin (scheme://host[:port] or null)", r.Origin)
+		if fix := serializeOrigin(r.Origin); fix != "" {
+			msg += fmt.Sprintf("; did you mean %q?", fix)
+		}
+		errs = append(errs, errors.New(msg))
 	}
 	if r.Method != "" && !isToken(r.Method) {
 		errs = append(errs, fmt.Errorf("method %q is not a valid method token", r.Method))
@@ -116,6 +121,34 @@ func Validate(r Request) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// serializeOrigin returns the origin a browser sends for a page at the URL
+// s (lower case, default port dropped, no path, query or userinfo), or ""
+// when s is not a URL with a host. A bare host gets https://.
+func serializeOrigin(s string) string {
+	s = strings.TrimSpace(s)
+	if !strings.Contains(s, "://") {
+		s = "https://" + s
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.Hostname() == "" {
+		return ""
+	}
+	scheme, host, port := strings.ToLower(u.Scheme), strings.ToLower(u.Hostname()), u.Port()
+	if strings.Contains(host, ":") {
+		host = "[" + host + "]"
+	}
+	if (scheme == "http" && port == "80") || (scheme == "https" && port == "443") {
+		port = ""
+	}
+	if port != "" {
+		host += ":" + port
+	}
+	if o := scheme + "://" + host; isSerializedOrigin(o) {
+		return o
+	}
+	return ""
 }
 
 // isSerializedOrigin accepts scheme "://" host [":" port] with a lower-case
