@@ -40,33 +40,6 @@ func Example_basic() {
 	// 403 allow-origin="" allow-methods=""
 }
 
-// With credentials the origin is echoed and Access-Control-Allow-Credentials
-// is sent; errors produced after the middleware keep the CORS headers, so the
-// page can read them.
-func Example_credentials() {
-	r := chi.NewRouter()
-	r.Use(corschi.New(corschi.Config{
-		AllowedOrigins:   []string{"https://app.example"},
-		AllowedHeaders:   []string{"Authorization"},
-		AllowCredentials: true,
-	}))
-	r.Get("/me", func(w http.ResponseWriter, r *http.Request) {
-		if r.Header.Get("Authorization") == "" {
-			http.Error(w, "unauthorized", http.StatusUnauthorized)
-			return
-		}
-		fmt.Fprint(w, "me")
-	})
-
-	req := httptest.NewRequest(http.MethodGet, "/me", nil)
-	req.Header.Set("Origin", "https://app.example")
-	w := httptest.NewRecorder()
-	r.ServeHTTP(w, req)
-	fmt.Println(w.Code, w.Header().Get("Access-Control-Allow-Origin"), w.Header().Get("Access-Control-Allow-Credentials"))
-	// Output:
-	// 401 https://app.example true
-}
-
 // The mistake: mounting the middleware in an inline group (r.Group or
 // r.With). Its middleware runs only for requests matching one of its
 // routes, and there is no OPTIONS route, so chi answers the preflight with

@@ -40,32 +40,6 @@ func Example_basic() {
 	// 204 allow-origin="https://app.example" allow-methods="PUT"
 }
 
-// With credentials the origin is echoed and Access-Control-Allow-Credentials
-// is sent; errors returned after the middleware keep the CORS headers, so
-// the page can read them.
-func Example_credentials() {
-	e := echo.New()
-	e.Use(corsecho.New(corsecho.Config{
-		AllowedOrigins:   []string{"https://app.example"},
-		AllowedHeaders:   []string{"Authorization"},
-		AllowCredentials: true,
-	}))
-	e.GET("/me", func(c echo.Context) error {
-		if c.Request().Header.Get("Authorization") == "" {
-			return echo.ErrUnauthorized
-		}
-		return c.String(http.StatusOK, "me")
-	})
-
-	req := httptest.NewRequest(http.MethodGet, "/me", nil)
-	req.Header.Set("Origin", "https://app.example")
-	w := httptest.NewRecorder()
-	e.ServeHTTP(w, req)
-	fmt.Println(w.Code, w.Header().Get("Access-Control-Allow-Origin"), w.Header().Get("Access-Control-Allow-Credentials"))
-	// Output:
-	// 401 https://app.example true
-}
-
 // The mistake: attaching the middleware to routes. Route middleware runs
 // only when the route matches the request's method; for OPTIONS on a path
 // that has only a PUT route, echo's router answers by itself (204 with an

@@ -44,36 +44,6 @@ func Example_basic() {
 	// 403 allow-origin="" allow-methods=""
 }
 
-// With credentials the origin is echoed and Access-Control-Allow-Credentials
-// is sent; errors returned after the middleware keep the CORS headers, so
-// the page can read them.
-func Example_credentials() {
-	app := fiber.New(fiber.Config{DisableStartupMessage: true})
-	app.Use(corsfiber.New(corsfiber.Config{
-		AllowedOrigins:   []string{"https://app.example"},
-		AllowedHeaders:   []string{"Authorization"},
-		AllowCredentials: true,
-	}))
-	app.Get("/me", func(c *fiber.Ctx) error {
-		if c.Get(fiber.HeaderAuthorization) == "" {
-			return fiber.ErrUnauthorized
-		}
-		return c.SendString("me")
-	})
-
-	req := httptest.NewRequest(http.MethodGet, "/me", nil)
-	req.Header.Set("Origin", "https://app.example")
-	res, err := app.Test(req, -1)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	defer res.Body.Close()
-	fmt.Println(res.StatusCode, res.Header.Get("Access-Control-Allow-Origin"), res.Header.Get("Access-Control-Allow-Credentials"))
-	// Output:
-	// 401 https://app.example true
-}
-
 // The mistake: attaching the middleware to a route. Route handlers run only
 // for the route's method; a preflight is an OPTIONS request, so fiber
 // answers it with 405 before the middleware runs, and the browser blocks the

@@ -39,33 +39,6 @@ func Example_basic() {
 	// 403 allow-origin="" allow-methods=""
 }
 
-// With credentials the origin is echoed and Access-Control-Allow-Credentials
-// is sent; errors produced after the middleware keep the CORS headers, so the
-// page can read them.
-func Example_credentials() {
-	gin.SetMode(gin.ReleaseMode)
-	r := gin.New()
-	r.Use(corsgin.New(corsgin.Config{
-		AllowedOrigins:   []string{"https://app.example"},
-		AllowedHeaders:   []string{"Authorization"},
-		AllowCredentials: true,
-	}))
-	r.Use(func(c *gin.Context) {
-		if c.GetHeader("Authorization") == "" {
-			c.AbortWithStatus(http.StatusUnauthorized)
-		}
-	})
-	r.GET("/me", func(c *gin.Context) { c.String(http.StatusOK, "me") })
-
-	req := httptest.NewRequest(http.MethodGet, "/me", nil)
-	req.Header.Set("Origin", "https://app.example")
-	w := httptest.NewRecorder()
-	r.ServeHTTP(w, req)
-	fmt.Println(w.Code, w.Header().Get("Access-Control-Allow-Origin"), w.Header().Get("Access-Control-Allow-Credentials"))
-	// Output:
-	// 401 https://app.example true
-}
-
 // The mistake: mounting the middleware on a group. Group middleware runs
 // only for requests that match one of the group's routes, and there is no
 // OPTIONS route, so gin answers the preflight with 404 before the middleware
