@@ -1,7 +1,7 @@
 // Package examples holds the runnable examples of originguard/cors: the
 // playground (go run ./examples/playground) and one small program per
-// framework (examples/gin, examples/echo, examples/fiber, examples/chi,
-// examples/nethttp), and examples/scoped: one application with different
+// framework (examples/gin, examples/echo, examples/echov5, examples/fiber,
+// examples/fiberv3, examples/chi, examples/nethttp), and examples/scoped: one application with different
 // policies for different routes and tenant hosts, on any stack
 // (go run ./examples/scoped -stack gin). This package itself only carries the net/http Example
 // shown in the README.

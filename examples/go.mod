@@ -8,10 +8,14 @@ require (
 	github.com/gin-gonic/gin v1.12.0
 	github.com/go-chi/chi/v5 v5.5.0
 	github.com/gofiber/fiber/v2 v2.52.15
+	github.com/gofiber/fiber/v3 v3.1.0
 	github.com/labstack/echo/v4 v4.16.0
+	github.com/labstack/echo/v5 v5.4.4
 	github.com/originguard/cors/adapters/chi v0.1.0
 	github.com/originguard/cors/adapters/echo v0.1.0
+	github.com/originguard/cors/adapters/echov5 v0.1.0
 	github.com/originguard/cors/adapters/fiber v0.1.0
+	github.com/originguard/cors/adapters/fiberv3 v0.1.0
 	github.com/originguard/cors/adapters/gin v0.1.0
 	github.com/originguard/cors/core v0.1.0
 	github.com/valyala/fasthttp v1.69.0
@@ -31,9 +35,11 @@ require (
 	github.com/go-playground/validator/v10 v10.30.1 // indirect
 	github.com/goccy/go-json v0.10.5 // indirect
 	github.com/goccy/go-yaml v1.19.2 // indirect
+	github.com/gofiber/schema v1.7.0 // indirect
+	github.com/gofiber/utils/v2 v2.0.2 // indirect
 	github.com/google/uuid v1.6.0 // indirect
 	github.com/json-iterator/go v1.1.12 // indirect
-	github.com/klauspost/compress v1.18.2 // indirect
+	github.com/klauspost/compress v1.18.4 // indirect
 	github.com/klauspost/cpuid/v2 v2.3.0 // indirect
 	github.com/labstack/gommon v0.5.0 // indirect
 	github.com/leodido/go-urn v1.4.0 // indirect
@@ -43,9 +49,11 @@ require (
 	github.com/modern-go/concurrent v0.0.0-20180306012644-bacd9c7ef1dd // indirect
 	github.com/modern-go/reflect2 v1.0.2 // indirect
 	github.com/pelletier/go-toml/v2 v2.2.4 // indirect
+	github.com/philhofer/fwd v1.2.0 // indirect
 	github.com/quic-go/qpack v0.6.0 // indirect
 	github.com/quic-go/quic-go v0.59.0 // indirect
 	github.com/rivo/uniseg v0.2.0 // indirect
+	github.com/tinylib/msgp v1.6.3 // indirect
 	github.com/twitchyliquid64/golang-asm v0.15.1 // indirect
 	github.com/ugorji/go/codec v1.3.1 // indirect
 	github.com/valyala/bytebufferpool v1.0.0 // indirect
@@ -62,7 +70,9 @@ require (
 replace (
 	github.com/originguard/cors/adapters/chi => ../adapters/chi
 	github.com/originguard/cors/adapters/echo => ../adapters/echo
+	github.com/originguard/cors/adapters/echov5 => ../adapters/echov5
 	github.com/originguard/cors/adapters/fiber => ../adapters/fiber
+	github.com/originguard/cors/adapters/fiberv3 => ../adapters/fiberv3
 	github.com/originguard/cors/adapters/gin => ../adapters/gin
 	github.com/originguard/cors/core => ../core
 )

@@ -44,7 +44,9 @@ var stacks = map[string]stack{
 	"nethttp": netHTTPStack,
 	"chi":     chiStack,
 	"echo":    echoStack,
+	"echov5":  echoV5Stack,
 	"fiber":   fiberStack,
+	"fiberv3": fiberV3Stack,
 	"gin":     ginStack,
 }
 

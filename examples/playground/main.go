@@ -7,7 +7,7 @@
 //
 // Usage:
 //
-//	go run ./examples/playground [-stack nethttp|chi|gin|echo|fiber] [-api 127.0.0.1:8080] [-page 127.0.0.1:8081] [-other 127.0.0.1:8082]
+//	go run ./examples/playground [-stack nethttp|chi|gin|echo|echov5|fiber|fiberv3] [-api 127.0.0.1:8080] [-page 127.0.0.1:8081] [-other 127.0.0.1:8082]
 //
 // Open the page URL it prints; stop it with Ctrl-C.
 package main

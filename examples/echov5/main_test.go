@@ -1,0 +1,11 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/originguard/cors/examples/internal/exampletest"
+)
+
+func TestExample(t *testing.T) {
+	exampletest.Check(t, exampletest.Handler(newEcho()))
+}
