@@ -72,6 +72,26 @@
 // header names (https://github.com/rs/cors/pull/169). Here the decision stays
 // a function of the cache key, so no extra Vary is ever needed.
 //
+// # Writing an adapter
+//
+// Adapters for other frameworks are supported, on this API: build a Request
+// from the framework's request (Method, every field line of Origin and of the
+// three Access-Control-Request-* headers as received, Host and Path), call
+// Policy.EvaluateContext with the request's context, write the Decision with
+// WriteHeaders (an http.Header, or any HeaderWriter such as fasthttp's
+// response header), then answer Decision.Status with an empty body when
+// Decision.Respond is set, else call the next handler. The strings a Request
+// holds may point into the framework's buffers: the policy reads them only
+// during EvaluateContext and WriteHeaders and copies what it logs. Request,
+// Evaluate, EvaluateContext, Decision, HeaderWriter and WriteHeaders follow
+// the module's semantic versioning like every exported name.
+//
+// Hold an adapter to the same behaviour as the shipped ones with the
+// conformance suite (github.com/originguard/cors/conformance): give it a
+// conformance.Harness that builds the suite's fixture application for the
+// framework, and call conformance.Run(t, harness) from a test. The adapters
+// in this repository, each a few dozen lines, are the examples to copy.
+//
 // # Bounds
 //
 // Evaluate does not allocate and does a bounded amount of work per request:
