@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/originguard/cors/conformance/browser"
+	"github.com/originguard/cors/conformance/internal/rules"
 	cors "github.com/originguard/cors/core"
 )
 
@@ -124,5 +126,88 @@ func TestEveryAllowHeadersModeIsExercised(t *testing.T) {
 	}
 	for m, names := range seen {
 		t.Errorf("cases %v expect Access-Control-Allow-Headers %s, which no mode describes", names, m)
+	}
+}
+
+// rulesCheckedElsewhere are the rules of docs/behaviour.md that no request
+// to a stack can show; the tests named check them.
+var rulesCheckedElsewhere = map[string]string{
+	"denial-reasons":    "core: TestReasons",
+	"no-shared-buffers": "core: TestRegression_SharedSlices; bench: TestSharedSlices",
+	"scope-validation":  "core: the scoped-configuration tests",
+}
+
+// TestEveryRuleIsExercised: every rule of docs/behaviour.md is cited by a
+// case, a hostile row, an invalid configuration or a browser scenario, or
+// is listed in rulesCheckedElsewhere.
+func TestEveryRuleIsExercised(t *testing.T) {
+	names, err := rules.Names()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cited := map[string]bool{}
+	cite := func(list []string, err error) {
+		if err != nil {
+			t.Error(err)
+		}
+		for _, n := range list {
+			cited[n] = true
+		}
+	}
+	for _, c := range cases() {
+		cite(rules.Cited(c.why, names))
+	}
+	for _, h := range hostileCases() {
+		cite(rules.Cited(h.why, names))
+	}
+	for _, c := range configErrorCases() {
+		cite(rules.Cited(c.why, names))
+	}
+	for _, sc := range browser.Scenarios() {
+		cite(rules.List(sc.Refs, names))
+	}
+	for name := range names {
+		if _, elsewhere := rulesCheckedElsewhere[name]; !cited[name] && !elsewhere {
+			t.Errorf("no case, hostile row, invalid configuration or browser scenario cites rule %s", name)
+		}
+	}
+	for name := range rulesCheckedElsewhere {
+		if !names[name] {
+			t.Errorf("rulesCheckedElsewhere names %s, which is not a rule", name)
+		}
+	}
+}
+
+// configCodes are the error codes a cors.Config can produce (the scope codes
+// come from a ScopedConfig, checked by the core's scope tests).
+var configCodes = []cors.ErrorCode{
+	cors.ErrOriginNotSerialized, cors.ErrOriginNull, cors.ErrOriginPattern, cors.ErrOriginNeverMatches,
+	cors.ErrOriginWildcardCombined, cors.ErrDuplicate, cors.ErrCredentialsWildcard, cors.ErrCredentialsInsecureOrigin,
+	cors.ErrCredentialsPublicSuffix, cors.ErrMethodNotToken, cors.ErrMethodTooLong, cors.ErrMethodForbidden,
+	cors.ErrHeaderNotToken, cors.ErrHeaderTooLong, cors.ErrHeaderForbidden, cors.ErrMaxAgeTooLong,
+	cors.ErrMaxAgeFraction, cors.ErrStatusOutOfRange, cors.ErrNoOrigin,
+}
+
+// TestEveryConfigErrorIsExercised: the invalid configurations that Run
+// requires every stack to refuse produce every error code a Config can
+// produce and every typed error of the core.
+func TestEveryConfigErrorIsExercised(t *testing.T) {
+	codes, types := map[cors.ErrorCode]bool{}, map[string]bool{}
+	for _, c := range configErrorCases() {
+		codes[c.code] = true
+		_, err := cors.New(c.cfg)
+		for _, typ := range configErrorTypes(err) {
+			types[typ] = true
+		}
+	}
+	for _, code := range configCodes {
+		if !codes[code] {
+			t.Errorf("no invalid configuration has code %s", code)
+		}
+	}
+	for _, typ := range []string{"OriginError", "MethodError", "HeaderError", "CredentialsError", "ValueError"} {
+		if !types[typ] {
+			t.Errorf("no invalid configuration produces a %s", typ)
+		}
 	}
 }
