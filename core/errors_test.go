@@ -47,6 +47,9 @@ func TestEveryErrorCode(t *testing.T) {
 		{ErrScopePathPrefix, ScopedConfig{Scopes: []Scope{{PathPrefix: "api/", Config: Config{AllowedOrigins: star}}}}, `did you mean "/api/"?`},
 		{ErrScopeOverlap, ScopedConfig{Scopes: []Scope{{PathPrefix: "/api/", Config: Config{AllowedOrigins: star}}, {PathPrefix: "/api", Config: Config{AllowedOrigins: star}}}}, "overlaps Scopes[0]"},
 	}
+	if _, err := NewScoped(ScopedConfig{}); !errors.Is(err, ErrNoOrigin) || !strings.Contains(err.Error(), "no Scopes and no Default") {
+		t.Errorf("empty ScopedConfig: %v", err)
+	}
 	for _, tc := range scoped {
 		_, err := NewScoped(tc.sc)
 		if !errors.Is(err, tc.code) || !errors.As(err, new(*ValueError)) || !strings.Contains(err.Error(), tc.want) {

@@ -1,7 +1,6 @@
 package cors
 
 import (
-	"errors"
 	"log/slog"
 	"strconv"
 	"strings"
@@ -142,4 +141,14 @@ func (p *Policy) ReconfigureScoped(sc ScopedConfig) error {
 	return nil
 }
 
-var errNothingScoped = errors.New("cors: ScopedConfig has no Scopes and no Default, so it allows nothing")
+var errNothingScoped error = nothingScopedError{}
+
+// nothingScopedError reports a ScopedConfig without Scopes and Default. It
+// unwraps to ErrNoOrigin.
+type nothingScopedError struct{}
+
+func (nothingScopedError) Error() string {
+	return "cors: ScopedConfig has no Scopes and no Default, so it allows nothing"
+}
+
+func (nothingScopedError) Unwrap() error { return ErrNoOrigin }

@@ -64,26 +64,18 @@ func compileScoped(sc ScopedConfig) (*ruleset, error) {
 		}
 		hostErr := checkScopeHost(s.Host)
 		key, prefixErr := checkPathPrefix(s.PathPrefix)
-		for _, err := range []error{hostErr, prefixErr} {
-			if err != nil {
-				fail(err)
-			}
-		}
 		c, err := compile(s.Config)
-		for _, e := range splitJoined(err) {
-			fail(e)
+		for _, e := range append([]error{hostErr, prefixErr}, splitJoined(err)...) {
+			if e != nil {
+				fail(e)
+			}
 		}
 		if hostErr != nil || prefixErr != nil {
 			continue
 		}
 		at := slot{s.Host, strings.ToLower(key)}
 		if j, taken := seen[at]; taken {
-			verb := "overlaps"
-			if sc.Scopes[j].PathPrefix == s.PathPrefix {
-				verb = "duplicates"
-			}
-			fail(&ValueError{Code: ErrScopeOverlap, Field: "PathPrefix", Value: s.PathPrefix, Reason: verb + " Scopes[" + strconv.Itoa(j) + "] (path prefix " +
-				strconv.Quote(sc.Scopes[j].PathPrefix) + ") for the same host: a prefix covers the same paths with or without its trailing slash and in any letter case"})
+			fail(overlapError(j, sc.Scopes[j].PathPrefix, s.PathPrefix))
 			continue
 		}
 		seen[at] = i
@@ -102,6 +94,17 @@ func compileScoped(sc ScopedConfig) (*ruleset, error) {
 		return nil, errors.Join(errs...)
 	}
 	return &ruleset{scopes: t}, nil
+}
+
+// overlapError reports a scope whose host and path prefix an earlier one,
+// Scopes[j], already covers.
+func overlapError(j int, earlier, prefix string) error {
+	verb := "overlaps"
+	if earlier == prefix {
+		verb = "duplicates"
+	}
+	return &ValueError{Code: ErrScopeOverlap, Field: "PathPrefix", Value: prefix, Reason: verb + " Scopes[" + strconv.Itoa(j) + "] (path prefix " +
+		strconv.Quote(earlier) + ") for the same host: a prefix covers the same paths with or without its trailing slash and in any letter case"}
 }
 
 // splitJoined returns the errors joined in err (by compile), or err alone.
