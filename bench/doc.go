@@ -33,5 +33,5 @@
 // behaviour.md, the table of observed responses of every peer.
 //
 // cmd/benchreport (wrapped by run.sh) runs interleaved rounds, feeds
-// benchstat and writes the README table.
+// benchstat and writes the table into the module's README.md.
 package bench

@@ -1,7 +1,8 @@
 // Command benchreport runs the side-by-side CORS benchmarks of
 // github.com/originguard/cors/bench in interleaved rounds, feeds the
-// samples to benchstat, and writes the overhead table into the README
-// between the markers <!-- bench:begin --> and <!-- bench:end -->.
+// samples to benchstat, and writes the overhead table into the bench
+// module's README.md between the markers <!-- bench:begin --> and
+// <!-- bench:end -->. (The repository's README only summarises it.)
 //
 // Run it from the bench module (run.sh does):
 //
@@ -17,7 +18,7 @@
 //	summary.md             every stack's medians, intervals and overheads
 //	behaviour.md           the observed responses (go test -write-behaviour)
 //
-// and replaces the text between the README markers. If the markers are
+// and replaces the text between the markers of README.md. If the markers are
 // absent it prints the table and says so.
 //
 // The table compares CPU time per request (-metric cpu, the default): on
@@ -43,14 +44,14 @@ func main() {
 	flag.IntVar(&o.rounds, "rounds", 6, "interleaved rounds (benchstat needs 6 for a confidence interval)")
 	flag.StringVar(&o.benchtime, "benchtime", "50ms", "-benchtime of each benchmark in each round")
 	flag.StringVar(&o.bench, "bench", ".", "benchmark pattern (for quick partial runs)")
-	flag.StringVar(&o.readme, "readme", "../README.md", "README to update between the bench markers")
+	flag.StringVar(&o.readme, "readme", "README.md", "file to update between the bench markers (the bench module's README)")
 	flag.StringVar(&o.results, "results", "results", "directory for raw.txt and benchstat.txt")
 	flag.StringVar(&o.summary, "summary", "summary.md", "where to write every stack's medians")
 	flag.BoolVar(&o.noInstall, "no-install", false, "use the benchstat found in PATH or GOBIN instead of installing it")
 	flag.BoolVar(&o.reuse, "reuse", false, "skip the rounds and report on the existing results/raw.txt")
 	flag.BoolVar(&o.skipBehaviour, "skip-behaviour", false, "do not regenerate behaviour.md")
-	flag.StringVar(&o.metric, "metric", "cpu", "time metric of the README table: cpu (cpu-ns/op) or wall (ns/op)")
-	flag.StringVar(&o.note, "note", "", "a line to print under the README table's title (e.g. the machine's load)")
+	flag.StringVar(&o.metric, "metric", "cpu", "time metric of the table: cpu (cpu-ns/op) or wall (ns/op)")
+	flag.StringVar(&o.note, "note", "", "a line to print under the table's title (e.g. the machine's load)")
 	flag.Parse()
 	start := time.Now()
 	if err := run(o); err != nil {
