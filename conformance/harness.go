@@ -1,6 +1,7 @@
 package conformance
 
 import (
+	"net"
 	"net/http"
 
 	cors "github.com/originguard/cors/core"
@@ -49,6 +50,13 @@ type Harness struct {
 	// policy (from cors.New or cors.NewScoped), with the adapter's
 	// Middleware at the same point. The scoped cases use it.
 	Mount func(p *cors.Policy) http.Handler
+
+	// Listen, if set, serves the fixture application for p on ln with the
+	// framework's own HTTP server until stop is called; the differential
+	// test sends raw bytes to it. nil means the stack runs on net/http's
+	// server (http.Server around Mount), right for every stack built on
+	// net/http; a stack with its own server (fasthttp) must set it.
+	Listen func(ln net.Listener, p *cors.Policy) (stop func())
 }
 
 // withPolicy is the harness whose New builds the policy with cors.New and

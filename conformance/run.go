@@ -30,6 +30,9 @@ func Run(t *testing.T, h Harness) {
 	}
 	t.Run("hostile", func(t *testing.T) { runHostile(t, s) })
 	t.Run("config-errors", func(t *testing.T) { runConfigErrors(t, h) })
+	if h.Name != s.ref.Name {
+		t.Run("differential", func(t *testing.T) { runDifferential(t, h) })
+	}
 }
 
 // session caches one application per policy for a stack and for the

@@ -17,7 +17,13 @@ import (
 // fasthttp.RequestCtx, runs the fiber application's handler on it and copies
 // status, header lines and body back.
 func Fiber() Harness {
-	return withPolicy("fiber", func(p *cors.Policy) http.Handler { return fasthttpBridge(newFiberApp(p).Handler()) })
+	h := withPolicy("fiber", func(p *cors.Policy) http.Handler { return fasthttpBridge(newFiberApp(p).Handler()) })
+	h.Listen = func(ln net.Listener, p *cors.Policy) func() {
+		app := newFiberApp(p)
+		go func() { _ = app.Listener(ln) }()
+		return func() { _ = app.Shutdown() }
+	}
+	return h
 }
 
 // newFiberApp builds the fiber fixture application.

@@ -656,9 +656,9 @@ func checkDecision(t fataler, cfg Config, r Request, d Decision, h http.Header) 
 			if hasACAC {
 				fail("ACAO * together with ACAC")
 			}
-		case len(r.Origin) != 1 || acao[0] != r.Origin[0]:
+		case len(r.Origin) != 1 || acao[0] != strings.Trim(r.Origin[0], " \t"):
 			fail("ACAO %q is not the request origin", acao[0])
-		case !refOriginAllowed(cfg, r.Origin[0]):
+		case !refOriginAllowed(cfg, strings.Trim(r.Origin[0], " \t")):
 			fail("ACAO for origin %q that the policy does not allow", acao[0])
 		}
 	}

@@ -189,7 +189,7 @@ func (d *Decision) checkOrigin(r *Request) bool {
 		return true
 	}
 	code := ReasonOriginNotAllowed
-	switch o := lines[0]; {
+	switch o := trimFieldValue(lines[0], maxOriginLen); {
 	case len(lines) > 1:
 		code = ReasonOriginRepeated
 	default:

@@ -61,15 +61,16 @@ func (d *Decision) checkMethod(lines []string) verdict {
 // methodVerdict returns the normalised requested method (when it is one)
 // and whether the policy allows it.
 func (c *compiled) methodVerdict(lines []string) (method string, v verdict) {
+	m := trimFieldValue(lines[0], MaxMethodLength)
 	switch {
 	case len(lines) > 1:
 		return "", verdict{code: ReasonMethodRepeated}
-	case len(lines[0]) > MaxMethodLength:
-		return "", verdict{ReasonMethodTooLong, lines[0]}
-	case !isToken(lines[0]):
-		return "", verdict{ReasonMethodMalformed, lines[0]}
+	case len(m) > MaxMethodLength:
+		return "", verdict{ReasonMethodTooLong, m}
+	case !isToken(m):
+		return "", verdict{ReasonMethodMalformed, m}
 	}
-	method = normalizeMethod(lines[0])
+	method = normalizeMethod(m)
 	_, listed := c.methods[method]
 	// With credentials "*" is echoed as the method itself, and a method
 	// named "*" would echo a literal "*": refused, like a "*" header.
@@ -135,7 +136,7 @@ func (c *compiled) allowHeadersMode(v *headerVerdict, requested bool) allowHeade
 // checkPrivateNetwork judges Access-Control-Request-Private-Network
 // (private-network): only the value "true" asks for access.
 func (d *Decision) checkPrivateNetwork(lines []string) verdict {
-	if len(lines) != 1 || lines[0] != "true" {
+	if len(lines) != 1 || trimFieldValue(lines[0], len("true")) != "true" {
 		return preflightAllowed
 	}
 	if !d.c.privateNetwork {

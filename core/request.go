@@ -49,6 +49,34 @@ func FromHTTP(r *http.Request) Request {
 	return req
 }
 
+// AddHeaderField adds one request header field line to r when it is a CORS
+// request header, the way net/http (RFC 9110) reads it: the name matched
+// ASCII case-insensitively, never by Unicode case folding (no browser sends
+// "Acce\u017fs-Control-Request-Method"). Other names are ignored. (Optional
+// whitespace around values, which some servers leave, is ignored by
+// Evaluate.) Adapters for
+// servers that hand over raw field lines (fasthttp) call it for every line
+// of the header section, never for trailer fields, which net/http does not
+// read as headers either.
+func (r *Request) AddHeaderField(name, value string) {
+	var lines *[]string
+	switch {
+	case equalFold(name, "Origin"):
+		lines = &r.Origin
+	case len(name) < len("Access-Control-Request-Method") || !equalFold(name[:len("Access-Control-Request-")], "Access-Control-Request-"):
+		return
+	case equalFold(name, "Access-Control-Request-Method"):
+		lines = &r.AccessControlRequestMethod
+	case equalFold(name, "Access-Control-Request-Headers"):
+		lines = &r.AccessControlRequestHeaders
+	case equalFold(name, "Access-Control-Request-Private-Network"):
+		lines = &r.AccessControlRequestPrivateNetwork
+	default:
+		return
+	}
+	*lines = append(*lines, value)
+}
+
 // Kind classifies a request: see rule preflight-classification in
 // docs/behaviour.md.
 type Kind uint8

@@ -48,6 +48,17 @@ func isToken(s string) bool {
 
 func isOWS(c byte) bool { return c == ' ' || c == '\t' }
 
+// trimFieldValue removes the optional whitespace around a field value, as
+// HTTP/1.1 parsers do (RFC 9110, section 5.5), so that every stack reads
+// the same value whether or not its server trimmed tabs. A value longer than
+// limit plus a little whitespace is returned unread: it is refused anyway.
+func trimFieldValue(s string, limit int) string {
+	if len(s) > limit+16 {
+		return s
+	}
+	return trimOWS(s)
+}
+
 func trimOWS(s string) string {
 	for len(s) > 0 && isOWS(s[0]) {
 		s = s[1:]

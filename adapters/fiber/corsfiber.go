@@ -1,8 +1,6 @@
 package corsfiber
 
 import (
-	"strings"
-
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/utils"
 	cors "github.com/originguard/cors/core"
@@ -35,22 +33,17 @@ func Middleware(p *cors.Policy) fiber.Handler {
 		r := cors.Request{Method: c.Method(), Host: utils.UnsafeString(c.Request().Host()), Path: c.Path(),
 			Origin: origin[:0], AccessControlRequestMethod: acrm[:0],
 			AccessControlRequestHeaders: acrh[:0], AccessControlRequestPrivateNetwork: acrpn[:0]}
-		// VisitAll is deprecated in favour of All, but its callback does
-		// not escape, so the arrays stay on the stack; ranging over All from
-		// this package would move them to the heap.
-		//lint:ignore SA1019 see above
-		c.Request().Header.VisitAll(func(key, value []byte) {
-			switch k, v := utils.UnsafeString(key), utils.UnsafeString(value); {
-			case strings.EqualFold(k, fiber.HeaderOrigin):
-				r.Origin = append(r.Origin, v)
-			case strings.EqualFold(k, fiber.HeaderAccessControlRequestMethod):
-				r.AccessControlRequestMethod = append(r.AccessControlRequestMethod, v)
-			case strings.EqualFold(k, fiber.HeaderAccessControlRequestHeaders):
-				r.AccessControlRequestHeaders = append(r.AccessControlRequestHeaders, v)
-			case strings.EqualFold(k, "Access-Control-Request-Private-Network"):
-				r.AccessControlRequestPrivateNetwork = append(r.AccessControlRequestPrivateNetwork, v)
-			}
-		})
+		// The deprecated Visit methods are used on purpose: their callback
+		// does not escape, so the arrays stay on the stack; ranging over All
+		// from this package would move them to the heap.
+		visit := func(key, value []byte) { r.AddHeaderField(utils.UnsafeString(key), utils.UnsafeString(value)) }
+		if h := &c.Request().Header; h.ContentLength() == -1 {
+			// Chunked: fasthttp merged the trailer fields into the header;
+			// read the header section as received, as net/http does.
+			h.VisitAllInOrder(visit) //lint:ignore SA1019 see above
+		} else {
+			h.VisitAll(visit) //lint:ignore SA1019 see above
+		}
 		d := p.EvaluateContext(c.UserContext(), r)
 		d.WriteHeaders(&c.Response().Header)
 		if d.Respond {

@@ -31,11 +31,23 @@
 // # Performance
 //
 // The middleware does not allocate. One pass over the request headers
-// collects every field line of the CORS request headers, matched
-// case-insensitively, into arrays on the stack, as strings pointing into the
-// request's own buffer: the policy reads them only while the middleware runs
-// and copies what it logs, so nothing outlives the request. The decision's
-// headers are written straight into the fasthttp response header.
+// collects every field line of the CORS request headers into arrays on the
+// stack, as strings pointing into the request's own buffer: the policy reads
+// them only while the middleware runs and copies what it logs, so nothing
+// outlives the request. The decision's headers are written straight into the
+// fasthttp response header.
+//
+// # Reading headers like net/http
+//
+// fasthttp reads requests differently from net/http; the adapter reads the
+// CORS request headers as net/http does (cors.Request.AddHeaderField), so a
+// request gets the same answer on fiber as on the net/http stacks: names
+// match ASCII case-insensitively (never by Unicode case folding), whitespace
+// around values is ignored, and for a chunked request only the header
+// section is read, never the trailer fields fasthttp merges into the
+// header. Requests fasthttp itself refuses before any middleware runs (a
+// header section over Config.ReadBufferSize gets 431, a folded Origin line
+// 400) never reach the policy.
 //
 // The adapter holds no CORS logic: it describes the request to
 // cors.Policy.Evaluate and carries out the decision.
