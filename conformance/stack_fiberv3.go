@@ -1,6 +1,7 @@
 package conformance
 
 import (
+	"net"
 	"net/http"
 
 	"github.com/gofiber/fiber/v3"
@@ -13,7 +14,13 @@ import (
 // adapters/fiberv3) mounted with app.Use, after fiber's recover middleware,
 // served through the same in-memory fasthttp bridge as Fiber.
 func FiberV3() Harness {
-	return withPolicy("fiberv3", func(p *cors.Policy) http.Handler { return fasthttpBridge(newFiberV3App(p).Handler()) })
+	h := withPolicy("fiberv3", func(p *cors.Policy) http.Handler { return fasthttpBridge(newFiberV3App(p).Handler()) })
+	h.Listen = func(ln net.Listener, p *cors.Policy) func() {
+		app := newFiberV3App(p)
+		go func() { _ = app.Listener(ln, fiber.ListenConfig{DisableStartupMessage: true}) }()
+		return func() { _ = app.Shutdown() }
+	}
+	return h
 }
 
 // newFiberV3App builds the fiber v3 fixture application.
