@@ -108,3 +108,26 @@ func TestEdge_AnyOriginAnswersIdentically(t *testing.T) {
 		}
 	}
 }
+
+// header-field-reading: CORS request header names match ASCII
+// case-insensitively and never by Unicode case folding.
+func TestEdge_HeaderFieldOfIsASCIIOnly(t *testing.T) {
+	for name, want := range map[string]HeaderField{
+		"Origin": OriginField, "oRIGIN": OriginField, "access-control-request-method": RequestMethodField,
+		"ACCESS-CONTROL-REQUEST-HEADERS": RequestHeadersField, "Access-Control-Request-Private-Network": RequestPrivateNetworkField,
+		"Acce\u017fs-Control-Request-Method": OtherField, "Access-Control-Request-Private-Networ\u212a": OtherField,
+		"Or\u0131gin": OtherField, "Access-Control-Request-": OtherField, "Access-Control-Request-Methods": OtherField,
+		"Origin ": OtherField, "X-Origin": OtherField, "": OtherField,
+	} {
+		if got := HeaderFieldOf(name); got != want {
+			t.Errorf("HeaderFieldOf(%q) = %d, want %d", name, got, want)
+		}
+	}
+	var r Request
+	for _, l := range [][2]string{{"origin", "https://a.example"}, {"Acce\u017fs-Control-Request-Method", "PUT"}, {"ACCESS-CONTROL-REQUEST-HEADERS", "x-a"}} {
+		r.AddHeaderField(l[0], l[1])
+	}
+	if len(r.Origin) != 1 || r.AccessControlRequestMethod != nil || len(r.AccessControlRequestHeaders) != 1 {
+		t.Errorf("AddHeaderField: %+v", r)
+	}
+}

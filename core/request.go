@@ -49,32 +49,60 @@ func FromHTTP(r *http.Request) Request {
 	return req
 }
 
-// AddHeaderField adds one request header field line to r when it is a CORS
-// request header, the way net/http (RFC 9110) reads it: the name matched
-// ASCII case-insensitively, never by Unicode case folding (no browser sends
-// "Acce\u017fs-Control-Request-Method"). Other names are ignored. (Optional
-// whitespace around values, which some servers leave, is ignored by
-// Evaluate.) Adapters for
-// servers that hand over raw field lines (fasthttp) call it for every line
-// of the header section, never for trailer fields, which net/http does not
-// read as headers either.
-func (r *Request) AddHeaderField(name, value string) {
-	var lines *[]string
+// HeaderField names a CORS request header; see HeaderFieldOf.
+type HeaderField uint8
+
+// The CORS request headers a Request holds.
+const (
+	OtherField HeaderField = iota
+	OriginField
+	RequestMethodField
+	RequestHeadersField
+	RequestPrivateNetworkField
+)
+
+// HeaderFieldOf says which CORS request header the field name is, the way
+// net/http (RFC 9110) reads names: ASCII case-insensitively, never by
+// Unicode case folding (no browser sends "Acce\u017fs-Control-Request-Method",
+// and net/http refuses it). Adapters for servers that hand over raw field
+// lines (fasthttp) use it, or AddHeaderField, on every line of the header
+// section, never on trailer fields, which net/http does not read as
+// headers either. (Optional whitespace around values, which some servers
+// leave, is ignored by Evaluate.)
+func HeaderFieldOf(name string) HeaderField {
+	const prefix = "Access-Control-Request-"
 	switch {
 	case equalFold(name, "Origin"):
-		lines = &r.Origin
-	case len(name) < len("Access-Control-Request-Method") || !equalFold(name[:len("Access-Control-Request-")], "Access-Control-Request-"):
-		return
-	case equalFold(name, "Access-Control-Request-Method"):
-		lines = &r.AccessControlRequestMethod
-	case equalFold(name, "Access-Control-Request-Headers"):
-		lines = &r.AccessControlRequestHeaders
-	case equalFold(name, "Access-Control-Request-Private-Network"):
-		lines = &r.AccessControlRequestPrivateNetwork
-	default:
-		return
+		return OriginField
+	case len(name) <= len(prefix) || !equalFold(name[:len(prefix)], prefix):
+		return OtherField
 	}
-	*lines = append(*lines, value)
+	switch rest := name[len(prefix):]; {
+	case equalFold(rest, "Method"):
+		return RequestMethodField
+	case equalFold(rest, "Headers"):
+		return RequestHeadersField
+	case equalFold(rest, "Private-Network"):
+		return RequestPrivateNetworkField
+	}
+	return OtherField
+}
+
+// AddHeaderField appends one field line to r when HeaderFieldOf names a
+// CORS request header, and ignores it otherwise. (It appends through a
+// pointer, so slices backed by arrays on the caller's stack move to the
+// heap; allocation-free adapters switch on HeaderFieldOf themselves.)
+func (r *Request) AddHeaderField(name, value string) {
+	switch HeaderFieldOf(name) {
+	case OriginField:
+		r.Origin = append(r.Origin, value)
+	case RequestMethodField:
+		r.AccessControlRequestMethod = append(r.AccessControlRequestMethod, value)
+	case RequestHeadersField:
+		r.AccessControlRequestHeaders = append(r.AccessControlRequestHeaders, value)
+	case RequestPrivateNetworkField:
+		r.AccessControlRequestPrivateNetwork = append(r.AccessControlRequestPrivateNetwork, value)
+	}
 }
 
 // Kind classifies a request: see rule preflight-classification in
