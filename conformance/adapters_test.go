@@ -49,11 +49,11 @@ func configErrorTypes(err error) []string {
 		name   string
 		target any
 	}{
-		{"OriginError", new(*cors.OriginError)},
-		{"MethodError", new(*cors.MethodError)},
-		{"HeaderError", new(*cors.HeaderError)},
-		{"CredentialsError", new(*cors.CredentialsError)},
-		{"ValueError", new(*cors.ValueError)},
+		{name: "OriginError", target: new(*cors.OriginError)},
+		{name: "MethodError", target: new(*cors.MethodError)},
+		{name: "HeaderError", target: new(*cors.HeaderError)},
+		{name: "CredentialsError", target: new(*cors.CredentialsError)},
+		{name: "ValueError", target: new(*cors.ValueError)},
 	} {
 		if errors.As(err, e.target) {
 			out = append(out, e.name)

@@ -15,20 +15,20 @@ func TestReasons(t *testing.T) {
 		code ReasonCode
 		text string
 	}{
-		{req("GET", ""), ReasonNotCORS, "not a CORS request"},
-		{req("GET", "https://app.example"), ReasonOriginAllowed, "origin allowed"},
-		{req("GET", "https://evil.example"), ReasonOriginNotAllowed, `origin not allowed: "https://evil.example"`},
-		{req("GET", "https://app.example\r\nX: y"), ReasonOriginMalformed, `\x0d\x0a`},
-		{req("GET", "https://app.example", "Origin: https://b.example"), ReasonOriginRepeated, "more than one Origin"},
-		{preflight("https://app.example", "PUT"), ReasonPreflightAllowed, "preflight allowed"},
-		{preflight("https://app.example", "MOVE"), ReasonMethodNotAllowed, `method not allowed: "MOVE"`},
-		{preflight("https://app.example", "A B"), ReasonMethodMalformed, "not a method token"},
-		{preflight("https://app.example", strings.Repeat("M", MaxMethodLength+1)), ReasonMethodTooLong, "longer than MaxMethodLength"},
-		{preflight("https://app.example", "PUT", "Access-Control-Request-Method: PUT"), ReasonMethodRepeated, "more than one"},
-		{preflight("https://app.example", "PUT", "Access-Control-Request-Headers: x-foo"), ReasonHeaderNotAllowed, `request header not allowed: "x-foo"`},
-		{preflight("https://app.example", "PUT", "Access-Control-Request-Headers: a b"), ReasonHeadersMalformed, "not a list of header names"},
-		{preflight("https://app.example", "PUT", "Access-Control-Request-Headers: "+strings.Repeat("x", 5000)), ReasonHeadersTooLong, "parsing bound"},
-		{preflight("https://app.example", "PUT", "Access-Control-Request-Private-Network: true"), ReasonPrivateNetworkNotAllowed, "private network"},
+		{r: req("GET", ""), code: ReasonNotCORS, text: "not a CORS request"},
+		{r: req("GET", "https://app.example"), code: ReasonOriginAllowed, text: "origin allowed"},
+		{r: req("GET", "https://evil.example"), code: ReasonOriginNotAllowed, text: `origin not allowed: "https://evil.example"`},
+		{r: req("GET", "https://app.example\r\nX: y"), code: ReasonOriginMalformed, text: `\x0d\x0a`},
+		{r: req("GET", "https://app.example", "Origin: https://b.example"), code: ReasonOriginRepeated, text: "more than one Origin"},
+		{r: preflight("https://app.example", "PUT"), code: ReasonPreflightAllowed, text: "preflight allowed"},
+		{r: preflight("https://app.example", "MOVE"), code: ReasonMethodNotAllowed, text: `method not allowed: "MOVE"`},
+		{r: preflight("https://app.example", "A B"), code: ReasonMethodMalformed, text: "not a method token"},
+		{r: preflight("https://app.example", strings.Repeat("M", MaxMethodLength+1)), code: ReasonMethodTooLong, text: "longer than MaxMethodLength"},
+		{r: preflight("https://app.example", "PUT", "Access-Control-Request-Method: PUT"), code: ReasonMethodRepeated, text: "more than one"},
+		{r: preflight("https://app.example", "PUT", "Access-Control-Request-Headers: x-foo"), code: ReasonHeaderNotAllowed, text: `request header not allowed: "x-foo"`},
+		{r: preflight("https://app.example", "PUT", "Access-Control-Request-Headers: a b"), code: ReasonHeadersMalformed, text: "not a list of header names"},
+		{r: preflight("https://app.example", "PUT", "Access-Control-Request-Headers: "+strings.Repeat("x", 5000)), code: ReasonHeadersTooLong, text: "parsing bound"},
+		{r: preflight("https://app.example", "PUT", "Access-Control-Request-Private-Network: true"), code: ReasonPrivateNetworkNotAllowed, text: "private network"},
 	}
 	for _, tc := range cases {
 		d := p.Evaluate(FromHTTP(tc.r))

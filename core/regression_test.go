@@ -140,11 +140,11 @@ func TestRegression_ClobberedVary(t *testing.T) {
 		r     *http.Request
 		want  []string
 	}{
-		{[]string{"Accept-Encoding"}, req("GET", "https://app.example"), []string{"Accept-Encoding", "Origin"}},
-		{[]string{"Accept-Encoding", "Cookie"}, req("GET", ""), []string{"Accept-Encoding", "Cookie", "Origin"}},
-		{[]string{"origin"}, req("GET", "https://app.example"), []string{"origin"}},
-		{[]string{"Origin, Accept"}, preflight("https://app.example", "PUT"), []string{"Origin, Accept", "Access-Control-Request-Method, Access-Control-Request-Headers"}},
-		{[]string{"*"}, req("GET", "https://app.example"), []string{"*"}},
+		{outer: []string{"Accept-Encoding"}, r: req("GET", "https://app.example"), want: []string{"Accept-Encoding", "Origin"}},
+		{outer: []string{"Accept-Encoding", "Cookie"}, r: req("GET", ""), want: []string{"Accept-Encoding", "Cookie", "Origin"}},
+		{outer: []string{"origin"}, r: req("GET", "https://app.example"), want: []string{"origin"}},
+		{outer: []string{"Origin, Accept"}, r: preflight("https://app.example", "PUT"), want: []string{"Origin, Accept", "Access-Control-Request-Method, Access-Control-Request-Headers"}},
+		{outer: []string{"*"}, r: req("GET", "https://app.example"), want: []string{"*"}},
 	} {
 		w := httptest.NewRecorder()
 		w.Header()["Vary"] = append([]string(nil), tc.outer...)
@@ -174,13 +174,13 @@ func TestRegression_OPTIONSMisclassification(t *testing.T) {
 		r    *http.Request
 		kind Kind
 	}{
-		{req("OPTIONS", ""), NotCORS},
-		{req("OPTIONS", "", "Access-Control-Request-Method: PUT"), NotCORS},
-		{req("OPTIONS", "https://app.example"), Actual},
-		{req("OPTIONS", "https://app.example", "Access-Control-Request-Headers: x-token"), Actual},
-		{req("POST", "https://app.example", "Access-Control-Request-Method: PUT"), Actual},
-		{preflight("https://app.example", "PUT"), Preflight},
-		{preflight("https://app.example", ""), Preflight},
+		{r: req("OPTIONS", ""), kind: NotCORS},
+		{r: req("OPTIONS", "", "Access-Control-Request-Method: PUT"), kind: NotCORS},
+		{r: req("OPTIONS", "https://app.example"), kind: Actual},
+		{r: req("OPTIONS", "https://app.example", "Access-Control-Request-Headers: x-token"), kind: Actual},
+		{r: req("POST", "https://app.example", "Access-Control-Request-Method: PUT"), kind: Actual},
+		{r: preflight("https://app.example", "PUT"), kind: Preflight},
+		{r: preflight("https://app.example", ""), kind: Preflight},
 	} {
 		d := p.Evaluate(FromHTTP(tc.r))
 		if d.Kind != tc.kind {

@@ -170,15 +170,15 @@ func TestHeaderFieldsOverTheWire(t *testing.T) {
 		name, method, header, body string
 		acao                       string // what both must answer
 	}{
-		{"plain preflight", "OPTIONS", "Origin: " + allowed + "\r\nAccess-Control-Request-Method: PUT\r\n", "", allowed},
-		{"tab after origin", "GET", "Origin: " + allowed + "\t\r\n", "", allowed},
-		{"spaces around origin", "GET", "Origin:   " + allowed + "  \r\n", "", allowed},
-		{"tab after method", "OPTIONS", "Origin: " + allowed + "\r\nAccess-Control-Request-Method: PUT\t\r\n", "", allowed},
-		{"tab after private network", "OPTIONS", "Origin: " + allowed + "\r\nAccess-Control-Request-Method: PUT\r\nAccess-Control-Request-Private-Network: true\t\r\n", "", allowed},
-		{"obs-fold method", "OPTIONS", "Origin: " + allowed + "\r\nAccess-Control-Request-Method:\r\n PUT\r\n", "", allowed},
-		{"origin in a trailer", "POST", chunked, "0\r\nOrigin: " + allowed + "\r\n\r\n", ""},
-		{"method in a trailer", "OPTIONS", "Origin: " + allowed + "\r\n" + chunked, "0\r\nAccess-Control-Request-Method: PUT\r\n\r\n", allowed},
-		{"chunked body, origin in the header", "POST", "Origin: " + allowed + "\r\n" + chunked, "1\r\na\r\n0\r\nX-Trailer: 1\r\n\r\n", allowed},
+		{name: "plain preflight", method: "OPTIONS", header: "Origin: " + allowed + "\r\nAccess-Control-Request-Method: PUT\r\n", body: "", acao: allowed},
+		{name: "tab after origin", method: "GET", header: "Origin: " + allowed + "\t\r\n", body: "", acao: allowed},
+		{name: "spaces around origin", method: "GET", header: "Origin:   " + allowed + "  \r\n", body: "", acao: allowed},
+		{name: "tab after method", method: "OPTIONS", header: "Origin: " + allowed + "\r\nAccess-Control-Request-Method: PUT\t\r\n", body: "", acao: allowed},
+		{name: "tab after private network", method: "OPTIONS", header: "Origin: " + allowed + "\r\nAccess-Control-Request-Method: PUT\r\nAccess-Control-Request-Private-Network: true\t\r\n", body: "", acao: allowed},
+		{name: "obs-fold method", method: "OPTIONS", header: "Origin: " + allowed + "\r\nAccess-Control-Request-Method:\r\n PUT\r\n", body: "", acao: allowed},
+		{name: "origin in a trailer", method: "POST", header: chunked, body: "0\r\nOrigin: " + allowed + "\r\n\r\n", acao: ""},
+		{name: "method in a trailer", method: "OPTIONS", header: "Origin: " + allowed + "\r\n" + chunked, body: "0\r\nAccess-Control-Request-Method: PUT\r\n\r\n", acao: allowed},
+		{name: "chunked body, origin in the header", method: "POST", header: "Origin: " + allowed + "\r\n" + chunked, body: "1\r\na\r\n0\r\nX-Trailer: 1\r\n\r\n", acao: allowed},
 	} {
 		raw := tt.method + " /x HTTP/1.1\r\nHost: api.example\r\n" + tt.header + "\r\n" + tt.body
 		got, want := exchange(t, fiberAddr, raw), exchange(t, netAddr, raw)

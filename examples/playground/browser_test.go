@@ -250,12 +250,12 @@ func TestBrowserPlayground(t *testing.T) {
 				corsError                   network.CorsError
 				failed                      string
 			}{
-				{"simple", "allowed", "allowed", "origin allowed", "", ""},
-				{"credentialed", "allowed", "allowed", "origin allowed", "", ""},
-				{"preflighted", "allowed", "allowed", "preflight allowed | origin allowed", "", ""},
-				{"method", "blocked", "denied", `method not allowed: "DELETE"`, network.CorsErrorMethodDisallowedByPreflightResponse, "DELETE"},
-				{"header", "blocked", "denied", `request header not allowed: "x-other"`, network.CorsErrorHeaderDisallowedByPreflightResponse, "x-other"},
-				{"origin", "blocked", "denied", `origin not allowed: "` + pg.OtherURL + `"`, "", ""},
+				{id: "simple", browser: "allowed", server: "allowed", reason: "origin allowed", corsError: "", failed: ""},
+				{id: "credentialed", browser: "allowed", server: "allowed", reason: "origin allowed", corsError: "", failed: ""},
+				{id: "preflighted", browser: "allowed", server: "allowed", reason: "preflight allowed | origin allowed", corsError: "", failed: ""},
+				{id: "method", browser: "blocked", server: "denied", reason: `method not allowed: "DELETE"`, corsError: network.CorsErrorMethodDisallowedByPreflightResponse, failed: "DELETE"},
+				{id: "header", browser: "blocked", server: "denied", reason: `request header not allowed: "x-other"`, corsError: network.CorsErrorHeaderDisallowedByPreflightResponse, failed: "x-other"},
+				{id: "origin", browser: "blocked", server: "denied", reason: `origin not allowed: "` + pg.OtherURL + `"`, corsError: "", failed: ""},
 			}
 			for _, w := range want {
 				r, ok := got[w.id]
