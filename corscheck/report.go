@@ -18,6 +18,10 @@ type Report struct {
 	Redirect    string   `json:"redirect,omitempty"` // absolute Location of an actual-request redirect
 	Readable    []string `json:"readable,omitempty"` // exposed response headers beyond the safelist ("*" = all)
 	Warnings    []string `json:"warnings"`
+	// Engines is what Chromium, Firefox and WebKit each do with the same
+	// exchange; EngineNotes says where they differ (never absent).
+	Engines     []EngineVerdict `json:"engines"`
+	EngineNotes []string        `json:"engine_notes"`
 }
 
 // Step is one request sent and the response received.

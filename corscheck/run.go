@@ -153,11 +153,14 @@ func check(o *options) (*Report, error) {
 		}
 	}
 
+	var pre, actual *fetchcheck.Response
+	defer func() { engineReport(rep, r, o.target, pre, actual) }()
 	if fetchcheck.NeedsPreflight(r) {
 		resp, err := send(client, http.MethodOptions, o.target, ph)
 		if err != nil {
 			return nil, fmt.Errorf("preflight: %w", err)
 		}
+		pre = &resp
 		res := o.model.CheckPreflight(r, resp)
 		rep.Preflight = step(http.MethodOptions, o.target, ph, resp, res)
 		preflightWarnings(rep, r, resp, res)
@@ -177,6 +180,7 @@ func check(o *options) (*Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("actual request: %w", err)
 	}
+	actual = &resp
 	res := o.model.CheckActual(r, resp)
 	rep.Actual = step(method, o.target, ah, resp, res)
 	varyWarning(rep, "actual response", resp)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -351,6 +352,85 @@ func TestUsageAndNetworkErrors(t *testing.T) {
 		o := runCmd(args...)
 		if o.code != exitUsage || o.stderr == "" {
 			t.Errorf("%s: exit %d, stderr %q, want 2 and a message", name, o.code, o.stderr)
+		}
+	}
+}
+
+func TestEngines(t *testing.T) {
+	// Allowed everywhere, preflight cached 5 s everywhere: no notes.
+	rec := policyServer(t)
+	code, rep := runJSON(t, "-origin", app, "-method", "PUT", "-header", "X-Token: 1", rec.srv.URL)
+	if code != 0 || len(rep.Engines) != 3 || len(rep.EngineNotes) != 0 {
+		t.Fatalf("exit %d engines %+v notes %q", code, rep.Engines, rep.EngineNotes)
+	}
+	for i, name := range []string{"chromium", "firefox", "webkit"} {
+		v := rep.Engines[i]
+		if v.Engine != name || v.Verdict != "allowed" || v.FetchError != "" || v.PreflightCacheSeconds == nil || *v.PreflightCacheSeconds != 5 {
+			t.Errorf("engine %d: %+v", i, v)
+		}
+	}
+	// Blocked: what the script sees in each engine.
+	o := runCmd("-origin", "https://evil.example", rec.srv.URL)
+	want := `Engines: chromium blocked ("TypeError: Failed to fetch"), firefox blocked ("TypeError: NetworkError when attempting to fetch resource."), webkit blocked ("TypeError: Load failed")`
+	if o.code != exitBlocked || !strings.Contains(o.stdout, want) {
+		t.Errorf("blocked: exit %d\n%s", o.code, o.stdout)
+	}
+	// A negative max-age: engines do not cache, the standard does.
+	rec = newServer(t, handler(204, "Access-Control-Allow-Origin", "*", "Access-Control-Allow-Methods", "PUT", "Access-Control-Max-Age", "-1"))
+	_, rep = runJSON(t, "-origin", app, "-method", "PUT", rec.srv.URL)
+	if len(rep.EngineNotes) != 1 || rep.EngineNotes[0] != "the preflight result is reused for Chromium 0 s, Firefox 0 s, WebKit 0 s (the Fetch standard: 5 s)" {
+		t.Errorf("negative max-age notes %q", rep.EngineNotes)
+	}
+	// Max-age above the caps: each engine clamps at its own.
+	p := cors.MustNew(cors.Config{AllowedOrigins: []string{app}, AllowedMethods: []string{"PUT"}, MaxAge: 24 * 3600e9})
+	rec = newServer(t, p.Handler(okApp))
+	_, rep = runJSON(t, "-origin", app, "-method", "PUT", rec.srv.URL)
+	if len(rep.EngineNotes) != 1 || rep.EngineNotes[0] != "the preflight result is reused for Chromium 7200 s, Firefox 86400 s, WebKit 600 s (the Fetch standard: 86400 s)" {
+		t.Errorf("capped max-age notes %q", rep.EngineNotes)
+	}
+	// Credentialed and cross-site: the preflight-cache key and cookies.
+	p = cors.MustNew(cors.Config{AllowedOrigins: []string{app}, AllowedMethods: []string{"PUT"}, AllowCredentials: true})
+	rec = newServer(t, p.Handler(okApp))
+	o = runCmd("-origin", app, "-method", "PUT", "-credentials", rec.srv.URL)
+	if o.code != 0 || !strings.Contains(o.stdout, "Engine note: Firefox keys its preflight cache on the credentials mode") ||
+		!strings.Contains(o.stdout, "Engine note: the request is cross-site: by default Chromium") {
+		t.Errorf("credentialed cross-site: exit %d\n%s", o.code, o.stdout)
+	}
+	// The same site (127.0.0.1, another port): no cookie note.
+	same := "http://127.0.0.1:1"
+	p = cors.MustNew(cors.Config{AllowedOrigins: []string{same}, AllowCredentials: true})
+	rec = newServer(t, p.Handler(okApp))
+	if _, rep = runJSON(t, "-origin", same, "-credentials", rec.srv.URL); len(rep.EngineNotes) != 0 || rep.Engines[2].Verdict != "allowed" {
+		t.Errorf("same-site credentialed: engines %+v notes %q", rep.Engines, rep.EngineNotes)
+	}
+	// -strict blocks ACAH * for Authorization; the engines pass that
+	// preflight, so their verdict on the unsent request is unknown.
+	rec = newServer(t, handler(204, "Access-Control-Allow-Origin", "*", "Access-Control-Allow-Headers", "*"))
+	if _, rep = runJSON(t, "-strict", "-origin", app, "-header", "Authorization: Bearer t", rec.srv.URL); rep.Verdict != "blocked" || rep.Engines[0].Verdict != "unknown" {
+		t.Errorf("strict: verdict %s engines %+v", rep.Verdict, rep.Engines)
+	}
+}
+
+func TestSameSite(t *testing.T) {
+	for _, c := range []struct {
+		origin, target string
+		want           bool
+	}{
+		{"https://app.example.com", "https://api.example.com/x", true},
+		{"https://app.example", "https://api.example/x", false}, // no known suffix: each name is its own site
+		{"https://a.b.example.co.uk", "https://c.example.co.uk", true},
+		{"https://app.example", "http://app.example", false},
+		{"https://app.example", "https://app.other", false},
+		{"http://127.0.0.1:8081", "http://127.0.0.1:8080/", true},
+		{"http://localhost:8081", "http://127.0.0.1:8080/", false},
+		{"null", "http://127.0.0.1:8080/", false},
+	} {
+		u, err := url.Parse(c.target)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := sameSite(c.origin, u); got != c.want {
+			t.Errorf("sameSite(%s, %s) = %v", c.origin, c.target, got)
 		}
 	}
 }

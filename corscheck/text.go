@@ -44,6 +44,7 @@ func printText(w io.Writer, rep *Report) {
 			fmt.Fprintf(w, "  Script may also read: %s\n", strings.Join(rep.Readable, ", "))
 		}
 	}
+	printEngines(w, rep)
 	for _, warn := range rep.Warnings {
 		fmt.Fprintf(w, "Warning: %s\n", warn)
 	}
@@ -65,5 +66,24 @@ func printMessage(w io.Writer, dir string, m Message) {
 	fmt.Fprintf(w, "   %s %s\n", dir, m.Line)
 	for _, h := range m.Headers {
 		fmt.Fprintf(w, "   %s %s: %s\n", dir, h.Name, h.Value)
+	}
+}
+
+// printEngines writes each engine's verdict (and, when blocked, what the
+// script sees) and the notes on where engines differ.
+func printEngines(w io.Writer, rep *Report) {
+	var parts []string
+	for _, v := range rep.Engines {
+		p := v.Engine + " " + v.Verdict
+		if v.FetchError != "" {
+			p += fmt.Sprintf(" (%q)", v.FetchError)
+		}
+		parts = append(parts, p)
+	}
+	if len(parts) > 0 {
+		fmt.Fprintf(w, "Engines: %s\n", strings.Join(parts, ", "))
+	}
+	for _, n := range rep.EngineNotes {
+		fmt.Fprintf(w, "Engine note: %s\n", n)
 	}
 }

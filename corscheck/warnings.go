@@ -15,7 +15,7 @@ func preflightWarnings(rep *Report, r fetchcheck.Request, resp fetchcheck.Respon
 	varyWarning(rep, "preflight response", resp)
 	if spec := fetchcheck.Spec.CheckPreflight(r, resp); fetchcheck.Chromium.CheckPreflight(r, resp).OK && !spec.OK {
 		rep.Warnings = append(rep.Warnings, "Access-Control-Allow-Headers: * is used to cover Authorization: this works in Chromium today "+
-			"(with a deprecation warning) but fails per the Fetch standard and in Firefox; "+spec.Fix)
+			"(with a deprecation warning), Firefox and WebKit, but fails per the Fetch standard, which browsers may enforce; "+spec.Fix)
 	}
 	if !res.OK {
 		return

@@ -194,18 +194,14 @@ func testEngine(t *testing.T, e *Engine) {
 			for _, r := range byStack[name] {
 				t.Run(r.sc.ID, func(t *testing.T) {
 					checkScenario(t, e, o, r)
-					if e == Chromium {
-						checkModel(t, o, r)
-					}
+					checkModel(t, e, o, r)
 				})
 				if signatures[r.sc.ID] == nil {
 					signatures[r.sc.ID] = map[string]string{}
 				}
 				signatures[r.sc.ID][name] = signature(r)
 			}
-			if e == Chromium {
-				checkCorscheck(t, o, byStack[name])
-			}
+			checkCorscheck(t, e, o, byStack[name])
 		})
 	}
 	// Differential check: every stack gives the browser the same experience.

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // record is one request the API server received and the response it sent,
@@ -17,6 +18,7 @@ type record struct {
 	Req         http.Header
 	Status      int
 	Header      http.Header
+	At          time.Time // when the response was written
 }
 
 // recorder keeps the records of one API server and counts the requests that
@@ -82,7 +84,7 @@ func (w *recWriter) snap(status int) {
 		w.Header().Del("Vary")
 	}
 	w.rec.add(record{Method: w.req.Method, URI: w.req.URL.RequestURI(), Req: w.req.Header.Clone(),
-		Status: status, Header: w.Header().Clone()})
+		Status: status, Header: w.Header().Clone(), At: time.Now()})
 }
 
 func (w *recWriter) WriteHeader(status int) {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gin-gonic/gin"
 	"github.com/go-chi/chi/v5"
@@ -98,7 +99,7 @@ func serveFiber(t *testing.T, ln net.Listener, cfg cors.Config, app http.Handler
 		}
 		r := record{Method: strings.Clone(c.Method()), // c.Method aliases the connection buffer
 			URI: string(c.Request().RequestURI()), Req: http.Header{},
-			Status: c.Response().StatusCode(), Header: http.Header{}}
+			Status: c.Response().StatusCode(), Header: http.Header{}, At: time.Now()}
 		for k, v := range c.Request().Header.All() {
 			r.Req.Add(string(k), string(v))
 		}

@@ -8,7 +8,8 @@
 // carry (PreflightHeaders), does the preflight response let the request
 // through (CheckPreflight), may the script read the actual response
 // (CheckActual), which response headers are readable (ExposedHeaders,
-// CanRead) and how long the preflight result is cached (MaxAge).
+// CanRead) and how long the preflight result is cached (MaxAge,
+// Model.PreflightCacheSeconds).
 //
 // The package does no I/O. Responses are given as a status and an
 // http.Header; header names are looked up case-insensitively and each field
@@ -21,14 +22,20 @@
 // https://fetch.spec.whatwg.org/#anchor, and the rules of the repository's
 // docs/behaviour.md by name.
 //
-// # Spec and Chromium
+// # Spec and the engines
 //
 // The package-level functions follow the Fetch standard (the Spec model).
-// Chromium differs in one place that matters for servers: it still lets
-// Access-Control-Allow-Headers: * cover Authorization on uncredentialed
-// requests (it logs a deprecation warning), where the standard and Firefox
-// require Authorization to be listed by name. The Chromium model reproduces
-// that; compare both to tell "works in Chrome today" from "correct".
+// The engine models (Chromium, Firefox, WebKit) reproduce what the
+// repository's browser suite measures in each engine. Their verdicts differ
+// from the standard in one place that matters for servers: all three still
+// let Access-Control-Allow-Headers: * cover Authorization on uncredentialed
+// requests (Chromium logs a deprecation warning), where the standard
+// requires Authorization to be listed by name; compare Spec with an engine
+// to tell "works in browsers today" from "correct". The engines differ from
+// one another outside the verdict: how long and for which requests a
+// preflight is reused (PreflightCacheSeconds, ReusesPreflight), whether
+// cookies go with a cross-site request (SendsCrossSiteCookies), and what a
+// refused fetch() says (FetchError).
 //
 // Where the standard does not name a failure, Result.Error uses the name of
 // Chromium's network::mojom::CorsError (the value DevTools reports as

@@ -7,8 +7,16 @@ func TestModelsAreConstants(t *testing.T) {
 	if zero != Spec || Spec.String() != "Spec" || Chromium.String() != "Chromium" {
 		t.Fatalf("zero model %v, Spec %v, Chromium %v", zero, Spec, Chromium)
 	}
-	if Spec.authorizationCoveredByWildcard() || !Chromium.authorizationCoveredByWildcard() {
-		t.Fatal("only the Chromium model lets * cover Authorization")
+	if Firefox.String() != "Firefox" || WebKit.String() != "WebKit" {
+		t.Fatalf("Firefox %v, WebKit %v", Firefox, WebKit)
+	}
+	if Spec.authorizationCoveredByWildcard() {
+		t.Fatal("the Spec model lets * cover Authorization")
+	}
+	for _, m := range Engines() {
+		if !m.authorizationCoveredByWildcard() {
+			t.Fatalf("the %v model does not let * cover Authorization", m)
+		}
 	}
 }
 
