@@ -130,3 +130,24 @@ func TestFromHTTPWithoutURL(t *testing.T) {
 		t.Errorf("FromHTTP without URL: %+v", got)
 	}
 }
+
+// Status is informative when Respond is false: 200, or the status a
+// passed-through preflight would have been answered with.
+func TestStatusWhenNotResponding(t *testing.T) {
+	pass := mustPolicy(t, with(baseConfig, func(c *Config) { c.PreflightPassthrough = true; c.PreflightSuccessStatus = 200 }))
+	for _, tc := range []struct {
+		p    *Policy
+		r    *http.Request
+		want int
+	}{
+		{mustPolicy(t, baseConfig), req("GET", "https://app.example"), http.StatusOK},
+		{mustPolicy(t, baseConfig), req("GET", "https://evil.example"), http.StatusOK},
+		{pass, preflight("https://app.example", "PUT"), 200},
+		{mustPolicy(t, with(baseConfig, func(c *Config) { c.PreflightPassthrough = true })), preflight("https://app.example", "PUT"), http.StatusNoContent},
+	} {
+		d := tc.p.Evaluate(FromHTTP(tc.r))
+		if d.Respond || d.Status != tc.want {
+			t.Errorf("%s %s: Respond %v, Status %d, want false, %d", tc.r.Method, tc.r.Header.Get("Origin"), d.Respond, d.Status, tc.want)
+		}
+	}
+}

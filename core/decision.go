@@ -31,8 +31,9 @@ type Decision struct {
 	// an empty body instead of calling the next handler.
 	Respond bool
 	// Status is the status to answer with when Respond is true. When Respond
-	// is false it is 200 and means nothing: the next handler chooses the
-	// status.
+	// is false the next handler chooses the status and Status is only
+	// informative: 200, or, for an allowed preflight passed on by
+	// PreflightPassthrough, the status the middleware would have answered.
 	Status int
 
 	c                *compiled
@@ -45,7 +46,8 @@ type Decision struct {
 	// requestHeaders holds copies of the request's ACRH lines for echoing,
 	// every one of them (checkHeaders refuses more than
 	// MaxRequestHeadersLines). They are copies, not the request's slice, so
-	// that a Request built on the caller's stack stays there.
+	// that a Request built on the caller's stack stays there
+	// (TestEvaluateKeepsRequestOnStack, the fiber adapter's 0 allocs/op).
 	requestHeaders      [MaxRequestHeadersLines]string
 	requestHeaderLines  uint8
 	maxAge              bool // write the configured ACMA
@@ -65,7 +67,9 @@ const (
 
 type field struct{ key, value string }
 
-// fieldList is a fixed-capacity list of fields, kept by value.
+// fieldList is a fixed-capacity list of fields, kept by value: a slice
+// appended to costs BenchmarkHandler/actual-allowed 3 more allocations
+// (1 -> 4 allocs/op) and 2.3x the time, /preflight-allowed 1 -> 5 and 2x.
 type fieldList struct {
 	f [7]field
 	n int

@@ -123,7 +123,9 @@ func (p *Policy) EvaluateContext(ctx context.Context, r Request) Decision {
 }
 
 // evaluate fills the zero Decision d; Handler calls it on its own stack
-// variables, which saves copying both structs.
+// variables instead of copying a Request in and a Decision out through
+// EvaluateContext: BenchmarkHandler/preflight-allowed 35% faster,
+// /non-CORS 18% (medians of 10 alternated runs).
 func (p *Policy) evaluate(ctx context.Context, r *Request, d *Decision) {
 	var c *compiled
 	scopeName := ""
