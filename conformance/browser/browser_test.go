@@ -171,7 +171,7 @@ func testEngine(t *testing.T, e *Engine) {
 		byStack[st.name] = plan(er, st.name, false, func(p *Profile) api {
 			ln := listen(t)
 			rec := newRecorder()
-			st.serve(t, ln, p.Config(o), appHandler(rec), rec, p.StripVary)
+			st.serve(t, ln, p.Policy(o), appHandler(rec), rec, p.StripVary)
 			return api{baseURL(ln), rec}
 		})
 		all = append(all, byStack[st.name]...)

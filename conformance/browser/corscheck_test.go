@@ -82,7 +82,7 @@ func checkCorscheck(t *testing.T, en *Engine, o Origins, results []*result) {
 			if st.Credentials == "include" {
 				args = append(args, "-credentials")
 			}
-			args = append(args, r.api.base+r.sc.PathOf(0)+"?"+r.query+"&corscheck=1")
+			args = append(args, r.sc.BaseOf(r.api.base, 0)+r.sc.PathOf(0)+"?"+r.query+"&corscheck=1")
 			var stdout, stderr bytes.Buffer
 			cmd := exec.Command(bin, args...)
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr

@@ -118,13 +118,17 @@ func TestScenarioTable(t *testing.T) {
 			t.Errorf("%s: Refs: %v", sc.ID, err)
 		}
 		switch p := sc.Profile; {
-		case p.Raw != nil && p.Config == nil:
-		case p.Raw == nil && p.Config != nil:
+		case p.Raw != nil && p.Config == nil && p.Scoped == nil:
+		case p.Raw == nil && p.Config != nil && p.Scoped == nil:
 			if _, err := cors.New(p.Config(o)); err != nil {
 				t.Errorf("%s: profile %s: %v", sc.ID, p.Name, err)
 			}
+		case p.Raw == nil && p.Config == nil && p.Scoped != nil:
+			if _, err := cors.NewScoped(p.Scoped(o)); err != nil {
+				t.Errorf("%s: profile %s: %v", sc.ID, p.Name, err)
+			}
 		default:
-			t.Errorf("%s: profile %s needs exactly one of Config and Raw", sc.ID, p.Name)
+			t.Errorf("%s: profile %s needs exactly one of Config, Scoped and Raw", sc.ID, p.Name)
 		}
 		differ := len(sc.HitsDiffer) > 0
 		for i, st := range sc.Steps {

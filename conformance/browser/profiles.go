@@ -2,6 +2,7 @@ package browser
 
 import (
 	"net/http"
+	"strings"
 	"time"
 
 	cors "github.com/originguard/cors/core"
@@ -59,6 +60,25 @@ var (
 		return c
 	}}
 )
+
+// Scoped is one policy of several scopes: /api/public/ open to every origin
+// for GET, /api/app/ and /only-put credentialed for {A}, the host localhost
+// (another name of the API server) a tenant whose own front end is {A} (so
+// {A2}, another tenant's, is refused), and no CORS anywhere else.
+var Scoped = &Profile{Name: "scoped", Doc: "scopes: public, credentialed {A}, tenant localhost; no CORS elsewhere", Scoped: scopedConfig}
+
+func scopedConfig(o Origins) cors.ScopedConfig {
+	app := cors.Config{AllowedOrigins: []string{o.A}, AllowCredentials: true,
+		AllowedMethods: []string{"GET", "PUT"}, AllowedHeaders: []string{"X-Custom"}, MaxAge: -1}
+	frontEnds := map[string]string{"localhost": o.A} // tenant host -> its front end's origin
+	return cors.ScopedConfig{Scopes: []cors.Scope{
+		{PathPrefix: "/api/public/", Config: cors.Config{AllowedOrigins: []string{"*"}, AllowedMethods: []string{"GET"}, MaxAge: -1}},
+		{PathPrefix: "/api/app/", Config: app},
+		{PathPrefix: "/only-put", Config: app},
+		{Host: "localhost", PathPrefix: "/api/", Config: cors.Config{AllowCredentials: true, MaxAge: -1,
+			AllowOriginRequestFunc: func(origin, host, _ string) bool { return frontEnds[strings.ToLower(host)] == origin }}},
+	}}
+}
 
 func mainConfig(o Origins) cors.Config {
 	return cors.Config{

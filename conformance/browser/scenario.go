@@ -78,8 +78,12 @@ func (o Origins) Expand(s string) string {
 type Profile struct {
 	Name string
 	Doc  string
-	// Config builds the policy for a run's origins. Nil for Raw profiles.
+	// Config builds the policy for a run's origins. Nil for Raw profiles
+	// and scoped ones.
 	Config func(o Origins) cors.Config
+	// Scoped, instead of Config, builds a policy of several scopes
+	// (cors.NewScoped).
+	Scoped func(o Origins) cors.ScopedConfig
 	// StripVary removes every Vary header from the stack's responses, as a
 	// misconfigured proxy would.
 	StripVary bool
@@ -87,9 +91,21 @@ type Profile struct {
 	Raw func(o Origins) http.Handler
 }
 
+// Policy builds the profile's policy for a run's origins; it panics on an
+// invalid profile (TestScenarioTable checks every profile).
+func (p *Profile) Policy(o Origins) *cors.Policy {
+	if p.Scoped != nil {
+		return cors.MustNewScoped(p.Scoped(o))
+	}
+	return cors.MustNew(p.Config(o))
+}
+
 // Step is one fetch() in a scenario, and what Chromium does with it.
 type Step struct {
 	Page PageKind
+	// Host, when set, replaces 127.0.0.1 in the API URL: another name of
+	// the same server (localhost), as a tenant's host.
+	Host string
 	// Path of the API URL; "" means "/api/<scenario ID>". The suite adds a
 	// query string unique to the scenario and run, the same for every step
 	// of the scenario, so steps with the same Path fetch the same URL.
@@ -195,6 +211,15 @@ func (s *Scenario) PathOf(i int) string {
 // without "?".
 func (s *Scenario) Call(base string, i int, query string) Call {
 	st := s.Steps[i]
-	return Call{URL: base + s.PathOf(i) + "?" + query, Method: st.Method, Headers: st.Headers,
+	return Call{URL: s.BaseOf(base, i) + s.PathOf(i) + "?" + query, Method: st.Method, Headers: st.Headers,
 		Credentials: st.Credentials, Body: st.Body}
+}
+
+// BaseOf returns the API base URL of step i: base with the step's Host, if
+// any, in place of 127.0.0.1.
+func (s *Scenario) BaseOf(base string, i int) string {
+	if h := s.Steps[i].Host; h != "" {
+		return strings.Replace(base, "127.0.0.1", h, 1)
+	}
+	return base
 }

@@ -169,6 +169,22 @@ var scenarios = []*Scenario{
 	{ID: "public-other-origin-put", Doc: "any origin may PUT with any header", Refs: "wildcard-origin, allow-headers", Profile: Public,
 		Steps: []Step{{Page: PageOther, Method: "PUT", Headers: []Header{{"X-Anything", "1"}}, Want: ok(1)}}},
 
+	// --- one policy, several scopes ---
+	{ID: "scoped-public-any-origin", Doc: "the public scope answers an origin no list names", Refs: "scope-selection, wildcard-origin", Profile: Scoped,
+		Steps: []Step{{Page: PageOther, Path: "/api/public/items", Want: ok(0)}},
+		Hits:  &Hits{Actual: 1, App: 1}},
+	{ID: "scoped-credentialed-app-origin", Doc: "the credentialed scope answers the app origin, cookie sent", Refs: "scope-selection, credentials-exact-origin", Profile: Scoped,
+		Steps: []Step{{Path: "/api/app/items", Credentials: "include", Want: with(ok(0), func(w *Want) { w.BodyContains = `"cookie":"sid=a"` })}}},
+	{ID: "scoped-origin-outside-its-scope", Doc: "the same app origin outside every scope gets no CORS: the app runs, the browser hides the answer", Refs: "scope-outside", Profile: Scoped,
+		Steps: []Step{{Want: refused("MissingAllowOriginHeader", "", 0)}},
+		Hits:  &Hits{Actual: 1, App: 1}},
+	{ID: "scoped-preflight-no-options-route", Doc: "a preflight under a scope for a path with only a PUT route is answered by the policy", Refs: "scope-selection, mount-before-routing", Profile: Scoped,
+		Steps: []Step{{Path: "/only-put", Method: "PUT", Headers: []Header{hCustom}, Want: ok(1)}},
+		Hits:  &Hits{Preflights: 1, Actual: 1, App: 1}},
+	{ID: "scoped-tenant-host", Doc: "the tenant host allows its own front end and refuses another tenant's", Refs: "scope-selection, origin-request-func", Profile: Scoped,
+		Steps: []Step{{Host: "localhost", Want: ok(0)}, {Page: PageA2, Host: "localhost", Want: refused("MissingAllowOriginHeader", "", 0)}},
+		Hits:  &Hits{Actual: 2, App: 2}},
+
 	// --- raw servers (stack-independent) ---
 	{ID: "raw-star-authorization", Doc: "a server answering ACAH * to Authorization: every engine still lets it through (the standard refuses)", Refs: "authorization-explicit", Profile: rawStarAuthorization, ChromiumLenient: true,
 		Standard: "Authorization is the one CORS non-wildcard request-header name: ACAH * does not cover it, the preflight fails " +

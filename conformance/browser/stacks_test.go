@@ -25,14 +25,14 @@ import (
 // answers 501 before any middleware runs, so the answer has no CORS headers).
 const customMethod = "SUPER"
 
-// stack serves app behind the policy cfg, mounted the way the adapter's
+// stack serves app behind the policy p, mounted the way the adapter's
 // documentation tells users to (mount-before-routing), on ln until the test
 // ends. Routes: every method on /api/...,
 // and only PUT on /only-put (a preflight there must still reach the
 // middleware). Responses are recorded into rec at the outermost layer.
 type stack struct {
 	name  string
-	serve func(t *testing.T, ln net.Listener, cfg cors.Config, app http.Handler, rec *recorder, stripVary bool)
+	serve func(t *testing.T, ln net.Listener, p *cors.Policy, app http.Handler, rec *recorder, stripVary bool)
 }
 
 var stacks = []stack{
@@ -44,17 +44,17 @@ var stacks = []stack{
 	{"chi", serveChi},
 }
 
-func serveNetHTTP(t *testing.T, ln net.Listener, cfg cors.Config, app http.Handler, rec *recorder, strip bool) {
+func serveNetHTTP(t *testing.T, ln net.Listener, p *cors.Policy, app http.Handler, rec *recorder, strip bool) {
 	mux := http.NewServeMux()
 	mux.Handle("/api/", app)
 	mux.Handle("PUT /only-put", app)
-	serveHTTP(t, ln, recordHTTP(rec, strip, cors.MustNew(cfg).Handler(mux)))
+	serveHTTP(t, ln, recordHTTP(rec, strip, p.Handler(mux)))
 }
 
-func serveGin(t *testing.T, ln net.Listener, cfg cors.Config, app http.Handler, rec *recorder, strip bool) {
+func serveGin(t *testing.T, ln net.Listener, p *cors.Policy, app http.Handler, rec *recorder, strip bool) {
 	gin.SetMode(gin.ReleaseMode)
 	e := gin.New()
-	e.Use(corsgin.New(cfg))
+	e.Use(corsgin.Middleware(p))
 	e.Any("/api/*rest", gin.WrapH(app))
 	e.Handle(customMethod, "/api/*rest", gin.WrapH(app))
 	e.PUT("/only-put", gin.WrapH(app))
@@ -62,11 +62,11 @@ func serveGin(t *testing.T, ln net.Listener, cfg cors.Config, app http.Handler, 
 }
 
 // serveEcho mounts the middleware with mount: e.Use or e.Pre.
-func serveEcho(mount func(*echo.Echo, ...echo.MiddlewareFunc)) func(*testing.T, net.Listener, cors.Config, http.Handler, *recorder, bool) {
-	return func(t *testing.T, ln net.Listener, cfg cors.Config, app http.Handler, rec *recorder, strip bool) {
+func serveEcho(mount func(*echo.Echo, ...echo.MiddlewareFunc)) func(*testing.T, net.Listener, *cors.Policy, http.Handler, *recorder, bool) {
+	return func(t *testing.T, ln net.Listener, p *cors.Policy, app http.Handler, rec *recorder, strip bool) {
 		e := echo.New()
 		e.HideBanner, e.HidePort = true, true
-		mount(e, corsecho.New(cfg))
+		mount(e, corsecho.Middleware(p))
 		e.Any("/api/*", echo.WrapHandler(app))
 		e.Add(customMethod, "/api/*", echo.WrapHandler(app))
 		e.PUT("/only-put", echo.WrapHandler(app))
@@ -74,17 +74,17 @@ func serveEcho(mount func(*echo.Echo, ...echo.MiddlewareFunc)) func(*testing.T, 
 	}
 }
 
-func serveChi(t *testing.T, ln net.Listener, cfg cors.Config, app http.Handler, rec *recorder, strip bool) {
+func serveChi(t *testing.T, ln net.Listener, p *cors.Policy, app http.Handler, rec *recorder, strip bool) {
 	chi.RegisterMethod(customMethod)
 	r := chi.NewRouter()
-	r.Use(corschi.New(cfg))
+	r.Use(corschi.Middleware(p))
 	r.Handle("/api/*", app)
 	r.Method(customMethod, "/api/*", app)
 	r.Put("/only-put", app.ServeHTTP)
 	serveHTTP(t, ln, recordHTTP(rec, strip, r))
 }
 
-func serveFiber(t *testing.T, ln net.Listener, cfg cors.Config, app http.Handler, rec *recorder, strip bool) {
+func serveFiber(t *testing.T, ln net.Listener, p *cors.Policy, app http.Handler, rec *recorder, strip bool) {
 	f := fiber.New(fiber.Config{DisableStartupMessage: true,
 		RequestMethods: append(slices.Clone(fiber.DefaultMethods), customMethod)})
 	// Outermost: let the error handler write its answer, then record.
@@ -109,7 +109,7 @@ func serveFiber(t *testing.T, ln net.Listener, cfg cors.Config, app http.Handler
 		rec.add(r)
 		return nil
 	})
-	f.Use(corsfiber.New(cfg))
+	f.Use(corsfiber.Middleware(p))
 	h := adaptor.HTTPHandler(app)
 	f.All("/api/*", h)
 	f.Add(customMethod, "/api/*", h)
