@@ -31,7 +31,10 @@
 //   - Vary is appended to, never overwritten: Origin on every response whose
 //     headers depend on it (all of them unless AllowedOrigins is "*"), plus
 //     Access-Control-Request-Method and -Headers (and -Private-Network when
-//     enabled) on every OPTIONS response.
+//     enabled) on every OPTIONS response. Handlers must append to Vary too:
+//     w.Header().Set("Vary", "Accept-Encoding") drops Vary: Origin, and a
+//     shared cache may then serve one origin's response to another; write
+//     w.Header().Add("Vary", "Accept-Encoding") instead.
 //   - Whatever a preflight asks for is answered in full or refused with its
 //     reason: Access-Control-Request-Headers split over several lines (up to
 //     MaxRequestHeadersLines) is one list, and every allowed name of it is
