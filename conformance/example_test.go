@@ -18,6 +18,7 @@ func ExampleHarnesses() {
 	// Output:
 	// net/http
 	// gin
+	// gin-handler
 	// echo
 	// echo-pre
 	// echov5

@@ -75,7 +75,7 @@ func withPolicy(name string, mount func(p *cors.Policy) http.Handler) Harness {
 // gin, echo v4 and v5 (each mounted with e.Use and with e.Pre), fiber v2 and
 // v3, and chi.
 func Harnesses() []Harness {
-	return []Harness{NetHTTP(), Gin(), Echo(), EchoPre(), EchoV5(), EchoV5Pre(), Fiber(), FiberV3(), Chi()}
+	return []Harness{NetHTTP(), Gin(), GinHandler(), Echo(), EchoPre(), EchoV5(), EchoV5Pre(), Fiber(), FiberV3(), Chi()}
 }
 
 // outerVary is the fixture's outermost middleware for net/http stacks.

@@ -29,12 +29,33 @@ func quietGin() {
 	})
 }
 
+// GinHandler is the harness of gin wrapped whole by the policy's net/http
+// middleware (Policy.Handler around the engine), the mount corsgin
+// documents for applications that rely on gin's own trailing-slash and
+// fixed-path redirects, which gin answers before engine middleware runs.
+func GinHandler() Harness {
+	return withPolicy("gin-handler", func(p *cors.Policy) http.Handler {
+		e := newGinEngine()
+		e.Use(gin.RecoveryWithWriter(io.Discard))
+		return outerVary(p.Handler(ginRoutes(e)))
+	})
+}
+
 func mountGin(p *cors.Policy) http.Handler {
-	quietGin()
-	e := gin.New()
+	e := newGinEngine()
 	e.Use(func(c *gin.Context) { c.Header("Vary", OuterVary) })
 	e.Use(gin.RecoveryWithWriter(io.Discard))
 	e.Use(corsgin.Middleware(p))
+	return ginRoutes(e)
+}
+
+func newGinEngine() *gin.Engine {
+	quietGin()
+	return gin.New()
+}
+
+// ginRoutes adds the inner marker and the fixture's routes to e.
+func ginRoutes(e *gin.Engine) *gin.Engine {
 	e.Use(func(c *gin.Context) { c.Header(HeaderInner, "1") })
 	ok := func(c *gin.Context) {
 		c.Header(HeaderAppRan, "1")

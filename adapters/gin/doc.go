@@ -32,6 +32,25 @@
 // the error. A Vary header set by an outer middleware is kept; the policy's
 // Vary tokens are appended.
 //
+// # Redirects gin answers itself
+//
+// Engine middleware sees every request except the ones gin answers before
+// running any handler: the trailing-slash redirect (GET /items/ answered
+// 301 Location: /items when only /items is routed, 307 for other methods;
+// Engine.RedirectTrailingSlash, on by default), the fixed-path redirect
+// (Engine.RedirectFixedPath) and "OPTIONS *", which no browser sends. Those
+// responses carry no CORS headers, and a browser fails a cross-origin
+// redirect without Access-Control-Allow-Origin. If clients may hit them,
+// either wrap the whole engine with the policy's net/http middleware
+// instead of engine.Use (see Example_redirects):
+//
+//	policy := cors.MustNew(cors.Config{AllowedOrigins: []string{"https://app.example"}})
+//	http.ListenAndServe(addr, policy.Handler(engine))
+//
+// or turn the redirects off (engine.RedirectTrailingSlash = false,
+// engine.RedirectFixedPath = false), so that such paths are the router's
+// 404, which the middleware decorates. Do not combine the two mounts.
+//
 // The adapter holds no CORS logic: it describes the request to
 // cors.Policy.Evaluate and carries out the decision.
 package corsgin

@@ -7,6 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 	corsgin "github.com/originguard/cors/adapters/gin"
+	cors "github.com/originguard/cors/core"
 )
 
 // sendPreflight sends the preflight a browser sends before a PUT from
@@ -55,4 +56,23 @@ func Example_groupIncorrect() {
 	sendPreflight(r, "https://app.example", "/api/items/1")
 	// Output:
 	// 404 allow-origin="" allow-methods=""
+}
+
+// gin answers its trailing-slash redirect before engine middleware runs, so
+// with engine.Use the redirect has no CORS headers and the browser fails
+// it. Wrapping the whole engine with the policy's net/http middleware
+// decorates every response, gin's own redirects included.
+func Example_redirects() {
+	gin.SetMode(gin.ReleaseMode)
+	policy := cors.MustNew(cors.Config{AllowedOrigins: []string{"https://app.example"}})
+	r := gin.New()
+	r.GET("/items", func(c *gin.Context) { c.String(http.StatusOK, "ok") })
+	h := policy.Handler(r) // serve h, e.g. http.ListenAndServe(addr, h)
+
+	req := httptest.NewRequest(http.MethodGet, "/items/", nil)
+	req.Header.Set("Origin", "https://app.example")
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	fmt.Println(w.Code, w.Header().Get("Location"), w.Header().Get("Access-Control-Allow-Origin"))
+	// Output: 301 /items https://app.example
 }
