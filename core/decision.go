@@ -216,6 +216,11 @@ func presentVary(lines []string) uint8 {
 	return m
 }
 
+// equalFold compares ASCII case-insensitively, as HTTP field names and
+// tokens are compared. It is kept for correctness, not speed:
+// strings.EqualFold also folds non-ASCII letters onto ASCII ones (the Kelvin
+// sign matches "k"), and measured as fast or faster on
+// BenchmarkEvaluate/preflight-allowed (medians of 20 alternated runs).
 func equalFold(a, b string) bool {
 	if len(a) != len(b) {
 		return false

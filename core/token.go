@@ -2,7 +2,9 @@ package cors
 
 import "strings"
 
-// Character classes, one table lookup per byte.
+// Character classes, one table lookup per byte: with comparisons and
+// switches instead, BenchmarkEvaluate/preflight-allowed takes 1.23x the
+// time (medians of 20 alternated runs).
 const (
 	tokenChar  uint8 = 1 << iota // may appear in an HTTP token (RFC 9110 tchar)
 	upperChar                    // an ASCII upper-case letter
