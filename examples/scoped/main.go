@@ -2,7 +2,7 @@
 // different parts of it, mounted once at the root, on any of the supported
 // stacks:
 //
-//	go run ./examples/scoped -addr 127.0.0.1:8090 -stack nethttp|gin|echo|fiber|chi
+//	go run ./examples/scoped -addr 127.0.0.1:8090 -stack nethttp|gin|echo|echov5|fiber|fiberv3|chi
 //
 // It serves exactly:
 //
@@ -75,17 +75,19 @@ var stacks = map[string]func(ln net.Listener, p *cors.Policy) (stop func()){
 	"nethttp": serveNetHTTP,
 	"gin":     serveGin,
 	"echo":    serveEcho,
+	"echov5":  serveEchoV5,
 	"fiber":   serveFiber,
+	"fiberv3": serveFiberV3,
 	"chi":     serveChi,
 }
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8090", "listen address")
-	stack := flag.String("stack", "nethttp", "nethttp, gin, echo, fiber or chi")
+	stack := flag.String("stack", "nethttp", "nethttp, gin, echo, echov5, fiber, fiberv3 or chi")
 	flag.Parse()
 	serve, ok := stacks[*stack]
 	if !ok {
-		fmt.Fprintf(os.Stderr, "scoped: unknown -stack %q (want nethttp, gin, echo, fiber or chi)\n", *stack)
+		fmt.Fprintf(os.Stderr, "scoped: unknown -stack %q (want nethttp, gin, echo, echov5, fiber, fiberv3 or chi)\n", *stack)
 		os.Exit(2)
 	}
 	ln, err := net.Listen("tcp", *addr)

@@ -88,7 +88,7 @@ func TestScopedExample(t *testing.T) {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	if want := []string{"chi", "echo", "fiber", "gin", "nethttp"}; !slices.Equal(names, want) {
+	if want := []string{"chi", "echo", "echov5", "fiber", "fiberv3", "gin", "nethttp"}; !slices.Equal(names, want) {
 		t.Fatalf("stacks %v, want %v", names, want)
 	}
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
