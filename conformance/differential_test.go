@@ -37,3 +37,22 @@ func TestDifferentialCorpus(t *testing.T) {
 	}
 	t.Logf("%d cases (%d fixed regressions), seed %d", len(corpus), len(wireRegressions()), DifferentialSeed)
 }
+
+// TestCacheRuleCatches runs the cache-rule check on the classic broken
+// middleware (it reflects every Origin without Vary: Origin): it must fail.
+func TestCacheRuleCatches(t *testing.T) {
+	for _, b := range brokenStacks() {
+		if b.h.Name != "reflect-all" {
+			continue
+		}
+		app, err := b.h.New(pList.cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if msgs := cacheRuleProblems(app, get(PathResource)); len(msgs) == 0 {
+			t.Error("reflect-all passes the cache rule")
+		}
+		return
+	}
+	t.Fatal("no reflect-all stack among brokenStacks")
+}

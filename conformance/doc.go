@@ -44,10 +44,26 @@
 // the cases send; chi's
 // Recoverer gets a silent request logger instead of printing stacks.
 //
-// Requests are handed to the application's ServeHTTP directly, never over
-// a socket, so that the middleware sees bytes (NUL, CR, LF) that an HTTP
-// server would reject before any handler runs. The fiber harness converts
-// each request into a fasthttp.RequestCtx and back.
+// The case table's requests are handed to the application's ServeHTTP
+// directly, never over a socket, so that the middleware sees bytes (NUL,
+// CR, LF) that an HTTP server would reject before any handler runs. The
+// fiber harnesses convert each request into a fasthttp.RequestCtx and back.
+//
+// # Over the wire, and between requests
+//
+// Run also sends raw request bytes over a 127.0.0.1 socket to the stack's
+// own HTTP server (Harness.Listen for fasthttp, net/http's server otherwise)
+// and to net/http's, and compares the answers (the differential test): a
+// fixed list of regressions (whitespace around values, chunked trailers,
+// Unicode-folded header names, obs-fold, pipelining) and a seeded corpus of
+// mutated requests (duplicates, casing, whitespace, obs-fold, NUL, CR and
+// non-ASCII bytes, 100 kB values, null, IDN, IPv6, default ports, trailers,
+// pipelined pairs), DifferentialSize of them; requests a server's parser
+// refuses before any middleware (400, 431, …) are listed per stack, not
+// compared. Run `go test -run Differential -differential.n=20000` in this
+// module for a longer run. It checks the cache rule on request groups that
+// differ only in their Origin lines, and that invalid configurations are
+// refused when the stack is built.
 //
 // # Reports
 //

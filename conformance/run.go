@@ -30,6 +30,7 @@ func Run(t *testing.T, h Harness) {
 	}
 	t.Run("hostile", func(t *testing.T) { runHostile(t, s) })
 	t.Run("config-errors", func(t *testing.T) { runConfigErrors(t, h) })
+	t.Run("cache-rule", func(t *testing.T) { runCacheRule(t, s) })
 	if h.Name != s.ref.Name {
 		t.Run("differential", func(t *testing.T) { runDifferential(t, h) })
 	}
