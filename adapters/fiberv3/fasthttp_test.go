@@ -11,7 +11,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"slices"
 	"strings"
 	"testing"
 
@@ -49,17 +48,15 @@ func serve(h fasthttp.RequestHandler, ctx *fasthttp.RequestCtx) {
 	h(ctx)
 }
 
-// corsAnswer is the status and the Access-Control-* and Vary lines of a
-// response, in a comparable form.
-func corsAnswer(status int, h http.Header) string {
-	var out []string
-	for k, v := range h {
-		if strings.HasPrefix(k, "Access-Control-") || k == "Vary" {
-			out = append(out, k+": "+strings.Join(v, " | "))
-		}
+// corsLines is the Access-Control-* and Vary lines of a response, in a
+// comparable form.
+func corsLines(h http.Header) string {
+	var s string
+	for _, k := range []string{"Access-Control-Allow-Origin", "Access-Control-Allow-Credentials", "Access-Control-Allow-Methods",
+		"Access-Control-Allow-Headers", "Access-Control-Allow-Private-Network", "Access-Control-Max-Age", "Access-Control-Expose-Headers", "Vary"} {
+		s += "\n" + k + ": " + strings.Join(h.Values(k), " | ")
 	}
-	slices.Sort(out)
-	return http.StatusText(status) + "\n" + strings.Join(out, "\n")
+	return s
 }
 
 // exchange writes raw on a new connection to addr and reads one response.
@@ -128,8 +125,7 @@ func TestHeaderFieldsOverTheWire(t *testing.T) {
 		}
 		// Statuses differ where the routers do (fiber's route answers 200
 		// to an OPTIONS that is not a preflight); the CORS headers may not.
-		got.StatusCode, want.StatusCode = 0, 0
-		if g, w := corsAnswer(0, got.Header), corsAnswer(0, want.Header); g != w {
+		if g, w := corsLines(got.Header), corsLines(want.Header); g != w {
 			t.Errorf("%s:\nfiber:    %s\nnet/http: %s", tt.name, g, w)
 		}
 	}
