@@ -69,8 +69,8 @@
 //
 // Run fails a case when the response breaks the expectation written in the
 // case (each case names the rules of docs/behaviour.md, at the repository's
-// root, that it checks): the status, whether the application ran and whether the request
-// got past the middleware, every Access-Control-* header (single-valued ones
+// root, that it checks): the status, whether the application ran and
+// whether the request got past the middleware, every Access-Control-* header (single-valued ones
 // as exactly one line, lists compared as sets), Vary (the outer value first,
 // then exactly the expected tokens, once each) and an empty body on the
 // middleware's own answers. It then judges the response with fetchcheck, under
@@ -81,4 +81,16 @@
 // adapter's Access-Control-* headers or Vary differ; status
 // differences that belong to the framework's router (for example 404 versus
 // 405 for an OPTIONS request without a route) are logged, not failed.
+//
+// # The one oracle
+//
+// The table is the repository's one statement of expected behaviour across
+// stacks; the adapters' own tests keep only what no table can show. The
+// module's tests also hold, once for every adapter: its public API (New,
+// Middleware, Reconfigure, the zero and nil policy: adapters_test.go), what
+// each framework does with the mounts users try (mounts_test.go), the
+// fasthttp adapters' header reading and buffer reuse (fasthttp_test.go), and
+// what the table covers (coverage_test.go: every ReasonCode, every
+// Access-Control-Allow-Headers mode, every configuration error code and
+// type, every rule of docs/behaviour.md).
 package conformance
