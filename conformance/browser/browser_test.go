@@ -195,6 +195,9 @@ func testEngine(t *testing.T, e *Engine) {
 				t.Run(r.sc.ID, func(t *testing.T) {
 					checkScenario(t, e, o, r)
 					checkModel(t, e, o, r)
+					if r.sc.Standard != "" { // engines disagree or deviate: show the evidence (go test -v)
+						t.Logf("%s; server saw:\n%s", e.Name, r.requests())
+					}
 				})
 				if signatures[r.sc.ID] == nil {
 					signatures[r.sc.ID] = map[string]string{}
@@ -422,8 +425,8 @@ func (r *result) requests() string {
 		seen[uri] = true
 		recs, _ := r.api.rec.forURI(uri)
 		for _, rec := range recs {
-			fmt.Fprintf(&b, "  %s %s Origin=%q ACRM=%q ACRH=%q Cookie=%q -> %d ACAO=%q ACAC=%q ACMA=%q\n",
-				rec.Method, r.sc.PathOf(i), rec.Req.Get("Origin"), rec.Req.Get("Access-Control-Request-Method"),
+			fmt.Fprintf(&b, "  +%.1fs %s %s Origin=%q ACRM=%q ACRH=%q Cookie=%q -> %d ACAO=%q ACAC=%q ACMA=%q\n",
+				rec.At.Sub(recs[0].At).Seconds(), rec.Method, r.sc.PathOf(i), rec.Req.Get("Origin"), rec.Req.Get("Access-Control-Request-Method"),
 				rec.Req.Get("Access-Control-Request-Headers"), rec.Req.Get("Cookie"), rec.Status,
 				rec.Header.Get("Access-Control-Allow-Origin"), rec.Header.Get("Access-Control-Allow-Credentials"),
 				rec.Header.Get("Access-Control-Max-Age"))
