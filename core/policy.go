@@ -15,9 +15,9 @@ const MaxMethodLength = 64
 // Policy is a validated CORS policy. It is safe for concurrent use, and
 // Reconfigure replaces it atomically while requests are being evaluated.
 //
-// The zero Policy (and a nil *Policy) passes every request through: it writes
-// no header, never answers a preflight itself and gives every Decision the
-// reason ReasonNoPolicy. Browsers then refuse every cross-origin read, which
+// The zero Policy (and a nil *Policy) passes every request through
+// (denial-reasons in docs/behaviour.md): it writes no header, never answers
+// a preflight itself and gives every Decision the reason ReasonNoPolicy. Browsers then refuse every cross-origin read, which
 // is the same-origin policy's default. Build a Policy with New, or call
 // Reconfigure on a zero Policy, to apply a configuration.
 type Policy struct {
