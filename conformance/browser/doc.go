@@ -1,6 +1,7 @@
 // Package browser is the real-browser conformance suite: every scenario
-// runs, through every stack the project supports (net/http, gin, echo,
-// fiber, chi), in three browser engines: Chromium, Firefox and WebKit.
+// runs, through every stack the project supports (net/http, gin, echo v4
+// and v5 with e.Use and e.Pre, fiber v2 and v3, chi), in three browser
+// engines: Chromium, Firefox and WebKit.
 //
 // The package has three parts:
 //

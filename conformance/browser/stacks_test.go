@@ -12,12 +12,18 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/adaptor"
+	fiberv3 "github.com/gofiber/fiber/v3"
+	adaptorv3 "github.com/gofiber/fiber/v3/middleware/adaptor"
 	"github.com/labstack/echo/v4"
+	echov5 "github.com/labstack/echo/v5"
 	corschi "github.com/originguard/cors/adapters/chi"
 	corsecho "github.com/originguard/cors/adapters/echo"
+	corsechov5 "github.com/originguard/cors/adapters/echov5"
 	corsfiber "github.com/originguard/cors/adapters/fiber"
+	corsfiberv3 "github.com/originguard/cors/adapters/fiberv3"
 	corsgin "github.com/originguard/cors/adapters/gin"
 	cors "github.com/originguard/cors/core"
+	"github.com/valyala/fasthttp"
 )
 
 // customMethod is a non-standard method the Public profile allows; each
@@ -40,7 +46,10 @@ var stacks = []stack{
 	{"gin", serveGin},
 	{"echo", serveEcho((*echo.Echo).Use)},
 	{"echo-pre", serveEcho((*echo.Echo).Pre)}, // before routing, the other mount point echo users pick
+	{"echov5", serveEchoV5((*echov5.Echo).Use)},
+	{"echov5-pre", serveEchoV5((*echov5.Echo).Pre)},
 	{"fiber", serveFiber},
+	{"fiberv3", serveFiberV3},
 	{"chi", serveChi},
 }
 
@@ -74,6 +83,18 @@ func serveEcho(mount func(*echo.Echo, ...echo.MiddlewareFunc)) func(*testing.T, 
 	}
 }
 
+// serveEchoV5 mounts the echo v5 middleware with mount: e.Use or e.Pre.
+func serveEchoV5(mount func(*echov5.Echo, ...echov5.MiddlewareFunc)) func(*testing.T, net.Listener, *cors.Policy, http.Handler, *recorder, bool) {
+	return func(t *testing.T, ln net.Listener, p *cors.Policy, app http.Handler, rec *recorder, strip bool) {
+		e := echov5.New()
+		mount(e, corsechov5.Middleware(p))
+		e.Any("/api/*", echov5.WrapHandler(app))
+		e.Add(customMethod, "/api/*", echov5.WrapHandler(app))
+		e.PUT("/only-put", echov5.WrapHandler(app))
+		serveHTTP(t, ln, recordHTTP(rec, strip, e))
+	}
+}
+
 func serveChi(t *testing.T, ln net.Listener, p *cors.Policy, app http.Handler, rec *recorder, strip bool) {
 	chi.RegisterMethod(customMethod)
 	r := chi.NewRouter()
@@ -94,19 +115,7 @@ func serveFiber(t *testing.T, ln net.Listener, p *cors.Policy, app http.Handler,
 				return herr
 			}
 		}
-		if strip {
-			c.Response().Header.Del("Vary")
-		}
-		r := record{Method: strings.Clone(c.Method()), // c.Method aliases the connection buffer
-			URI: string(c.Request().RequestURI()), Req: http.Header{},
-			Status: c.Response().StatusCode(), Header: http.Header{}, At: time.Now()}
-		for k, v := range c.Request().Header.All() {
-			r.Req.Add(string(k), string(v))
-		}
-		for k, v := range c.Response().Header.All() {
-			r.Header.Add(string(k), string(v))
-		}
-		rec.add(r)
+		recordFasthttp(rec, strip, c.Method(), c.Request(), c.Response())
 		return nil
 	})
 	f.Use(corsfiber.Middleware(p))
@@ -116,6 +125,45 @@ func serveFiber(t *testing.T, ln net.Listener, p *cors.Policy, app http.Handler,
 	f.Put("/only-put", h)
 	go func() { _ = f.Listener(ln) }()
 	t.Cleanup(func() { _ = f.Shutdown() })
+}
+
+func serveFiberV3(t *testing.T, ln net.Listener, p *cors.Policy, app http.Handler, rec *recorder, strip bool) {
+	f := fiberv3.New(fiberv3.Config{RequestMethods: append(slices.Clone(fiberv3.DefaultMethods), customMethod)})
+	// Outermost: let the error handler write its answer, then record.
+	f.Use(func(c fiberv3.Ctx) error {
+		if err := c.Next(); err != nil {
+			if herr := c.App().Config().ErrorHandler(c, err); herr != nil {
+				return herr
+			}
+		}
+		recordFasthttp(rec, strip, c.Method(), c.Request(), c.Response())
+		return nil
+	})
+	f.Use(corsfiberv3.Middleware(p))
+	h := adaptorv3.HTTPHandler(app)
+	f.All("/api/*", h)
+	f.Add([]string{customMethod}, "/api/*", h)
+	f.Put("/only-put", h)
+	go func() { _ = f.Listener(ln, fiberv3.ListenConfig{DisableStartupMessage: true}) }()
+	t.Cleanup(func() { _ = f.Shutdown() })
+}
+
+// recordFasthttp records a fiber (v2 or v3) response once the error
+// handler has written it.
+func recordFasthttp(rec *recorder, strip bool, method string, req *fasthttp.Request, resp *fasthttp.Response) {
+	if strip {
+		resp.Header.Del("Vary")
+	}
+	r := record{Method: strings.Clone(method), // the method aliases the connection buffer
+		URI: string(req.RequestURI()), Req: http.Header{},
+		Status: resp.StatusCode(), Header: http.Header{}, At: time.Now()}
+	for k, v := range req.Header.All() {
+		r.Req.Add(string(k), string(v))
+	}
+	for k, v := range resp.Header.All() {
+		r.Header.Add(string(k), string(v))
+	}
+	rec.add(r)
 }
 
 // serveRaw serves a hand-written server (no stack, no policy).
