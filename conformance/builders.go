@@ -308,14 +308,23 @@ func (e expect) notFound() expect {
 
 // ---- browser verdicts ----
 
+// act is the verdict on an actual (not preflighted) fetch from origin with
+// method and the script-set header names: ok when the browser must let the
+// script read the response.
 func act(origin, method string, ok bool, headers ...string) *verdict {
 	return &verdict{origin: origin, method: method, headers: headers, ok: ok}
 }
 
+// pfv ("preflight verdict") is the verdict on the preflight a browser sends
+// for a fetch from origin with method and the script-set header names: ok
+// when the browser must let the fetch through.
 func pfv(origin, method string, ok bool, headers ...string) *verdict {
 	return &verdict{preflight: true, origin: origin, method: method, headers: headers, ok: ok}
 }
 
+// cred, pn, exposes and hides return a copy of v for a credentialed fetch,
+// a private-network fetch, and with response headers the script must or
+// must not be able to read.
 func (v *verdict) cred() *verdict { c := *v; c.credentials = true; return &c }
 func (v *verdict) pn() *verdict   { c := *v; c.private = true; return &c }
 func (v *verdict) exposes(names ...string) *verdict {
@@ -329,7 +338,9 @@ func (v *verdict) hides(names ...string) *verdict {
 	return &c
 }
 
-// tc builds a case.
+// tc ("test case") builds a row of the table: its group, name, the rules it
+// cites (why), the policy, the request, the expected response and the
+// browser's verdict (nil when no browser sends the request).
 func tc(group, name, why string, p namedPolicy, req request, want expect, v *verdict) testCase {
 	return testCase{group: group, name: name, why: why, pol: p.policy, req: req, want: want, browser: v}
 }
