@@ -102,8 +102,9 @@ var wireOrigins = []string{
 	"https://app.example:8443", "https://eu.sub.example.", "https://app.example, https://evil.example",
 }
 
-// mutation changes a request in place and names what it did; nameOnly
-// says it made one header name invalid (see wireCase.without).
+// mutation changes a request in place and names what it did; badName is
+// the index of the line whose name it made invalid (see wireCase.without),
+// or -1.
 type mutation struct {
 	name string
 	do   func(r *rand.Rand, q *wireReq) (label string, badName int)
@@ -335,6 +336,7 @@ func wireCorpus(seed uint64, n int) []wireCase {
 		q := bases[r.IntN(len(bases))].clone()
 		var labels []string
 		var without *wireReq
+		badNames := 0
 		for range 1 + r.IntN(3) {
 			m := mutations[r.IntN(len(mutations))]
 			before := q.clone()
@@ -343,12 +345,13 @@ func wireCorpus(seed uint64, n int) []wireCase {
 				continue
 			}
 			labels = append(labels, label)
-			if bad >= 0 && without == nil {
-				w := before.clone()
-				w.lines = slices.Delete(w.lines, bad, bad+1)
-				without = &w
-			} else if without != nil {
-				without = nil // a later mutation changed more than the bad name
+			without = nil // only when the last mutation is the one bad name
+			if bad >= 0 {
+				if badNames++; badNames == 1 {
+					w := before.clone()
+					w.lines = slices.Delete(w.lines, bad, bad+1)
+					without = &w
+				}
 			}
 		}
 		c := wireCase{name: fmt.Sprintf("gen-%d %s %s [%s]", k, q.method, q.path, strings.Join(labels, "; ")), parts: []wireReq{q}, without: without}

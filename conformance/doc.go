@@ -60,7 +60,7 @@
 // non-ASCII bytes, 100 kB values, null, IDN, IPv6, default ports, trailers,
 // pipelined pairs), DifferentialSize of them; requests a server's parser
 // refuses before any middleware (400, 431, …) are listed per stack, not
-// compared. Run `go test -run Differential -differential.n=20000` in this
+// compared. Run `go test -run 'TestConformance_.*/differential' -differential.n=20000` in this
 // module for a longer run. It checks the cache rule on request groups that
 // differ only in their Origin lines, and that invalid configurations are
 // refused when the stack is built.
