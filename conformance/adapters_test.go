@@ -54,6 +54,7 @@ func configErrorTypes(err error) []string {
 		{name: "HeaderError", target: new(*cors.HeaderError)},
 		{name: "CredentialsError", target: new(*cors.CredentialsError)},
 		{name: "ValueError", target: new(*cors.ValueError)},
+		{name: "NoOriginError", target: new(*cors.NoOriginError)},
 	} {
 		if errors.As(err, e.target) {
 			out = append(out, e.name)

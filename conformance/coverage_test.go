@@ -205,7 +205,7 @@ func TestEveryConfigErrorIsExercised(t *testing.T) {
 			t.Errorf("no invalid configuration has code %s", code)
 		}
 	}
-	for _, typ := range []string{"OriginError", "MethodError", "HeaderError", "CredentialsError", "ValueError"} {
+	for _, typ := range []string{"OriginError", "MethodError", "HeaderError", "CredentialsError", "ValueError", "NoOriginError"} {
 		if !types[typ] {
 			t.Errorf("no invalid configuration produces a %s", typ)
 		}
