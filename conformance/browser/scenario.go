@@ -73,7 +73,7 @@ func (o Origins) Expand(s string) string {
 
 // Profile is what the API server answers with: a policy run through the
 // stack under test, or, for Raw profiles, a hand-written server that
-// misbehaves on purpose (stack-independent; it shows what Chromium does with
+// misbehaves on purpose (stack-independent; it shows what the engines do with
 // answers our middleware never gives).
 type Profile struct {
 	Name string
@@ -100,7 +100,7 @@ func (p *Profile) Policy(o Origins) *cors.Policy {
 	return cors.MustNew(p.Config(o))
 }
 
-// Step is one fetch() in a scenario, and what Chromium does with it.
+// Step is one fetch() in a scenario, and what the engines do with it.
 type Step struct {
 	Page PageKind
 	// Host, when set, replaces 127.0.0.1 in the API URL: another name of
@@ -144,7 +144,7 @@ type Want struct {
 	// refusal, e.g. "MissingAllowOriginHeader".
 	CORSError string
 	// FailedParameter is corsErrorStatus.failedParameter; origins are
-	// written as {A}, {A2} or {Other} (see Origins.Expand).
+	// written as {A}, {A2}, {Other} or {Cross} (see Origins.Expand).
 	FailedParameter string
 	// Preflights is how many OPTIONS preflights the engine sends for the
 	// step (counted on the server).

@@ -28,7 +28,7 @@ func put(w Want) Step { return Step{Method: "PUT", Headers: []Header{hCustom}, W
 const expiry = 6 * time.Second
 
 // scenarios is the table. Steps run in order; "Preflights" counts the
-// OPTIONS requests Chromium sends for the step.
+// OPTIONS requests the engine sends for the step.
 var scenarios = []*Scenario{
 	// --- simple requests (no preflight) ---
 	{ID: "get-simple", Doc: "simple GET from an allowed origin", Refs: "actual-allowed", Profile: Main,
