@@ -522,3 +522,21 @@ func BenchmarkScopedEvaluate(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkScopeLookup isolates finding the scope (no origin check), for 1
+// and 100 scopes, hit and miss: the cost depends on the path's segments,
+// not on how many scopes there are.
+func BenchmarkScopeLookup(b *testing.B) {
+	for _, tc := range scopedPerfCases()[:4] {
+		r := FromHTTP(tc.r)
+		t := tc.p.current.Load().scopes
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				sinkScope, _ = t.resolve(&r)
+			}
+		})
+	}
+}
+
+var sinkScope *scope
