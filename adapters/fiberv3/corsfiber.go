@@ -27,21 +27,20 @@ func Middleware(p *cors.Policy) fiber.Handler {
 		// The field lines go into arrays on this frame (room for the usual
 		// single line; more lines make append use the heap), as strings
 		// pointing into fasthttp's buffers: the core reads them only during
-		// Evaluate and WriteHeaders, and copies what it logs. Names are
-		// matched ASCII-case-insensitively, as net/http matches them.
+		// Evaluate and WriteHeaders, and copies what it logs.
 		var origin, acrm, acrh, acrpn [2]string
 		r := cors.Request{Method: c.Method(), Host: unsafeString(c.Request().Host()), Path: c.Path(),
 			Origin: origin[:0], AccessControlRequestMethod: acrm[:0],
 			AccessControlRequestHeaders: acrh[:0], AccessControlRequestPrivateNetwork: acrpn[:0]}
 		visitFields(&c.Request().Header, func(k, v []byte) {
-			switch s := unsafeString(v); {
-			case equalFoldASCII(k, fiber.HeaderOrigin):
+			switch s := unsafeString(v); cors.HeaderFieldOf(unsafeString(k)) {
+			case cors.OriginField:
 				r.Origin = append(r.Origin, s)
-			case equalFoldASCII(k, fiber.HeaderAccessControlRequestMethod):
+			case cors.RequestMethodField:
 				r.AccessControlRequestMethod = append(r.AccessControlRequestMethod, s)
-			case equalFoldASCII(k, fiber.HeaderAccessControlRequestHeaders):
+			case cors.RequestHeadersField:
 				r.AccessControlRequestHeaders = append(r.AccessControlRequestHeaders, s)
-			case equalFoldASCII(k, fiber.HeaderAccessControlRequestPrivateNetwork):
+			case cors.RequestPrivateNetworkField:
 				r.AccessControlRequestPrivateNetwork = append(r.AccessControlRequestPrivateNetwork, s)
 			}
 		})

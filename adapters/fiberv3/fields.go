@@ -38,7 +38,7 @@ func mentionsChunked(raw []byte) bool {
 				break
 			}
 			i += j
-			if i+len(word)-k <= len(raw) && equalFoldASCII(raw[i-k:i-k+len(word)], word) {
+			if i+len(word)-k <= len(raw) && bytes.EqualFold(raw[i-k:i-k+len(word)], []byte(word)) {
 				return true
 			}
 		}
@@ -52,20 +52,4 @@ func mentionsChunked(raw []byte) bool {
 // net/http's does.)
 func unsafeString(v []byte) string {
 	return unsafe.String(unsafe.SliceData(v), len(v))
-}
-
-// equalFoldASCII reports whether the field name k is name, compared
-// ASCII-case-insensitively as HTTP field names are (no Unicode folding:
-// "ſ" is not "s").
-func equalFoldASCII(k []byte, name string) bool {
-	if len(k) != len(name) {
-		return false
-	}
-	for i := range len(k) {
-		a, b := k[i], name[i]
-		if a != b && (a|0x20 != b|0x20 || a|0x20 < 'a' || a|0x20 > 'z') {
-			return false
-		}
-	}
-	return true
 }
