@@ -64,3 +64,20 @@ func TestREADMESnippetsCompile(t *testing.T) {
 		t.Errorf("README snippets do not compile: %v\n%s", err, out)
 	}
 }
+
+// TestREADMEStaysShort keeps the README a user's page: what the library is,
+// install, one program per framework, the comparison, troubleshooting and
+// a performance summary. Reference material belongs elsewhere: benchmark
+// tables and method in bench/README.md, migration tables in
+// docs/migrating.md, behaviour rules in docs/behaviour.md, how to work on
+// the repository in CONTRIBUTING.md.
+func TestREADMEStaysShort(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const limit = 400
+	if n := strings.Count(string(readme), "\n"); n >= limit {
+		t.Errorf("README.md has %d lines, want fewer than %d: move reference material out (see this test's doc)", n, limit)
+	}
+}
