@@ -9,35 +9,46 @@ import (
 	corsecho "github.com/originguard/cors/adapters/echo"
 )
 
-// sendPreflight sends the preflight a browser sends before a PUT from
-// origin to path and prints what the browser would look at.
-func sendPreflight(h http.Handler, origin, path string) {
-	req := httptest.NewRequest(http.MethodOptions, path, nil)
-	req.Header.Set("Origin", origin)
-	req.Header.Set("Access-Control-Request-Method", http.MethodPut)
-	w := httptest.NewRecorder()
-	h.ServeHTTP(w, req)
-	fmt.Printf("%d allow-origin=%q allow-methods=%q\n", w.Code,
-		w.Header().Get("Access-Control-Allow-Origin"), w.Header().Get("Access-Control-Allow-Methods"))
-}
+func putItem(c echo.Context) error { return c.NoContent(http.StatusNoContent) }
 
-// Mount the middleware with e.Use (or e.Pre): preflights are answered for
-// every path, including paths without an OPTIONS route.
+// Mount the middleware for the whole server, with e.Use or e.Pre: either
+// way preflights are answered by the policy for every path, including
+// paths with no OPTIONS route and paths with no route at all. e.Pre runs
+// before routing; choose it when another Pre middleware rewrites the path
+// or method and CORS must see the request as the browser sent it.
 func Example_basic() {
-	e := echo.New()
-	e.Use(corsecho.New(corsecho.Config{
+	cfg := corsecho.Config{
 		AllowedOrigins: []string{"https://app.example"},
 		AllowedMethods: []string{http.MethodPut},
-	}))
-	e.PUT("/items/:id", func(c echo.Context) error { return c.NoContent(http.StatusNoContent) })
-
-	sendPreflight(e, "https://app.example", "/items/1")
-	sendPreflight(e, "https://evil.example", "/items/1")
-	sendPreflight(e, "https://app.example", "/no/such/path")
+	}
+	for _, m := range []struct {
+		name  string
+		mount func(*echo.Echo, ...echo.MiddlewareFunc)
+	}{{"e.Use", (*echo.Echo).Use}, {"e.Pre", (*echo.Echo).Pre}} {
+		e := echo.New()
+		m.mount(e, corsecho.New(cfg))
+		e.PUT("/items/:id", putItem)
+		for _, target := range [][2]string{
+			{"https://app.example", "/items/1"},
+			{"https://evil.example", "/items/1"},
+			{"https://app.example", "/no/such/path"},
+		} {
+			req := httptest.NewRequest(http.MethodOptions, target[1], nil)
+			req.Header.Set(echo.HeaderOrigin, target[0])
+			req.Header.Set(echo.HeaderAccessControlRequestMethod, http.MethodPut)
+			rec := httptest.NewRecorder()
+			e.ServeHTTP(rec, req)
+			fmt.Println(m.name, target[0], target[1], "->", rec.Code,
+				rec.Header()[echo.HeaderAccessControlAllowOrigin], rec.Header()[echo.HeaderAccessControlAllowMethods])
+		}
+	}
 	// Output:
-	// 204 allow-origin="https://app.example" allow-methods="PUT"
-	// 403 allow-origin="" allow-methods=""
-	// 204 allow-origin="https://app.example" allow-methods="PUT"
+	// e.Use https://app.example /items/1 -> 204 [https://app.example] [PUT]
+	// e.Use https://evil.example /items/1 -> 403 [] []
+	// e.Use https://app.example /no/such/path -> 204 [https://app.example] [PUT]
+	// e.Pre https://app.example /items/1 -> 204 [https://app.example] [PUT]
+	// e.Pre https://evil.example /items/1 -> 403 [] []
+	// e.Pre https://app.example /no/such/path -> 204 [https://app.example] [PUT]
 }
 
 // The mistake: attaching the middleware to routes. Route middleware runs
@@ -53,9 +64,14 @@ func Example_routeIncorrect() {
 		AllowedOrigins: []string{"https://app.example"},
 		AllowedMethods: []string{http.MethodPut},
 	})
-	e.PUT("/items/:id", func(c echo.Context) error { return c.NoContent(http.StatusNoContent) }, mw)
+	e.PUT("/items/:id", putItem, mw)
 
-	sendPreflight(e, "https://app.example", "/items/1")
-	// Output:
-	// 204 allow-origin="" allow-methods=""
+	req := httptest.NewRequest(http.MethodOptions, "/items/1", nil)
+	req.Header.Set(echo.HeaderOrigin, "https://app.example")
+	req.Header.Set(echo.HeaderAccessControlRequestMethod, http.MethodPut)
+	rec := httptest.NewRecorder()
+	e.ServeHTTP(rec, req)
+	fmt.Printf("%d Allow=%q allow-origin=%q allow-methods=%q\n", rec.Code, rec.Header().Get(echo.HeaderAllow),
+		rec.Header().Get(echo.HeaderAccessControlAllowOrigin), rec.Header().Get(echo.HeaderAccessControlAllowMethods))
+	// Output: 204 Allow="OPTIONS, PUT" allow-origin="" allow-methods=""
 }

@@ -4,25 +4,51 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"slices"
+	"strings"
 
 	"github.com/labstack/echo/v5"
 	corsecho "github.com/originguard/cors/adapters/echov5"
 )
 
-// sendPreflight sends the preflight a browser sends before a PUT from
-// origin to path and prints what the browser would look at.
-func sendPreflight(h http.Handler, origin, path string) {
-	req := httptest.NewRequest(http.MethodOptions, path, nil)
+// fromBrowser sends a request to the server at base as a browser on origin
+// would, with the extra header pairs, over a real connection, and prints
+// the status and the response's Allow and Access-Control-* headers.
+func fromBrowser(base, method, path, origin string, headerPairs ...string) {
+	req, err := http.NewRequest(method, base+path, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	req.Header.Set("Origin", origin)
-	req.Header.Set("Access-Control-Request-Method", http.MethodPut)
-	w := httptest.NewRecorder()
-	h.ServeHTTP(w, req)
-	fmt.Printf("%d allow-origin=%q allow-methods=%q\n", w.Code,
-		w.Header().Get("Access-Control-Allow-Origin"), w.Header().Get("Access-Control-Allow-Methods"))
+	for i := 0; i+1 < len(headerPairs); i += 2 {
+		req.Header.Set(headerPairs[i], headerPairs[i+1])
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	res.Body.Close()
+	var names []string
+	for name := range res.Header {
+		if name == "Allow" || strings.HasPrefix(name, "Access-Control-") {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	fmt.Printf("%s %s from %s: %d\n", method, path, origin, res.StatusCode)
+	for _, name := range names {
+		fmt.Printf("  %s: %s\n", name, res.Header.Get(name))
+	}
 }
 
-// Mount the middleware with e.Use (or e.Pre): preflights are answered for
-// every path, including paths without an OPTIONS route.
+// Moving from echo v4 to v5 changes one import path, from
+// github.com/originguard/cors/adapters/echo to .../adapters/echov5: the
+// package name, Config, New and the mount points stay the same, and only
+// the handlers change, to echo v5's *echo.Context. Mount the middleware
+// with e.Use (or e.Pre): preflights are answered for every path, including
+// paths without an OPTIONS route.
 func Example_basic() {
 	e := echo.New()
 	e.Use(corsecho.New(corsecho.Config{
@@ -30,40 +56,50 @@ func Example_basic() {
 		AllowedMethods: []string{http.MethodPut},
 	}))
 	e.PUT("/items/:id", func(c *echo.Context) error { return c.NoContent(http.StatusNoContent) })
+	srv := httptest.NewServer(e)
+	defer srv.Close()
 
-	sendPreflight(e, "https://app.example", "/items/1")
-	sendPreflight(e, "https://evil.example", "/items/1")
-	sendPreflight(e, "https://app.example", "/no/such/path")
+	for _, origin := range []string{"https://app.example", "https://evil.example"} {
+		fromBrowser(srv.URL, http.MethodOptions, "/items/1", origin, "Access-Control-Request-Method", http.MethodPut)
+	}
+	fromBrowser(srv.URL, http.MethodOptions, "/no/such/path", "https://app.example", "Access-Control-Request-Method", http.MethodPut)
 	// Output:
-	// 204 allow-origin="https://app.example" allow-methods="PUT"
-	// 403 allow-origin="" allow-methods=""
-	// 204 allow-origin="https://app.example" allow-methods="PUT"
+	// OPTIONS /items/1 from https://app.example: 204
+	//   Access-Control-Allow-Methods: PUT
+	//   Access-Control-Allow-Origin: https://app.example
+	// OPTIONS /items/1 from https://evil.example: 403
+	// OPTIONS /no/such/path from https://app.example: 204
+	//   Access-Control-Allow-Methods: PUT
+	//   Access-Control-Allow-Origin: https://app.example
 }
 
-// With credentials the origin is echoed and Access-Control-Allow-Credentials
-// is sent; errors returned after the middleware keep the CORS headers, so
-// the page can read them.
+// An *echo.HTTPError returned after the middleware (here by the handler;
+// likewise by an authentication middleware mounted after it) is written by
+// echo's error handler into the same response, so it keeps the CORS
+// headers and the page can read the 401. With credentials the origin is
+// echoed and Access-Control-Allow-Credentials is sent.
 func Example_credentials() {
-	e := echo.New()
-	e.Use(corsecho.New(corsecho.Config{
+	withCookies := corsecho.Config{
 		AllowedOrigins:   []string{"https://app.example"},
 		AllowedHeaders:   []string{"Authorization"},
 		AllowCredentials: true,
-	}))
+	}
+	e := echo.New()
+	e.Use(corsecho.New(withCookies))
 	e.GET("/me", func(c *echo.Context) error {
 		if c.Request().Header.Get("Authorization") == "" {
 			return echo.ErrUnauthorized
 		}
 		return c.String(http.StatusOK, "me")
 	})
+	srv := httptest.NewServer(e)
+	defer srv.Close()
 
-	req := httptest.NewRequest(http.MethodGet, "/me", nil)
-	req.Header.Set("Origin", "https://app.example")
-	w := httptest.NewRecorder()
-	e.ServeHTTP(w, req)
-	fmt.Println(w.Code, w.Header().Get("Access-Control-Allow-Origin"), w.Header().Get("Access-Control-Allow-Credentials"))
+	fromBrowser(srv.URL, http.MethodGet, "/me", "https://app.example")
 	// Output:
-	// 401 https://app.example true
+	// GET /me from https://app.example: 401
+	//   Access-Control-Allow-Credentials: true
+	//   Access-Control-Allow-Origin: https://app.example
 }
 
 // The mistake: attaching the middleware to routes. Route middleware runs
@@ -80,8 +116,11 @@ func Example_routeIncorrect() {
 		AllowedMethods: []string{http.MethodPut},
 	})
 	e.PUT("/items/:id", func(c *echo.Context) error { return c.NoContent(http.StatusNoContent) }, mw)
+	srv := httptest.NewServer(e)
+	defer srv.Close()
 
-	sendPreflight(e, "https://app.example", "/items/1")
+	fromBrowser(srv.URL, http.MethodOptions, "/items/1", "https://app.example", "Access-Control-Request-Method", http.MethodPut)
 	// Output:
-	// 204 allow-origin="" allow-methods=""
+	// OPTIONS /items/1 from https://app.example: 204
+	//   Allow: OPTIONS, PUT
 }

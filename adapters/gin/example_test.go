@@ -10,34 +10,47 @@ import (
 	cors "github.com/originguard/cors/core"
 )
 
-// sendPreflight sends the preflight a browser sends before a PUT from
-// origin to path and prints what the browser would look at.
-func sendPreflight(h http.Handler, origin, path string) {
+// preflightForPUT is the OPTIONS request a browser on origin sends before
+// a PUT to path.
+func preflightForPUT(origin, path string) *http.Request {
 	req := httptest.NewRequest(http.MethodOptions, path, nil)
 	req.Header.Set("Origin", origin)
 	req.Header.Set("Access-Control-Request-Method", http.MethodPut)
-	w := httptest.NewRecorder()
-	h.ServeHTTP(w, req)
-	fmt.Printf("%d allow-origin=%q allow-methods=%q\n", w.Code,
-		w.Header().Get("Access-Control-Allow-Origin"), w.Header().Get("Access-Control-Allow-Methods"))
+	return req
 }
 
-// Mount the middleware on the engine, before the routes: preflights are
-// answered for every path, including paths without an OPTIONS route.
+// Mount the middleware on the engine with engine.Use, before the routes.
+// Engine middleware runs for every request, also where gin finds no route:
+// the preflights below have no OPTIONS route, and the GET only a PUT route,
+// which gin answers 405 with HandleMethodNotAllowed on. The policy answers
+// the preflights, and gin's 405 still carries the CORS headers, so the page
+// can read the error.
 func Example_basic() {
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
+	r.HandleMethodNotAllowed = true
 	r.Use(corsgin.New(corsgin.Config{
 		AllowedOrigins: []string{"https://app.example"},
 		AllowedMethods: []string{http.MethodPut},
 	}))
 	r.PUT("/items/:id", func(c *gin.Context) { c.Status(http.StatusNoContent) })
 
-	sendPreflight(r, "https://app.example", "/items/1")
-	sendPreflight(r, "https://evil.example", "/items/1")
+	get := httptest.NewRequest(http.MethodGet, "/items/1", nil)
+	get.Header.Set("Origin", "https://app.example")
+	for _, req := range []*http.Request{
+		preflightForPUT("https://app.example", "/items/1"),
+		preflightForPUT("https://evil.example", "/items/1"),
+		get,
+	} {
+		w := httptest.NewRecorder()
+		r.ServeHTTP(w, req)
+		fmt.Printf("%s from %s: %d allow-origin=%q allow-methods=%q\n", req.Method, req.Header.Get("Origin"),
+			w.Code, w.Header().Get("Access-Control-Allow-Origin"), w.Header().Get("Access-Control-Allow-Methods"))
+	}
 	// Output:
-	// 204 allow-origin="https://app.example" allow-methods="PUT"
-	// 403 allow-origin="" allow-methods=""
+	// OPTIONS from https://app.example: 204 allow-origin="https://app.example" allow-methods="PUT"
+	// OPTIONS from https://evil.example: 403 allow-origin="" allow-methods=""
+	// GET from https://app.example: 405 allow-origin="https://app.example" allow-methods=""
 }
 
 // The mistake: mounting the middleware on a group. Group middleware runs
@@ -53,9 +66,10 @@ func Example_groupIncorrect() {
 	}))
 	api.PUT("/items/:id", func(c *gin.Context) { c.Status(http.StatusNoContent) })
 
-	sendPreflight(r, "https://app.example", "/api/items/1")
-	// Output:
-	// 404 allow-origin="" allow-methods=""
+	w := httptest.NewRecorder()
+	r.ServeHTTP(w, preflightForPUT("https://app.example", "/api/items/1"))
+	fmt.Println(w.Code, w.Header().Values("Access-Control-Allow-Origin"))
+	// Output: 404 []
 }
 
 // gin answers its trailing-slash redirect before engine middleware runs, so
