@@ -76,10 +76,27 @@ func brokenStacks() []struct {
 		}
 		return outerVary(recoverHTTP(p.Handler(strip(markInner(fixtureMux()))))), nil
 	}
+	// noHostOrPath is an adapter that describes only the headers to the
+	// core, not the request's host and path, so every scope is missed.
+	noHostOrPath := func(p *cors.Policy) http.Handler {
+		mw := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			req := cors.FromHTTP(r)
+			req.Host, req.Path, req.RawPath = "", "", ""
+			d := p.Evaluate(req)
+			d.WriteHeaders(w.Header())
+			if d.Respond {
+				w.WriteHeader(d.Status)
+				return
+			}
+			markInner(fixtureMux()).ServeHTTP(w, r)
+		})
+		return outerVary(recoverHTTP(mw))
+	}
 	return []struct {
 		h        Harness
 		mustFail []string
 	}{
+		{h: withPolicy("no-host-or-path", noHostOrPath), mustFail: []string{"credentialed-scope-app-origin", "tenant-own-origin", "public-scope-any-origin"}},
 		{h: Harness{Name: "reflect-all", New: reflectAll}, mustFail: []string{"not-listed", "denied-origin-403", "hostile:origin-crlf/actual/list"}},
 		{h: Harness{Name: "vary-overwrite", New: varyOverwrite}, mustFail: []string{"allowed-appends", "no-origin-get"}},
 		{h: Harness{Name: "group-only", New: groupOnly}, mustFail: []string{"answered-204", "answered-missing-route"}},
