@@ -389,16 +389,22 @@ func checkScenario(t *testing.T, e *Engine, o Origins, r *result) {
 	}
 }
 
+// uris returns the scenario's distinct request URIs (path and query), in
+// step order.
+func (r *result) uris() []string {
+	var out []string
+	for i := range r.sc.Steps {
+		if uri := r.sc.PathOf(i) + "?" + r.query; !slices.Contains(out, uri) {
+			out = append(out, uri)
+		}
+	}
+	return out
+}
+
 // hits counts what the server saw of the scenario's URLs.
 func (r *result) hits() Hits {
 	var h Hits
-	seen := map[string]bool{}
-	for i := range r.sc.Steps {
-		uri := r.sc.PathOf(i) + "?" + r.query
-		if seen[uri] {
-			continue
-		}
-		seen[uri] = true
+	for _, uri := range r.uris() {
 		recs, app := r.api.rec.forURI(uri)
 		h.App += app
 		for _, rec := range recs {
@@ -416,17 +422,12 @@ func (r *result) hits() Hits {
 // scenario's URLs, in arrival order: the evidence of a failure.
 func (r *result) requests() string {
 	var b strings.Builder
-	seen := map[string]bool{}
-	for i := range r.sc.Steps {
-		uri := r.sc.PathOf(i) + "?" + r.query
-		if seen[uri] {
-			continue
-		}
-		seen[uri] = true
+	for _, uri := range r.uris() {
+		path, _, _ := strings.Cut(uri, "?")
 		recs, _ := r.api.rec.forURI(uri)
 		for _, rec := range recs {
 			fmt.Fprintf(&b, "  +%.1fs %s %s Origin=%q ACRM=%q ACRH=%q Cookie=%q -> %d ACAO=%q ACAC=%q ACMA=%q\n",
-				rec.At.Sub(recs[0].At).Seconds(), rec.Method, r.sc.PathOf(i), rec.Req.Get("Origin"), rec.Req.Get("Access-Control-Request-Method"),
+				rec.At.Sub(recs[0].At).Seconds(), rec.Method, path, rec.Req.Get("Origin"), rec.Req.Get("Access-Control-Request-Method"),
 				rec.Req.Get("Access-Control-Request-Headers"), rec.Req.Get("Cookie"), rec.Status,
 				rec.Header.Get("Access-Control-Allow-Origin"), rec.Header.Get("Access-Control-Allow-Credentials"),
 				rec.Header.Get("Access-Control-Max-Age"))

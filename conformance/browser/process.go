@@ -68,7 +68,13 @@ func launchFirefox(path string, pageURLs []string) (Session, error) {
 		return nil, err
 	}
 	args := append([]string{"--headless", "--no-remote", "--profile", profile}, pageURLs...)
-	return startProcess(path, args, dir, "Mozilla Firefox ")
+	s, err := startProcess(path, args, dir)
+	if err != nil {
+		return nil, err
+	}
+	out, _ := exec.Command(path, "--version").Output() // "Mozilla Firefox 153.8.0esr"
+	s.version = "Firefox " + strings.TrimSpace(strings.TrimPrefix(string(out), "Mozilla Firefox "))
+	return s, nil
 }
 
 func launchWebKit(path string, pageURLs []string) (Session, error) {
@@ -87,7 +93,7 @@ func launchWebKit(path string, pageURLs []string) (Session, error) {
 	// holds them back until exit when stdout is a pipe.
 	args := append([]string{"-a", "-n", display, "stdbuf", "-oL", path,
 		"--enable-write-console-messages-to-stdout=true"}, pageURLs...)
-	s, err := startProcess(xvfb, args, dir, "")
+	s, err := startProcess(xvfb, args, dir)
 	if err != nil {
 		return nil, err
 	}
@@ -122,14 +128,9 @@ type processSession struct {
 
 // startProcess runs path with args in a new process group, with HOME and
 // the XDG directories inside dir (removed by Close), and collects its
-// output. versionPrefix, when not empty, is a prefix of the line `path
-// --version` prints.
-func startProcess(path string, args []string, dir, versionPrefix string) (*processSession, error) {
+// output.
+func startProcess(path string, args []string, dir string) (*processSession, error) {
 	s := &processSession{dir: dir, exited: make(chan struct{}), used: map[string]int{}}
-	if versionPrefix != "" {
-		out, _ := exec.Command(path, "--version").Output()
-		s.version = strings.TrimSpace(strings.TrimPrefix(string(out), versionPrefix))
-	}
 	cmd := exec.Command(path, args...)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	cmd.Env = append(os.Environ(), "HOME="+dir, "XDG_CONFIG_HOME="+dir+"/config",
