@@ -7,7 +7,13 @@
 // lines there with GOWORK=off, GOFLAGS=-mod=mod and no replace directive,
 // builds and vets every "package main" program of the README, and runs the
 // net/http one on a loopback port for a preflight, an actual request and a
-// request from a disallowed origin. Any failure exits with status 1.
+// request from a disallowed origin. A module with a main package (corscheck)
+// is packed as the release tool tags it, with no replace directive (see
+// family.WriteProxy); the test runs "go install PATH@VERSION" for each such
+// command outside any module, builds the installed module on its own with
+// -mod=readonly (its go.sum must be complete), and runs the installed
+// corscheck on a valid and an invalid configuration. Any failure exits with
+// status 1.
 //
 // Usage, from the repository root:
 //
@@ -77,8 +83,15 @@ func run(root, version string, keep bool) error {
 		defer removeAll(tmp)
 	}
 	proxyDir := filepath.Join(tmp, "proxy")
-	if err := writeProxy(proxyDir, root, family.Published(mods), version); err != nil {
+	packed, err := family.WriteProxy(proxyDir, root, mods, family.Published(mods), version)
+	if err != nil {
 		return err
+	}
+	for _, m := range family.Published(mods) {
+		fmt.Printf("packed %s@%s from %s\n", m.Path, version, m.Dir)
+		if p := packed[m.Path]; len(p.Commands) > 0 {
+			fmt.Printf("  with the go.mod and go.sum go install needs (no replace directive):\n%s%s", indent(p.GoMod), indent(p.GoSum))
+		}
 	}
 
 	env, err := consumerEnv(tmp, proxyDir)
@@ -115,6 +128,9 @@ func run(root, version string, keep bool) error {
 			}
 			covered["nethttp"] = true
 		}
+	}
+	if err := installCommands(tmp, env, packed, version); err != nil {
+		return err
 	}
 	if !covered["nethttp"] {
 		return fmt.Errorf("README.md has no net/http program (one importing the core and no adapter)")
