@@ -1,5 +1,7 @@
 package cors
 
+import "strings"
+
 // resolve finds the scope that judges r, or returns nil with the reason why
 // no scope applies. Every reading of the path (as given, percent-decoded,
 // RawPath, lower-cased) must select the same scope. It reads at most
@@ -15,19 +17,21 @@ func (t *scopeTable) resolve(r *Request) (*scope, ReasonCode) {
 	}
 	var hostBuf [maxHostLength]byte
 	host := hostKey(&hostBuf, r.Host)
-	var given, other [maxPrefixLength + 1]byte
+	var given [maxPrefixLength + 1]byte
 	limit := t.maxPrefix + 1
 	n := copy(given[:min(len(path), limit)], path)
 	s := t.find(host, given[:n], len(path), false)
-	if hasByte(path, '%') {
-		m, length := decodeInto(other[:limit], path)
-		if t.find(host, other[:m], length, false) != s {
+	if strings.IndexByte(path, '%') >= 0 {
+		var decoded [maxPrefixLength + 1]byte
+		m, length := decodeInto(decoded[:limit], path)
+		if t.find(host, decoded[:m], length, false) != s {
 			return nil, ReasonPathAmbiguous
 		}
 	}
 	if r.RawPath != "" && r.RawPath != path {
-		m := copy(other[:min(len(r.RawPath), limit)], r.RawPath)
-		if t.find(host, other[:m], len(r.RawPath), false) != s {
+		var raw [maxPrefixLength + 1]byte
+		m := copy(raw[:min(len(r.RawPath), limit)], r.RawPath)
+		if t.find(host, raw[:m], len(r.RawPath), false) != s {
 			return nil, ReasonPathAmbiguous
 		}
 	}
@@ -95,9 +99,31 @@ func (g *hostGroup) find(p []byte, length int, folded bool) *scope {
 // on such paths (clean and redirect, decode, serve as written, or 404), so
 // no scope may be chosen for them.
 func ambiguousPath(p string) bool {
-	if p == "" || p[0] != '/' {
+	switch {
+	case p == "" || p[0] != '/' || strings.IndexByte(p, '\\') >= 0:
 		return true
+	case strings.IndexByte(p, '%') >= 0:
+		return ambiguousEscapedPath(p)
 	}
+	for rest := p[1:]; ; {
+		i := strings.IndexByte(rest, '/')
+		seg := rest
+		if i >= 0 {
+			seg = rest[:i]
+		}
+		if seg == "." || seg == ".." || (seg == "" && i >= 0) {
+			return true
+		}
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+1:]
+	}
+}
+
+// ambiguousEscapedPath is ambiguousPath for a path with percent escapes,
+// read unit by unit.
+func ambiguousEscapedPath(p string) bool {
 	units, dots := 0, 0 // of the current segment
 	for i := 1; i < len(p); {
 		c, w := pathUnit(p, i)
@@ -167,15 +193,6 @@ func unhex(c byte) byte {
 		return c - 'a' + 10
 	}
 	return c - 'A' + 10
-}
-
-func hasByte(s string, b byte) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] == b {
-			return true
-		}
-	}
-	return false
 }
 
 // hostKey writes host, without port or one trailing dot, in lower case into

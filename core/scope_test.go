@@ -540,3 +540,17 @@ func BenchmarkScopeLookup(b *testing.B) {
 }
 
 var sinkScope *scope
+
+func TestAmbiguousPath(t *testing.T) {
+	for p, want := range map[string]bool{
+		"/": false, "/a": false, "/a/": false, "/a/b.c": false, "/.a": false, "/a..": false, "/...": false,
+		"/a%2Fb": false, "/a%20b": false, "/%": false, "/a%2": false,
+		"": true, "a": true, "*": true, "//": true, "/a//b": true, "/.": true, "/..": true,
+		"/a/.": true, "/a/./b": true, "/a/../b": true, "/a\\b": true,
+		"/a%2F..": true, "/a%2f%2e%2E/b": true, "/%2E": true, "/a%2F%2Fb": true, "/a%5Cb": true, "/a%2F": false,
+	} {
+		if got := ambiguousPath(p); got != want {
+			t.Errorf("ambiguousPath(%q) = %v, want %v", p, got, want)
+		}
+	}
+}
