@@ -116,6 +116,7 @@ func webkitVersion(xvfb, path string) string {
 // the group's id.
 type processSession struct {
 	cmd     *exec.Cmd
+	keep    *os.File // the write end of the group's lifeline
 	dir     string
 	version string
 	exited  chan struct{}
@@ -131,13 +132,26 @@ type processSession struct {
 // output.
 func startProcess(path string, args []string, dir string) (*processSession, error) {
 	s := &processSession{dir: dir, exited: make(chan struct{}), used: map[string]int{}}
-	cmd := exec.Command(path, args...)
+	// A shell leads the group: it starts the browser, then waits for EOF
+	// on fd 3, whose write end only this process holds. If the test binary
+	// dies without Close (killed, timed out), the shell reads EOF and
+	// stops the whole group, Xvfb and content processes included.
+	alive, keep, err := os.Pipe()
+	if err != nil {
+		_ = os.RemoveAll(dir)
+		return nil, err
+	}
+	defer alive.Close()
+	s.keep = keep
+	cmd := exec.Command("/bin/sh", append([]string{"-c", `"$@" & read -r _ <&3; kill -TERM 0`, "sh", path}, args...)...)
+	cmd.ExtraFiles = []*os.File{alive}
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	cmd.Env = append(os.Environ(), "HOME="+dir, "XDG_CONFIG_HOME="+dir+"/config",
 		"XDG_CACHE_HOME="+dir+"/cache", "XDG_DATA_HOME="+dir+"/data", "TMPDIR="+dir)
 	r, w := io.Pipe()
 	cmd.Stdout, cmd.Stderr = w, w
 	if err := cmd.Start(); err != nil {
+		_ = keep.Close()
 		_ = os.RemoveAll(dir)
 		return nil, err
 	}
@@ -235,6 +249,7 @@ func (s *processSession) Close() error {
 	case <-time.After(5 * time.Second):
 	}
 	err := stopGroup(pgid)
+	_ = s.keep.Close()
 	<-s.exited
 	if rerr := os.RemoveAll(s.dir); err == nil {
 		err = rerr
