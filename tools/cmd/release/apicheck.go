@@ -41,11 +41,11 @@ func checkAPI(root string, published []family.Module, tags []string, last, versi
 			}
 			extracted = true
 		}
-		oldPkgs, err := loadAPI(filepath.Join(old, filepath.FromSlash(m.Dir)))
+		oldPkgs, err := loadAPI(old, m.Dir)
 		if err != nil {
 			return fmt.Errorf("loading %s at %s: %w", m.Path, tag, err)
 		}
-		newPkgs, err := loadAPI(filepath.Join(root, filepath.FromSlash(m.Dir)))
+		newPkgs, err := loadAPI(root, m.Dir)
 		if err != nil {
 			return fmt.Errorf("loading %s: %w", m.Path, err)
 		}
@@ -99,13 +99,16 @@ func extract(root, tag, dir string) error {
 	return nil
 }
 
-// loadAPI type-checks the importable packages of the module in dir, on its
-// own (no workspace): not commands, not internal packages.
-func loadAPI(dir string) ([]*types.Package, error) {
+// loadAPI type-checks the importable packages (not commands, not internal
+// packages) of the module in directory dir of the tree at root, in that
+// tree's workspace: a tagged module with commands requires its siblings at
+// the release's version without a replace directive (see CONTRIBUTING.md),
+// so only the workspace finds them.
+func loadAPI(root, dir string) ([]*types.Package, error) {
 	cfg := &packages.Config{
 		Mode: packages.NeedName | packages.NeedTypes,
-		Dir:  dir,
-		Env:  append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod"),
+		Dir:  filepath.Join(root, filepath.FromSlash(dir)),
+		Env:  append(os.Environ(), "GOWORK="+filepath.Join(root, "go.work"), "GOFLAGS="),
 	}
 	pkgs, err := packages.Load(cfg, "./...")
 	if err != nil {

@@ -18,6 +18,14 @@
 // (core/v0.2.0, adapters/gin/v0.2.0, …), and prints the push command
 // without running it.
 //
+// A published module with a main package (corscheck) must be tagged with a
+// go.mod without replace directives, or "go install PATH@VERSION" refuses
+// it. The tags therefore go on a commit on top of the release commit that
+// drops those replace directives and adds the go.sum lines of the sibling
+// modules at the version (hashed from the module zips the tool builds with
+// package family, as the consumer test does); the branch then moves back
+// to the release commit, so it keeps its development go.mod files.
+//
 // RELEASE_TOOL_TEST_SKIP_CI=1 skips .ci/run. It exists for this tool's own
 // tests, which release temporary copies of the repository; never set it
 // for a real release.
@@ -96,6 +104,11 @@ func release(dir, version string, dryRun bool, out io.Writer) error {
 		}
 	}
 
+	forms, err := installableForms(root, version)
+	if err != nil {
+		return err
+	}
+
 	before := family.Requirements(mods)
 	changed, err := family.SetVersion(root, mods, version, !dryRun)
 	if err != nil {
@@ -114,6 +127,9 @@ func release(dir, version string, dryRun bool, out io.Writer) error {
 		return restoreAfter(root, dryRun, err)
 	}
 	fmt.Fprintf(out, "CHANGELOG.md: Unreleased becomes:\n%s\n", section)
+	if err := showInstallable(root, forms, out); err != nil {
+		return restoreAfter(root, dryRun, err)
+	}
 
 	var tagNames []string
 	for _, m := range published {
@@ -121,7 +137,12 @@ func release(dir, version string, dryRun bool, out io.Writer) error {
 	}
 	push := "git push origin HEAD " + strings.Join(tagNames, " ")
 	if dryRun {
-		fmt.Fprintf(out, "would run .ci/run, commit \"release %s\" and create the annotated tags:\n", version)
+		fmt.Fprintf(out, "would run .ci/run, commit \"release %s\" on the branch", version)
+		if len(forms) > 0 {
+			fmt.Fprintf(out, ", commit %q on top of it, create the annotated tags there and move the branch back to \"release %s\" (the tagged commit is reachable through the tags only):\n", installableMessage(version), version)
+		} else {
+			fmt.Fprintf(out, " and create the annotated tags there:\n")
+		}
 		for _, t := range tagNames {
 			fmt.Fprintf(out, "  %s\n", t)
 		}
@@ -142,6 +163,15 @@ func release(dir, version string, dryRun bool, out io.Writer) error {
 	if _, err := gitOutput(root, "commit", "-q", "-a", "-m", "release "+version); err != nil {
 		return restoreAfter(root, false, err)
 	}
+	if len(forms) > 0 {
+		if err := writeInstallable(root, forms); err != nil {
+			return restoreAfter(root, false, err)
+		}
+		if _, err := gitOutput(root, "commit", "-q", "-a", "-m", installableMessage(version)); err != nil {
+			return restoreAfter(root, false, err)
+		}
+		fmt.Fprintf(out, "committed %q on top of \"release %s\" to carry the tags\n", installableMessage(version), version)
+	}
 	for i, m := range published {
 		msg := fmt.Sprintf("%s %s", m.Path, version)
 		if _, err := gitOutput(root, "tag", "-a", tagNames[i], "-m", msg); err != nil {
@@ -149,8 +179,22 @@ func release(dir, version string, dryRun bool, out io.Writer) error {
 		}
 		fmt.Fprintf(out, "tagged %s\n", tagNames[i])
 	}
+	if len(forms) > 0 {
+		// Back to the development go.mod (with replace) on the branch; the
+		// tagged commit stays reachable through the tags.
+		if _, err := gitOutput(root, "reset", "-q", "--hard", "HEAD~1"); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "moved the branch back to \"release %s\": its go.mod files keep their replace directives\n", version)
+	}
 	fmt.Fprintf(out, "released %s. To publish, run:\n  %s\n", version, push)
 	return nil
+}
+
+// installableMessage is the message of the tagged commit that drops the
+// replace directives of the modules with commands.
+func installableMessage(version string) string {
+	return "release " + version + ": go.mod of modules with commands without replace, for go install"
 }
 
 // checkTags refuses a version whose tag exists for a published module or

@@ -1,11 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/mod/modfile"
+	"golang.org/x/mod/module"
+	"golang.org/x/mod/sumdb/dirhash"
+	modzip "golang.org/x/mod/zip"
 
 	"github.com/originguard/cors/tools/internal/family"
 )
@@ -146,6 +153,7 @@ func TestReleaseRewritesRequirementsAndTagsEveryPublishedModule(t *testing.T) {
 			t.Errorf("%s requires v0.7.0 but lost its replace directives:\n%s", m.Dir, data)
 		}
 	}
+	checkInstallableTag(t, dir, "v0.7.0")
 	if status := git(t, dir, "status", "--porcelain"); status != "" {
 		t.Errorf("the release left the tree dirty:\n%s", status)
 	}
@@ -179,7 +187,10 @@ func TestDryRunChangesNothing(t *testing.T) {
 			t.Errorf("the dry run does not show the tag %sv0.7.0:\n%s", m.TagPrefix(), out)
 		}
 	}
-	for _, want := range []string{"requires github.com/originguard/cors/core v0.1.0 -> v0.7.0", "## [0.7.0] - ", "dry run: nothing was changed"} {
+	for _, want := range []string{"requires github.com/originguard/cors/core v0.1.0 -> v0.7.0", "## [0.7.0] - ", "dry run: nothing was changed",
+		"corscheck/go.mod: - replace github.com/originguard/cors/core => ../core\n",
+		"corscheck/go.sum: + github.com/originguard/cors/core v0.7.0 h1:",
+		"corscheck/go.sum: + github.com/originguard/cors/core v0.7.0/go.mod h1:"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the dry run does not show %q:\n%s", want, out)
 		}
@@ -266,5 +277,70 @@ func TestAPICheck(t *testing.T) {
 	}
 	if tags := git(t, dir, "tag", "--list", "core/v1.1.0"); tags != "" {
 		t.Errorf("a refused release created %s", tags)
+	}
+}
+
+// checkInstallableTag checks the commit the release of version tagged: the
+// corscheck module (a command) has a go.mod without replace and a go.sum
+// with the core's hashes as a module proxy computes them from the core's
+// tag; it differs from the branch's release commit in those two files only,
+// and the branch keeps the development go.mod.
+func checkInstallableTag(t *testing.T, dir, version string) {
+	t.Helper()
+	tag := "corscheck/" + version
+	goMod := git(t, dir, "show", tag+":corscheck/go.mod")
+	f, err := modfile.Parse("go.mod", []byte(goMod), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Replace) != 0 {
+		t.Errorf("%s: corscheck/go.mod has replace directives, which go install refuses:\n%s", tag, goMod)
+	}
+	if !strings.Contains(goMod, "github.com/originguard/cors/core "+version) {
+		t.Errorf("%s: corscheck/go.mod does not require the core at %s:\n%s", tag, version, goMod)
+	}
+
+	// The hashes a proxy computes from the core's tag (git archive of core/ at it).
+	var zipBuf bytes.Buffer
+	core := module.Version{Path: "github.com/originguard/cors/core", Version: version}
+	if err := modzip.CreateFromVCS(&zipBuf, core, dir, "core/"+version, "core"); err != nil {
+		t.Fatal(err)
+	}
+	zipPath := filepath.Join(t.TempDir(), "core.zip")
+	if err := os.WriteFile(zipPath, zipBuf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	zipHash, err := dirhash.HashZip(zipPath, dirhash.Hash1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	modHash, err := family.GoModHash([]byte(git(t, dir, "show", "core/"+version+":core/go.mod") + "\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	goSum := git(t, dir, "show", tag+":corscheck/go.sum")
+	for _, want := range []string{core.Path + " " + version + " " + zipHash, core.Path + " " + version + "/go.mod " + modHash} {
+		if !slices.Contains(strings.Split(goSum, "\n"), want) {
+			t.Errorf("%s: corscheck/go.sum lacks %q:\n%s", tag, want, goSum)
+		}
+	}
+
+	if parent := git(t, dir, "rev-parse", tag+"^{commit}~1"); parent != git(t, dir, "rev-parse", "HEAD") {
+		t.Errorf("the tagged commit's parent is %s, want the branch's release commit", parent)
+	}
+	if diff := git(t, dir, "diff", "--name-only", "HEAD", tag); diff != "corscheck/go.mod\ncorscheck/go.sum" {
+		t.Errorf("the tagged commit differs from the branch in %q, want corscheck/go.mod and go.sum only", diff)
+	}
+	for _, m := range published(t, dir) {
+		if got := git(t, dir, "rev-parse", m.TagPrefix()+version+"^{commit}"); got != git(t, dir, "rev-parse", tag+"^{commit}") {
+			t.Errorf("%s%s is not on the same commit as %s", m.TagPrefix(), version, tag)
+		}
+	}
+	devMod, err := os.ReadFile(filepath.Join(dir, "corscheck", "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(devMod), "replace github.com/originguard/cors/core => ../core") {
+		t.Errorf("after the release the branch's corscheck/go.mod lost its replace:\n%s", devMod)
 	}
 }

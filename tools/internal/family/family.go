@@ -1,5 +1,7 @@
 // Package family finds the modules of the originguard/cors repository and
-// the versions they require of one another.
+// the versions they require of one another, and packs the published ones
+// into a module proxy directory as their tags will serve them (WriteProxy),
+// for the consumer test and the release tool alike.
 //
 // The modules are the directories listed in the repository's go.work, so a
 // new adapter is covered as soon as it joins the workspace. A module is

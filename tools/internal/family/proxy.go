@@ -66,72 +66,92 @@ func (p *packer) pack(m Module, stack []string) (*Packed, error) {
 	if slices.Contains(stack, m.Path) {
 		return nil, fmt.Errorf("requirement cycle: %s", strings.Join(append(stack, m.Path), " -> "))
 	}
-	src := filepath.Join(p.root, filepath.FromSlash(m.Dir))
 	cmds, err := m.Commands(p.root)
 	if err != nil {
 		return nil, err
 	}
 	r := &Packed{Module: m, Version: p.version, Commands: cmds}
 	if len(cmds) > 0 {
-		if src, err = p.installable(m, r, stack); err != nil {
+		if err := p.installable(m, r, stack); err != nil {
 			return nil, err
 		}
-		defer os.RemoveAll(filepath.Dir(src))
 	}
-	if err := p.write(m.Path, src, r); err != nil {
+	tmp, err := os.MkdirTemp("", "cors-pack-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	stage := filepath.Join(tmp, "module")
+	if err := p.stage(stage, m, r); err != nil {
+		return nil, err
+	}
+	if err := p.write(m.Path, stage, r); err != nil {
 		return nil, err
 	}
 	p.done[m.Path] = r
 	return r, nil
 }
 
-// installable copies m to a temporary directory with its installable
-// go.mod and go.sum, records them in r, and returns the copy's directory.
-func (p *packer) installable(m Module, r *Packed, stack []string) (string, error) {
+// stage copies the module m to dir as a module proxy serves it from its
+// tag: with the installable go.mod and go.sum when r has them, and with the
+// repository's LICENSE when the module has none of its own (the go command
+// adds the root LICENSE to a module in a subdirectory).
+func (p *packer) stage(dir string, m Module, r *Packed) error {
+	src := filepath.Join(p.root, filepath.FromSlash(m.Dir))
+	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+		return err
+	}
+	files := map[string][]byte{}
+	if r.GoMod != nil {
+		files["go.mod"], files["go.sum"] = r.GoMod, r.GoSum
+	}
+	if _, err := os.Stat(filepath.Join(src, "LICENSE")); os.IsNotExist(err) && m.Dir != "." {
+		license, err := os.ReadFile(filepath.Join(p.root, "LICENSE"))
+		if err == nil {
+			files["LICENSE"] = license
+		} else if !os.IsNotExist(err) {
+			return err
+		}
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// installable records in r the installable go.mod and go.sum of m, which
+// has commands.
+func (p *packer) installable(m Module, r *Packed, stack []string) error {
 	src := filepath.Join(p.root, filepath.FromSlash(m.Dir))
 	data, err := os.ReadFile(filepath.Join(src, "go.mod"))
 	if err != nil {
-		return "", err
+		return err
 	}
 	if r.GoMod, err = InstallableGoMod(data, p.mods); err != nil {
-		return "", err
+		return err
 	}
 	sum, err := os.ReadFile(filepath.Join(src, "go.sum"))
 	if err != nil && !os.IsNotExist(err) {
-		return "", err
+		return err
 	}
 	lines := strings.Split(strings.TrimSpace(string(sum)), "\n")
 	for _, path := range p.closure(m) {
 		dep, ok := p.byPath[path]
 		if !ok {
-			return "", fmt.Errorf("%s requires %s, which is not published, so go install of %s@%s cannot work", m.Path, path, m.Path, p.version)
+			return fmt.Errorf("%s requires %s, which is not published, so go install of %s@%s cannot work", m.Path, path, m.Path, p.version)
 		}
 		d, err := p.pack(dep, append(stack, m.Path))
 		if err != nil {
-			return "", err
+			return err
 		}
 		lines = append(lines, fmt.Sprintf("%s %s %s", path, p.version, d.ZipHash), fmt.Sprintf("%s %s/go.mod %s", path, p.version, d.ModHash))
 	}
 	lines = slices.DeleteFunc(lines, func(l string) bool { return l == "" })
 	slices.Sort(lines)
 	r.GoSum = []byte(strings.Join(slices.Compact(lines), "\n") + "\n")
-
-	tmp, err := os.MkdirTemp("", "cors-installable-")
-	if err != nil {
-		return "", err
-	}
-	stage := filepath.Join(tmp, "module")
-	if err := os.CopyFS(stage, os.DirFS(src)); err != nil {
-		os.RemoveAll(tmp)
-		return "", err
-	}
-	for name, data := range map[string][]byte{"go.mod": r.GoMod, "go.sum": r.GoSum} {
-		if err := os.WriteFile(filepath.Join(stage, name), data, 0o644); err != nil {
-			os.RemoveAll(tmp)
-			return "", err
-		}
-	}
-	return stage, nil
+	return nil
 }
 
 // closure lists the workspace modules m requires, directly or through
