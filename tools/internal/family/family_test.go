@@ -125,3 +125,52 @@ func TestSetVersionRewritesEveryIntraRepoRequirement(t *testing.T) {
 		t.Errorf("the replace directive is gone:\n%s", data)
 	}
 }
+
+func TestCommandsFindsMainPackagesOutsideTestdataAndNestedModules(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"cli/go.mod":                   "module example.com/fam/cli\n\ngo 1.25.0\n",
+		"cli/main.go":                  "package main\n\nfunc main() {}\n",
+		"cli/lib/lib.go":               "package lib\n",
+		"cli/tool/main.go":             "package main\n\nfunc main() {}\n",
+		"cli/gen.go":                   "//go:build ignore\n\npackage main\n",
+		"cli/testdata/prog/main.go":    "package main\n",
+		"cli/nested/go.mod":            "module example.com/fam/cli/nested\n",
+		"cli/nested/main.go":           "package main\n",
+		"lib/go.mod":                   "module example.com/fam/lib\n\ngo 1.25.0\n",
+		"lib/lib.go":                   "package lib\n",
+		"lib/internal/x/x.go":          "package x\n",
+		"cli/lib/lib_external_test.go": "package lib_test\n",
+	})
+	for dir, want := range map[string]string{
+		"cli": "example.com/fam/cli example.com/fam/cli/tool",
+		"lib": "",
+	} {
+		cmds, err := Module{Dir: dir, Path: "example.com/fam/" + dir}.Commands(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(cmds, " "); got != want {
+			t.Errorf("%s: commands %q, want %q", dir, got, want)
+		}
+	}
+}
+
+func TestInstallableGoModDropsOnlyWorkspaceReplaces(t *testing.T) {
+	mods, err := Load(writeTree(t, tree("v0.1.0", "v0.1.0")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	goMod := "module example.com/fam/cli\n\ngo 1.25.0\n\nrequire example.com/fam/core v0.1.0\n\nreplace example.com/fam/core => ../core\n"
+	got, err := InstallableGoMod([]byte(goMod), mods)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "module example.com/fam/cli\n\ngo 1.25.0\n\nrequire example.com/fam/core v0.1.0\n"; string(got) != want {
+		t.Errorf("installable go.mod:\n%s\nwant:\n%s", got, want)
+	}
+	for _, extra := range []string{"replace golang.org/x/net => ../net\n", "exclude golang.org/x/net v0.1.0\n"} {
+		if _, err := InstallableGoMod([]byte(goMod+extra), mods); err == nil || !strings.Contains(err.Error(), "go install") {
+			t.Errorf("with %q: error %v, want one saying go install would refuse the module", extra, err)
+		}
+	}
+}
