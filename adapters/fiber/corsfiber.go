@@ -27,7 +27,7 @@ func Middleware(p *cors.Policy) fiber.Handler {
 	}
 	return func(c *fiber.Ctx) error {
 		var r cors.Request
-		if h := &c.Request().Header; h.ContentLength() == -1 {
+		if h := &c.Request().Header; cors.MayCarryTrailers(h.RawHeaders()) {
 			r = headerSection(h)
 		} else {
 			// The field lines go into arrays on this frame (room for the

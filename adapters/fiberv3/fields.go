@@ -1,9 +1,9 @@
 package corsfiber
 
 import (
-	"bytes"
 	"unsafe"
 
+	cors "github.com/originguard/cors/core"
 	"github.com/valyala/fasthttp"
 )
 
@@ -18,32 +18,11 @@ import (
 // middleware's request description to the heap (eight allocations per
 // request).
 func visitFields(h *fasthttp.RequestHeader, f func(k, v []byte)) {
-	if mentionsChunked(h.RawHeaders()) {
+	if cors.MayCarryTrailers(h.RawHeaders()) {
 		h.VisitAllInOrder(f) //lint:ignore SA1019 see above
 	} else {
 		h.VisitAll(f) //lint:ignore SA1019 see above
 	}
-}
-
-// mentionsChunked reports whether the raw header block contains "chunked"
-// in any ASCII case: whether the body may be chunked, and so carry
-// trailers. (fasthttp refuses every other transfer coding.) It scans for the
-// letter k, which few header values contain.
-func mentionsChunked(raw []byte) bool {
-	const word, k = "chunked", 4 // word[k] is 'k'
-	for _, c := range [2]byte{'k', 'K'} {
-		for i := k; i < len(raw); i++ {
-			j := bytes.IndexByte(raw[i:], c)
-			if j < 0 {
-				break
-			}
-			i += j
-			if i+len(word)-k <= len(raw) && bytes.EqualFold(raw[i-k:i-k+len(word)], []byte(word)) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // unsafeString is v as a string sharing v's bytes, valid only during the
