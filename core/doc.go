@@ -9,7 +9,11 @@
 //   - Mount the middleware once, outermost: before routing, authentication,
 //     rate limiting and CSRF checks. Preflights carry no credentials and
 //     often target paths without an OPTIONS route; a middleware mounted on a
-//     route group never sees them, and the browser reports a CORS error.
+//     route group or route misses the preflights the router answers itself
+//     (gin groups and chi's inline groups run only for requests one of their
+//     routes matches, echo and fiber groups and chi subrouters only under
+//     their prefix, route middleware never for OPTIONS), and the browser
+//     reports a CORS error. The README lists what each framework does.
 //   - Do not stack two CORS middlewares, and do not set Access-Control-*
 //     headers in handlers: the middleware sets each of them exactly once.
 //   - An actual request from a disallowed origin still reaches the
@@ -49,7 +53,7 @@
 // One application often needs several policies: a public read-only API open
 // to every origin, a credentialed API for its own front end, and no CORS on
 // admin pages, webhooks and health checks. Mounting a middleware per route
-// group does not work (preflights never reach it, see above), so NewScoped
+// group does not work (the router answers many preflights first, see above), so NewScoped
 // builds one Policy from several Configs, each for a Scope (a path prefix
 // and optionally a host or host pattern), plus a Default for the rest (nil:
 // no CORS). The policy is mounted once at the root like any other; the most
