@@ -354,8 +354,11 @@ func checkScenario(t *testing.T, e *Engine, o Origins, r *result) {
 		if n := r.preflights[i]; n != w.Preflights {
 			t.Errorf("%s: server received %d preflights, want %d", where, n, w.Preflights)
 		}
-		if e == Chromium && got.Preflights > w.Preflights {
-			t.Errorf("%s: Chromium reported %d preflights, want %d", where, got.Preflights, w.Preflights)
+		// Chromium's own report is evidence, read by request id: it may
+		// miss a preflight whose event came late, but a preflight it
+		// reports for this fetch must have reached the server.
+		if n := r.preflights[i]; e == Chromium && got.Preflights > n {
+			t.Errorf("%s: Chromium reported %d preflights for this fetch, the server received %d", where, got.Preflights, n)
 		}
 		if !w.Allowed {
 			continue

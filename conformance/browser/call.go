@@ -82,10 +82,14 @@ type Outcome struct {
 	// blocked by CORS policy: …", for messages only: its wording changes
 	// between versions.
 	Console string
-	// Preflights counts the OPTIONS preflights Chromium reported for this
-	// call. It may undercount: Chromium sometimes reports a preflight's
-	// requestWillBeSent after the fetch it belongs to has finished. Count
-	// OPTIONS on the server for an exact figure.
+	// Preflights counts the preflights Chromium reported for this fetch
+	// (requestWillBeSent events whose initiator is this fetch) by the time
+	// its loadingFinished or loadingFailed arrived. It may undercount: the
+	// network service reports a preflight on another channel than the
+	// renderer reports the fetch, so a preflight's event may come after the
+	// fetch ended. It never counts a preflight of another fetch, and a
+	// preflight taken from the preflight cache is not sent and not counted.
+	// The server's count of OPTIONS requests is the exact figure.
 	Preflights int
 	// FromCache is true when the response came from Chromium's HTTP cache.
 	FromCache bool

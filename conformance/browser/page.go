@@ -26,8 +26,8 @@ type Page struct {
 	changed chan struct{} // closed and replaced on every relevant event
 	byURL   map[string][]network.RequestID
 	reqs    map[network.RequestID]*fetchEvents
-	pending map[string]int // preflights seen before their fetch
-	used    map[string]int // fetches of each URL already given to detail
+	early   map[network.RequestID]int // preflights seen before their fetch, by the fetch's id
+	used    map[string]int            // fetches of each URL already given to detail
 	console []string
 }
 
@@ -48,9 +48,8 @@ func (p *Page) Sibling(pageURL string) (*Page, error) {
 }
 
 func openPage(ctx context.Context, cancel context.CancelFunc, pageURL string) (*Page, error) {
-	p := &Page{ctx: ctx, cancel: cancel, changed: make(chan struct{}),
-		byURL: map[string][]network.RequestID{}, reqs: map[network.RequestID]*fetchEvents{},
-		pending: map[string]int{}, used: map[string]int{}}
+	p := newPage()
+	p.ctx, p.cancel = ctx, cancel
 	if err := chromedp.Listen(ctx, p.onEvent); err != nil {
 		cancel()
 		return nil, err
@@ -70,6 +69,12 @@ func openPage(ctx context.Context, cancel context.CancelFunc, pageURL string) (*
 	return p, nil
 }
 
+// newPage returns a Page with no tab yet, ready for events.
+func newPage() *Page {
+	return &Page{changed: make(chan struct{}), byURL: map[string][]network.RequestID{},
+		reqs: map[network.RequestID]*fetchEvents{}, early: map[network.RequestID]int{}, used: map[string]int{}}
+}
+
 // Origin is the page's serialized origin as the browser sees it ("null"
 // for an opaque origin).
 func (p *Page) Origin() string { return p.origin }
@@ -83,25 +88,29 @@ func (p *Page) onEvent(ev any) {
 	defer p.mu.Unlock()
 	switch ev := ev.(type) {
 	case *network.EventRequestWillBeSent:
-		u := ev.Request.URL
 		switch {
+		case ev.Initiator != nil && ev.Initiator.Type == network.InitiatorTypePreflight:
+			// A preflight has a request id of its own; its initiator names
+			// the fetch it was sent for. The network service reports it,
+			// the renderer reports the fetch: the two race, so the
+			// preflight may come before the fetch's requestWillBeSent or
+			// after its loadingFinished. It counts for that fetch only,
+			// never for a later fetch of the same URL (which may have used
+			// the cached preflight and sent none). A preflight served from
+			// the preflight cache is not sent and has no event.
+			if f := p.reqs[ev.Initiator.RequestID]; f != nil {
+				f.preflights++
+			} else {
+				p.early[ev.Initiator.RequestID]++
+			}
 		case ev.Type == network.ResourceTypeFetch:
 			if _, seen := p.reqs[ev.RequestID]; seen {
 				return // a redirect reuses the id
 			}
-			f := &fetchEvents{url: u, preflights: p.pending[u]}
-			delete(p.pending, u)
-			p.reqs[ev.RequestID] = f
+			u := ev.Request.URL
+			p.reqs[ev.RequestID] = &fetchEvents{url: u, preflights: p.early[ev.RequestID]}
+			delete(p.early, ev.RequestID)
 			p.byURL[u] = append(p.byURL[u], ev.RequestID)
-		case ev.Request.Method == "OPTIONS":
-			// A preflight has its own request id and type Other. Give it
-			// to the newest unfinished fetch of the URL.
-			ids := p.byURL[u]
-			if n := len(ids); n > 0 && !p.reqs[ids[n-1]].done {
-				p.reqs[ids[n-1]].preflights++
-			} else {
-				p.pending[u]++
-			}
 		default:
 			return
 		}
