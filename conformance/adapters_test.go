@@ -136,7 +136,7 @@ func adapterAPIs() []adapterAPI {
 // acaoFrom sends a GET from origin to h and returns its
 // Access-Control-Allow-Origin.
 func acaoFrom(h http.Handler, origin string) string {
-	resp, err := serve(h, get(PathResource, org(origin)))
+	resp, err := serve(h, get(PathResource, fromOrigin(origin)))
 	if err != nil {
 		return err.Error()
 	}
@@ -149,7 +149,7 @@ func acaoFrom(h http.Handler, origin string) string {
 // zero Policy passes requests through without CORS headers.
 func TestAdaptersApplyTheirPolicy(t *testing.T) {
 	for _, a := range adapterAPIs() {
-		zero, err := serve(a.fromPolicy(new(cors.Policy)), get(PathResource, org(oApp)))
+		zero, err := serve(a.fromPolicy(new(cors.Policy)), get(PathResource, fromOrigin(oApp)))
 		if err != nil || zero.status != http.StatusOK || len(zero.header.Values(hACAO)) != 0 {
 			t.Errorf("%s.Middleware(zero Policy): %v, status %d, headers %v; want the request passed on without CORS headers", a.name, err, zero.status, zero.header)
 		}

@@ -166,25 +166,29 @@ var (
 
 // ---- requests ----
 
-func hdr(k, v string) line { return line{k, v} }
-func org(v string) line    { return line{hOrigin, v} }
+// withHeader is one request header line, k: v.
+func withHeader(k, v string) line { return line{k, v} }
+
+// fromOrigin is the request's Origin line.
+func fromOrigin(v string) line { return line{hOrigin, v} }
 
 // get is a GET on path with the given lines.
 func get(path string, lines ...line) request {
 	return request{method: http.MethodGet, path: path, lines: lines}
 }
 
-// do is a request with any method on PathResource.
-func do(method string, lines ...line) request {
+// send is a request with any method on PathResource.
+func send(method string, lines ...line) request {
 	return request{method: method, path: PathResource, lines: lines}
 }
 
-// pre is a preflight from origin for method, with ACRH when acrh is not
-// "" (use preLines for an empty ACRH line).
-func pre(origin, method, acrh string, extra ...line) request {
-	lines := []line{org(origin), hdr(hACRM, method)}
+// preflightFor is a preflight from origin for method, with an
+// Access-Control-Request-Headers line when acrh is not "" (extra lines,
+// such as an empty or a second ACRH line, follow).
+func preflightFor(origin, method, acrh string, extra ...line) request {
+	lines := []line{fromOrigin(origin), withHeader(hACRM, method)}
 	if acrh != "" {
-		lines = append(lines, hdr(hACRH, acrh))
+		lines = append(lines, withHeader(hACRH, acrh))
 	}
 	return request{method: http.MethodOptions, path: PathResource, lines: append(lines, extra...)}
 }
@@ -308,18 +312,30 @@ func (e expect) notFound() expect {
 
 // ---- browser verdicts ----
 
-// act is the verdict on an actual (not preflighted) fetch from origin with
-// method and the script-set header names: ok when the browser must let the
-// script read the response.
-func act(origin, method string, ok bool, headers ...string) *verdict {
-	return &verdict{origin: origin, method: method, headers: headers, ok: ok}
+// browserReads is the verdict on an actual (not preflighted) fetch from
+// origin with method and the script-set header names: the browser must let
+// the script read the response. browserBlocks is the opposite verdict: the
+// browser must keep the response from the script.
+func browserReads(origin, method string, headers ...string) *verdict {
+	return &verdict{origin: origin, method: method, headers: headers, ok: true}
 }
 
-// pfv ("preflight verdict") is the verdict on the preflight a browser sends
-// for a fetch from origin with method and the script-set header names: ok
-// when the browser must let the fetch through.
-func pfv(origin, method string, ok bool, headers ...string) *verdict {
-	return &verdict{preflight: true, origin: origin, method: method, headers: headers, ok: ok}
+// browserBlocks: see browserReads.
+func browserBlocks(origin, method string, headers ...string) *verdict {
+	return &verdict{origin: origin, method: method, headers: headers}
+}
+
+// preflightPasses is the verdict on the preflight a browser sends for a
+// fetch from origin with method and the script-set header names: the
+// browser must let the fetch through. preflightFails is the opposite
+// verdict: the browser must stop the fetch at the preflight.
+func preflightPasses(origin, method string, headers ...string) *verdict {
+	return &verdict{preflight: true, origin: origin, method: method, headers: headers, ok: true}
+}
+
+// preflightFails: see preflightPasses.
+func preflightFails(origin, method string, headers ...string) *verdict {
+	return &verdict{preflight: true, origin: origin, method: method, headers: headers}
 }
 
 // cred, pn, exposes and hides return a copy of v for a credentialed fetch,
@@ -338,9 +354,9 @@ func (v *verdict) hides(names ...string) *verdict {
 	return &c
 }
 
-// tc ("test case") builds a row of the table: its group, name, the rules it
-// cites (why), the policy, the request, the expected response and the
-// browser's verdict (nil when no browser sends the request).
-func tc(group, name, why string, p namedPolicy, req request, want expect, v *verdict) testCase {
+// newCase builds a row of the table: its group, name, the rules it cites
+// (why), the policy, the request, the expected response and the browser's
+// verdict (nil when no browser sends the request).
+func newCase(group, name, why string, p namedPolicy, req request, want expect, v *verdict) testCase {
 	return testCase{group: group, name: name, why: why, pol: p.policy, req: req, want: want, browser: v}
 }

@@ -32,13 +32,13 @@ func runCacheRule(t *testing.T, s *session) {
 		for range 40 {
 			base := request{method: methods[r.IntN(len(methods))], path: paths[r.IntN(len(paths))]}
 			if r.IntN(2) == 0 {
-				base.lines = append(base.lines, hdr(hACRM, []string{"PUT", "GET", "patch", "P UT"}[r.IntN(4)]))
+				base.lines = append(base.lines, withHeader(hACRM, []string{"PUT", "GET", "patch", "P UT"}[r.IntN(4)]))
 			}
 			if r.IntN(2) == 0 {
-				base.lines = append(base.lines, hdr(hACRH, []string{"x-custom", "content-type,x-a", "authorization", ""}[r.IntN(4)]))
+				base.lines = append(base.lines, withHeader(hACRH, []string{"x-custom", "content-type,x-a", "authorization", ""}[r.IntN(4)]))
 			}
 			if r.IntN(4) == 0 {
-				base.lines = append(base.lines, hdr(hACRPN, "true"))
+				base.lines = append(base.lines, withHeader(hACRPN, "true"))
 			}
 			for _, msg := range cacheRuleProblems(app, base) {
 				t.Errorf("%s, policy %s: %s", s.h.Name, p.name, msg)
@@ -60,7 +60,7 @@ func cacheRuleProblems(app http.Handler, base request) []string {
 		req := base
 		req.lines = append([]line(nil), base.lines...)
 		for _, o := range origins {
-			req.lines = append(req.lines, org(o))
+			req.lines = append(req.lines, fromOrigin(o))
 		}
 		got, err := serve(app, req)
 		if err != nil {

@@ -4,22 +4,22 @@ package conformance
 func originCases() []testCase {
 	const s = "origins"
 	allow := func(name, why, origin string) testCase {
-		return tc(s, name, why, pList, get(PathResource, org(origin)), pList.allowed("GET", origin), act(origin, "GET", true))
+		return newCase(s, name, why, pList, get(PathResource, fromOrigin(origin)), pList.allowed("GET", origin), browserReads(origin, "GET"))
 	}
 	deny := func(name, why, origin string) testCase {
-		return tc(s, name, why, pList, get(PathResource, org(origin)), pList.denied("GET"), act(origin, "GET", false))
+		return newCase(s, name, why, pList, get(PathResource, fromOrigin(origin)), pList.denied("GET"), browserBlocks(origin, "GET"))
 	}
 	// denyOdd is a denial of an origin no browser sends (non-canonical);
 	// the browser verdict is that of the canonical origin the bytes look
 	// like, which the response must not serve either.
 	denyOdd := func(name, why, origin, canonical string) testCase {
-		return tc(s, name, why, pList, get(PathResource, org(origin)), pList.denied("GET"), act(canonical, "GET", false))
+		return newCase(s, name, why, pList, get(PathResource, fromOrigin(origin)), pList.denied("GET"), browserBlocks(canonical, "GET"))
 	}
 	allowPF := func(name, why, origin string) testCase {
-		return tc(s, name, why, pList, pre(origin, "PUT", "x-custom"), pList.preflightOK(origin), pfv(origin, "PUT", true, "X-Custom"))
+		return newCase(s, name, why, pList, preflightFor(origin, "PUT", "x-custom"), pList.preflightOK(origin), preflightPasses(origin, "PUT", "X-Custom"))
 	}
 	denyPF := func(name, why, origin string) testCase {
-		return tc(s, name, why, pList, pre(origin, "PUT", "x-custom"), pList.forbidden(), pfv(origin, "PUT", false, "X-Custom"))
+		return newCase(s, name, why, pList, preflightFor(origin, "PUT", "x-custom"), pList.forbidden(), preflightFails(origin, "PUT", "X-Custom"))
 	}
 	return []testCase{
 		allow("exact", "origin-byte-exact: ACAO echoes the request's origin byte for byte", oApp),
@@ -57,55 +57,55 @@ func originCases() []testCase {
 		allow("punycode", "serialized-origin: IDNs arrive as punycode and match their punycode entry", "https://xn--bcher-kva.example"),
 		denyOdd("unicode-host", "serialized-origin: a Unicode host is not a serialized origin", "https://bücher.example", "https://xn--bcher-kva.example"),
 		deny("null-not-listed", "null-origin: null is never matched by a list entry", "null"),
-		tc(s, "null-star", "wildcard-origin, redirect-chains: * allows the opaque null origin without credentials",
-			pStarOnly, get(PathResource, org("null")), pStarOnly.allowed("GET", "null"), act("null", "GET", true)),
-		tc(s, "null-func", "null-origin, origin-func: null may only be allowed explicitly (AllowOriginFunc); ACAO is exactly null",
-			pFunc, get(PathResource, org("null")), pFunc.allowed("GET", "null"), act("null", "GET", true)),
-		tc(s, "func-allows", "origin-func: AllowOriginFunc allows an origin the list does not; ACAO echoes it",
-			pFunc, get(PathResource, org("https://eu.partner.example")), pFunc.allowed("GET", "https://eu.partner.example"), act("https://eu.partner.example", "GET", true)),
-		tc(s, "func-denies", "origin-func: AllowOriginFunc refusing means no ACAO",
-			pFunc, get(PathResource, org("https://partner.example.evil.example")), pFunc.denied("GET"), act("https://partner.example.evil.example", "GET", false)),
-		tc(s, "func-list-first", "origin-func: the list still allows its origins when AllowOriginFunc is set",
-			pFunc, get(PathResource, org(oApp)), pFunc.allowed("GET", oApp), act(oApp, "GET", true)),
-		tc(s, "func-never-sees-malformed", "origin-func, serialized-origin: a reflect-everything AllowOriginFunc is never handed a malformed origin",
-			pFuncAll, get(PathResource, org("https://app.example/")), pFuncAll.denied("GET"), act(oApp, "GET", false)),
-		tc(s, "func-all-reflects-valid", "origin-func, origin-byte-exact: AllowOriginFunc returning true allows a well-formed origin, echoed byte for byte",
-			pFuncAll, get(PathResource, org(oEvil)), pFuncAll.allowed("GET", oEvil), act(oEvil, "GET", true)),
+		newCase(s, "null-star", "wildcard-origin, redirect-chains: * allows the opaque null origin without credentials",
+			pStarOnly, get(PathResource, fromOrigin("null")), pStarOnly.allowed("GET", "null"), browserReads("null", "GET")),
+		newCase(s, "null-func", "null-origin, origin-func: null may only be allowed explicitly (AllowOriginFunc); ACAO is exactly null",
+			pFunc, get(PathResource, fromOrigin("null")), pFunc.allowed("GET", "null"), browserReads("null", "GET")),
+		newCase(s, "func-allows", "origin-func: AllowOriginFunc allows an origin the list does not; ACAO echoes it",
+			pFunc, get(PathResource, fromOrigin("https://eu.partner.example")), pFunc.allowed("GET", "https://eu.partner.example"), browserReads("https://eu.partner.example", "GET")),
+		newCase(s, "func-denies", "origin-func: AllowOriginFunc refusing means no ACAO",
+			pFunc, get(PathResource, fromOrigin("https://partner.example.evil.example")), pFunc.denied("GET"), browserBlocks("https://partner.example.evil.example", "GET")),
+		newCase(s, "func-list-first", "origin-func: the list still allows its origins when AllowOriginFunc is set",
+			pFunc, get(PathResource, fromOrigin(oApp)), pFunc.allowed("GET", oApp), browserReads(oApp, "GET")),
+		newCase(s, "func-never-sees-malformed", "origin-func, serialized-origin: a reflect-everything AllowOriginFunc is never handed a malformed origin",
+			pFuncAll, get(PathResource, fromOrigin("https://app.example/")), pFuncAll.denied("GET"), browserBlocks(oApp, "GET")),
+		newCase(s, "func-all-reflects-valid", "origin-func, origin-byte-exact: AllowOriginFunc returning true allows a well-formed origin, echoed byte for byte",
+			pFuncAll, get(PathResource, fromOrigin(oEvil)), pFuncAll.allowed("GET", oEvil), browserReads(oEvil, "GET")),
 		denyOdd("list-valued-origin", "serialized-origin, one-field-line: a comma-separated list is not an origin", "https://app.example, https://evil.example", oApp),
-		tc(s, "two-origin-lines", "repeated-request-lines: two Origin lines are refused, never joined or half-matched",
-			pList, get(PathResource, org(oApp), org(oEvil)), pList.denied("GET"), nil),
-		tc(s, "two-identical-origin-lines", "repeated-request-lines: even two identical Origin lines are refused",
-			pList, get(PathResource, org(oApp), org(oApp)), pList.denied("GET"), nil),
+		newCase(s, "two-origin-lines", "repeated-request-lines: two Origin lines are refused, never joined or half-matched",
+			pList, get(PathResource, fromOrigin(oApp), fromOrigin(oEvil)), pList.denied("GET"), nil),
+		newCase(s, "two-identical-origin-lines", "repeated-request-lines: even two identical Origin lines are refused",
+			pList, get(PathResource, fromOrigin(oApp), fromOrigin(oApp)), pList.denied("GET"), nil),
 		denyOdd("empty-origin", "serialized-origin: an empty Origin is not an origin", "", oApp),
 		denyOdd("star-origin", "no-blind-reflection: an Origin of * is not an origin", "*", oApp),
-		tc(s, "origin-surrounding-space", "header-field-reading, origin-byte-exact: optional whitespace around an Origin is dropped, as HTTP parsers do; ACAO is the origin without it",
-			pList, get(PathResource, org(" https://app.example\t")), pList.allowed("GET", oApp), act(oApp, "GET", true)),
+		newCase(s, "origin-surrounding-space", "header-field-reading, origin-byte-exact: optional whitespace around an Origin is dropped, as HTTP parsers do; ACAO is the origin without it",
+			pList, get(PathResource, fromOrigin(" https://app.example\t")), pList.allowed("GET", oApp), browserReads(oApp, "GET")),
 		denyOdd("origin-inner-space", "serialized-origin, no-blind-reflection: whitespace inside an Origin is never trimmed into a match", "https://app. example", oApp),
-		tc(s, "star-any-origin", "wildcard-origin: * allows every origin with ACAO *, without Vary: Origin",
-			pStarOnly, get(PathResource, org(oEvil)), pStarOnly.allowed("GET", oEvil), act(oEvil, "GET", true)),
-		tc(s, "star-malformed-origin", "wildcard-origin, no-blind-reflection: * answers * (never the request's bytes) even to a malformed origin",
-			pStarOnly, get(PathResource, org("https://APP.example/")), pStarOnly.allowed("GET", "*"), act(oApp, "GET", true)),
+		newCase(s, "star-any-origin", "wildcard-origin: * allows every origin with ACAO *, without Vary: Origin",
+			pStarOnly, get(PathResource, fromOrigin(oEvil)), pStarOnly.allowed("GET", oEvil), browserReads(oEvil, "GET")),
+		newCase(s, "star-malformed-origin", "wildcard-origin, no-blind-reflection: * answers * (never the request's bytes) even to a malformed origin",
+			pStarOnly, get(PathResource, fromOrigin("https://APP.example/")), pStarOnly.allowed("GET", "*"), browserReads(oApp, "GET")),
 		allowPF("preflight-exact", "origin-byte-exact, preflight-success: a preflight's response carries ACAO for the exact origin", oApp),
 		allowPF("preflight-pattern", "origin-patterns, preflight-success: a preflight from a pattern-matched origin gets the concrete ACAO", "https://a.b.sub.example"),
 		allowPF("preflight-any-port", "scheme-and-port, preflight-success: a preflight from an any-port origin", "http://localhost:5173"),
 		denyPF("preflight-not-listed", "denied-actual, preflight-denied-origin: a preflight from an unlisted origin: 403, no Access-Control-*", oEvil),
 		denyPF("preflight-other-scheme", "scheme-and-port, preflight-denied-origin: scheme mismatch denies the preflight", "http://app.example"),
 		denyPF("preflight-null", "null-origin, preflight-denied-origin: null is denied on preflights too", "null"),
-		tc(s, "preflight-trailing-slash", "serialized-origin, preflight-denied-origin: a malformed origin on a preflight gets 403",
-			pList, pre("https://app.example/", "PUT", ""), pList.forbidden(), pfv(oApp, "PUT", false)),
-		tc(s, "preflight-star-null", "wildcard-origin, preflight-success: * answers a null-origin preflight with ACAO *",
-			pStar, pre("null", "PUT", "x-a"), pStar.preflightOK("null"), pfv("null", "PUT", true, "X-A")),
-		tc(s, "trailing-dot-listed", "trailing-dot-host, origin-byte-exact: a listed origin whose host ends in a dot is allowed, echoed with its dot",
-			pDot, get(PathResource, org(oDot)), pDot.allowed("GET", oDot), act(oDot, "GET", true)),
-		tc(s, "trailing-dot-preflight", "trailing-dot-host, preflight-success: a preflight from a listed trailing-dot origin",
-			pDot, pre(oDot, "POST", ""), pDot.preflightOK(oDot), pfv(oDot, "POST", true)),
-		tc(s, "trailing-dot-pattern", "trailing-dot-host, origin-patterns: a pattern ending in a dot matches subdomains with the dot",
-			pDot, get(PathResource, org("https://eu.sub.example.")), pDot.allowed("GET", "https://eu.sub.example."), act("https://eu.sub.example.", "GET", true)),
-		tc(s, "dotless-not-trailing-dot", "trailing-dot-host: the dot-less origin is another origin, not allowed by the dotted entry",
-			pDot, get(PathResource, org(oApp)), pDot.denied("GET"), act(oApp, "GET", false)),
-		tc(s, "trailing-dot-not-dotless", "trailing-dot-host: a trailing-dot origin is not allowed by the dot-less entry",
-			pList, get(PathResource, org(oDot)), pList.denied("GET"), act(oDot, "GET", false)),
-		tc(s, "trailing-dot-func", "trailing-dot-host, origin-func: AllowOriginFunc is handed a trailing-dot origin and may allow it",
-			pFuncAll, get(PathResource, org(oDot)), pFuncAll.allowed("GET", oDot), act(oDot, "GET", true)),
+		newCase(s, "preflight-trailing-slash", "serialized-origin, preflight-denied-origin: a malformed origin on a preflight gets 403",
+			pList, preflightFor("https://app.example/", "PUT", ""), pList.forbidden(), preflightFails(oApp, "PUT")),
+		newCase(s, "preflight-star-null", "wildcard-origin, preflight-success: * answers a null-origin preflight with ACAO *",
+			pStar, preflightFor("null", "PUT", "x-a"), pStar.preflightOK("null"), preflightPasses("null", "PUT", "X-A")),
+		newCase(s, "trailing-dot-listed", "trailing-dot-host, origin-byte-exact: a listed origin whose host ends in a dot is allowed, echoed with its dot",
+			pDot, get(PathResource, fromOrigin(oDot)), pDot.allowed("GET", oDot), browserReads(oDot, "GET")),
+		newCase(s, "trailing-dot-preflight", "trailing-dot-host, preflight-success: a preflight from a listed trailing-dot origin",
+			pDot, preflightFor(oDot, "POST", ""), pDot.preflightOK(oDot), preflightPasses(oDot, "POST")),
+		newCase(s, "trailing-dot-pattern", "trailing-dot-host, origin-patterns: a pattern ending in a dot matches subdomains with the dot",
+			pDot, get(PathResource, fromOrigin("https://eu.sub.example.")), pDot.allowed("GET", "https://eu.sub.example."), browserReads("https://eu.sub.example.", "GET")),
+		newCase(s, "dotless-not-trailing-dot", "trailing-dot-host: the dot-less origin is another origin, not allowed by the dotted entry",
+			pDot, get(PathResource, fromOrigin(oApp)), pDot.denied("GET"), browserBlocks(oApp, "GET")),
+		newCase(s, "trailing-dot-not-dotless", "trailing-dot-host: a trailing-dot origin is not allowed by the dot-less entry",
+			pList, get(PathResource, fromOrigin(oDot)), pList.denied("GET"), browserBlocks(oDot, "GET")),
+		newCase(s, "trailing-dot-func", "trailing-dot-host, origin-func: AllowOriginFunc is handed a trailing-dot origin and may allow it",
+			pFuncAll, get(PathResource, fromOrigin(oDot)), pFuncAll.allowed("GET", oDot), browserReads(oDot, "GET")),
 	}
 }

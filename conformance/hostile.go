@@ -57,19 +57,26 @@ func buildHostile() []hostileCase {
 	add := func(name, why string, req request, o originKind, allowed bool) {
 		t = append(t, hostileCase{name: name, why: why, req: req, origin: o, preflightAllowed: allowed})
 	}
+	// actualRow is an actual request; allowedPreflight a preflight that the
+	// policies allow entirely when they allow its origin (see
+	// preflightAllowedBy); refusedPreflight one they refuse whatever the
+	// origin.
+	actualRow := func(name, why string, req request, o originKind) { add(name, why, req, o, false) }
+	allowedPreflight := func(name, why string, req request, o originKind) { add(name, why, req, o, true) }
+	refusedPreflight := func(name, why string, req request, o originKind) { add(name, why, req, o, false) }
 	both := func(name, why, origin string, o originKind) {
-		add(name+"/actual", why, get(PathResource, org(origin)), o, false)
-		add(name+"/preflight", why, pre(origin, "GET", ""), o, true)
+		actualRow(name+"/actual", why, get(PathResource, fromOrigin(origin)), o)
+		allowedPreflight(name+"/preflight", why, preflightFor(origin, "GET", ""), o)
 	}
-	add("acrh-1MB", "acrh-tolerant-bounded: a 1 MB ACRH is refused at once, never echoed", pre(oApp, "PUT", mb), originValid, false)
-	add("acrh-1MB-commas", "acrh-tolerant-bounded: 1 MB of empty list elements", pre(oApp, "PUT", strings.Repeat(",", 1<<20)), originValid, false)
-	add("acrh-10000-lines", "acrh-tolerant-bounded: 10 000 ACRH lines are refused at once", manyLines(pre(oApp, "PUT", ""), hACRH, "x-custom", 10000), originValid, false)
-	add("acrh-crlf", "acrh-tolerant-bounded, no-blind-reflection: an ACRH with CR LF is malformed, never echoed", pre(oApp, "PUT", "x-custom\r\nSet-Cookie: a=1"), originValid, false)
-	add("acrh-nul", "acrh-tolerant-bounded: an ACRH with NUL is malformed", pre(oApp, "PUT", "x-custom\x00"), originValid, false)
-	add("acrh-non-ascii", "acrh-tolerant-bounded: an ACRH with non-ASCII bytes is malformed", pre(oApp, "PUT", "x-cüstom"), originValid, false)
-	add("acrh-one-long-name", "acrh-tolerant-bounded: a single 100 kB name", pre(oApp, "PUT", "x-"+strings.Repeat("a", 100<<10)), originValid, false)
-	add("origin-10000-lines/actual", "repeated-request-lines: 10 000 Origin lines: refused, the app still runs", manyLines(get(PathResource), hOrigin, oApp, 10000), originRepeated, false)
-	add("origin-10000-lines/preflight", "repeated-request-lines, preflight-denied-origin, wildcard-origin: 10 000 Origin lines on a preflight: 403 (under *, answered like one Origin)", manyLines(request{method: http.MethodOptions, path: PathResource, lines: []line{hdr(hACRM, "GET")}}, hOrigin, oApp, 10000), originRepeated, true)
+	refusedPreflight("acrh-1MB", "acrh-tolerant-bounded: a 1 MB ACRH is refused at once, never echoed", preflightFor(oApp, "PUT", mb), originValid)
+	refusedPreflight("acrh-1MB-commas", "acrh-tolerant-bounded: 1 MB of empty list elements", preflightFor(oApp, "PUT", strings.Repeat(",", 1<<20)), originValid)
+	refusedPreflight("acrh-10000-lines", "acrh-tolerant-bounded: 10 000 ACRH lines are refused at once", manyLines(preflightFor(oApp, "PUT", ""), hACRH, "x-custom", 10000), originValid)
+	refusedPreflight("acrh-crlf", "acrh-tolerant-bounded, no-blind-reflection: an ACRH with CR LF is malformed, never echoed", preflightFor(oApp, "PUT", "x-custom\r\nSet-Cookie: a=1"), originValid)
+	refusedPreflight("acrh-nul", "acrh-tolerant-bounded: an ACRH with NUL is malformed", preflightFor(oApp, "PUT", "x-custom\x00"), originValid)
+	refusedPreflight("acrh-non-ascii", "acrh-tolerant-bounded: an ACRH with non-ASCII bytes is malformed", preflightFor(oApp, "PUT", "x-cüstom"), originValid)
+	refusedPreflight("acrh-one-long-name", "acrh-tolerant-bounded: a single 100 kB name", preflightFor(oApp, "PUT", "x-"+strings.Repeat("a", 100<<10)), originValid)
+	actualRow("origin-10000-lines/actual", "repeated-request-lines: 10 000 Origin lines: refused, the app still runs", manyLines(get(PathResource), hOrigin, oApp, 10000), originRepeated)
+	allowedPreflight("origin-10000-lines/preflight", "repeated-request-lines, preflight-denied-origin, wildcard-origin: 10 000 Origin lines on a preflight: 403 (under *, answered like one Origin)", manyLines(request{method: http.MethodOptions, path: PathResource, lines: []line{withHeader(hACRM, "GET")}}, hOrigin, oApp, 10000), originRepeated)
 	both("origin-nul", "no-blind-reflection: an Origin with NUL is never reflected", "https://app.example\x00", originMalformed)
 	both("origin-nul-inside", "no-blind-reflection: an Origin with NUL inside the host", "https://app\x00.example", originMalformed)
 	both("origin-crlf", "no-blind-reflection: an Origin with CR LF (header injection) is never reflected", "https://app.example\r\nSet-Cookie: a=1", originMalformed)
@@ -89,20 +96,20 @@ func buildHostile() []hostileCase {
 	both("origin-scheme-only", "serialized-origin: an Origin without host", "https://", originMalformed)
 	both("origin-null", "null-origin: null is allowed only by * and an explicit function", "null", originNull)
 	both("origin-empty", "serialized-origin: an empty Origin", "", originMalformed)
-	add("method-space/actual", "method-config: a request method with a space is an actual request; the router decides", do("GE T", org(oApp)), originValid, false)
-	add("method-lower/actual", "method-case-sensitive: a lower-case request method is an actual request", do("get", org(oApp)), originValid, false)
-	add("acrm-space", "method-config: an ACRM with a space is refused, never echoed", pre(oApp, "P UT", ""), originValid, false)
-	add("acrm-crlf", "method-config: an ACRM with CR LF is refused, never echoed", pre(oApp, "PUT\r\nX: 1", ""), originValid, false)
-	add("acrm-lower-put", "method-case-sensitive: a lower-case put is PUT (Fetch normalisation)", pre(oApp, "put", ""), originValid, true)
-	add("acrm-lower-patch", "method-case-sensitive: a lower-case patch stays patch", pre(oApp, "patch", ""), originValid, true)
-	add("acrm-duplicated", "repeated-request-lines: two ACRM lines are refused", pre(oApp, "PUT", "", hdr(hACRM, "PUT")), originValid, false)
-	add("acrm-list", "method-config: an ACRM holding a list is refused", pre(oApp, "PUT, DELETE", ""), originValid, false)
-	add("acrm-64B", "method-allowlist: an ACRM token of exactly cors.MaxMethodLength bytes: only \"*\" methods allow it", pre(oApp, strings.Repeat("M", cors.MaxMethodLength), ""), originValid, true)
-	add("acrm-65B", "method-allowlist, method-config: an ACRM token one byte past cors.MaxMethodLength: refused unread, even by \"*\" methods", pre(oApp, strings.Repeat("M", cors.MaxMethodLength+1), ""), originValid, false)
-	add("acrm-10kB", "method-allowlist, method-config: a 10 kB ACRM token: refused unread (cors.MaxMethodLength), even by \"*\" methods", pre(oApp, strings.Repeat("M", 10<<10), ""), originValid, false)
-	add("acrm-1MB", "method-allowlist, method-config: a 1 MB ACRM token: refused unread (cors.MaxMethodLength), so the work does not grow with its length", pre(oApp, strings.Repeat("M", 1<<20), ""), originValid, false)
-	add("acrpn-crlf", "private-network: an ACRPN that is not exactly true asks for nothing", pre(oApp, "GET", "", hdr(hACRPN, "true\r\n")), originValid, true)
-	add("acrpn-true-no-pna", "private-network: a private-network preflight without the opt-in is refused", pre(oApp, "GET", "", hdr(hACRPN, "true")), originValid, false)
+	actualRow("method-space/actual", "method-config: a request method with a space is an actual request; the router decides", send("GE T", fromOrigin(oApp)), originValid)
+	actualRow("method-lower/actual", "method-case-sensitive: a lower-case request method is an actual request", send("get", fromOrigin(oApp)), originValid)
+	refusedPreflight("acrm-space", "method-config: an ACRM with a space is refused, never echoed", preflightFor(oApp, "P UT", ""), originValid)
+	refusedPreflight("acrm-crlf", "method-config: an ACRM with CR LF is refused, never echoed", preflightFor(oApp, "PUT\r\nX: 1", ""), originValid)
+	allowedPreflight("acrm-lower-put", "method-case-sensitive: a lower-case put is PUT (Fetch normalisation)", preflightFor(oApp, "put", ""), originValid)
+	allowedPreflight("acrm-lower-patch", "method-case-sensitive: a lower-case patch stays patch", preflightFor(oApp, "patch", ""), originValid)
+	refusedPreflight("acrm-duplicated", "repeated-request-lines: two ACRM lines are refused", preflightFor(oApp, "PUT", "", withHeader(hACRM, "PUT")), originValid)
+	refusedPreflight("acrm-list", "method-config: an ACRM holding a list is refused", preflightFor(oApp, "PUT, DELETE", ""), originValid)
+	allowedPreflight("acrm-64B", "method-allowlist: an ACRM token of exactly cors.MaxMethodLength bytes: only \"*\" methods allow it", preflightFor(oApp, strings.Repeat("M", cors.MaxMethodLength), ""), originValid)
+	refusedPreflight("acrm-65B", "method-allowlist, method-config: an ACRM token one byte past cors.MaxMethodLength: refused unread, even by \"*\" methods", preflightFor(oApp, strings.Repeat("M", cors.MaxMethodLength+1), ""), originValid)
+	refusedPreflight("acrm-10kB", "method-allowlist, method-config: a 10 kB ACRM token: refused unread (cors.MaxMethodLength), even by \"*\" methods", preflightFor(oApp, strings.Repeat("M", 10<<10), ""), originValid)
+	refusedPreflight("acrm-1MB", "method-allowlist, method-config: a 1 MB ACRM token: refused unread (cors.MaxMethodLength), so the work does not grow with its length", preflightFor(oApp, strings.Repeat("M", 1<<20), ""), originValid)
+	allowedPreflight("acrpn-crlf", "private-network: an ACRPN that is not exactly true asks for nothing", preflightFor(oApp, "GET", "", withHeader(hACRPN, "true\r\n")), originValid)
+	refusedPreflight("acrpn-true-no-pna", "private-network: a private-network preflight without the opt-in is refused", preflightFor(oApp, "GET", "", withHeader(hACRPN, "true")), originValid)
 	return t
 }
 
@@ -123,7 +130,7 @@ func (h hostileCase) preflightAllowedBy(p namedPolicy) bool {
 func manyLines(r request, key, v string, n int) request {
 	lines := append([]line(nil), r.lines...)
 	for range n {
-		lines = append(lines, hdr(key, v))
+		lines = append(lines, withHeader(key, v))
 	}
 	r.lines = lines
 	return r

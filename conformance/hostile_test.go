@@ -72,8 +72,8 @@ func BenchmarkHostile(b *testing.B) {
 // comparison with BenchmarkHostile.
 func BenchmarkBaseline(b *testing.B) {
 	for name, req := range map[string]request{
-		"preflight": pre(oApp, "PUT", "content-type,x-custom"),
-		"actual":    get(PathResource, org(oApp)),
+		"preflight": preflightFor(oApp, "PUT", "content-type,x-custom"),
+		"actual":    get(PathResource, fromOrigin(oApp)),
 	} {
 		b.Run(name, func(b *testing.B) {
 			benchServe(b, hostileHandler(b, pList), req.httpRequest())

@@ -111,11 +111,11 @@ func mountCases() []mountCase {
 		a.Get("/route", corsfiberv3.New(cfg), fiberV3OK)
 		return fasthttpBridge(a.Handler())
 	}
-	preTo := func(path string) request { return pre(oApp, "PUT", "").at(path) }
+	preTo := func(path string) request { return preflightFor(oApp, "PUT", "").at(path) }
 	return []mountCase{
 		{framework: "gin", mount: "group middleware (404 from the router first)", app: ginGroup, req: preTo("/api/items")},
 		{framework: "gin", mount: "engine.Use with HandleMethodNotAllowed", app: ginMethodNotAllowed, req: preTo(PathResource), reached: true},
-		{framework: "gin", mount: "engine.Use with HandleMethodNotAllowed, 405 actual", app: ginMethodNotAllowed, req: do(http.MethodDelete, org(oApp)), reached: true},
+		{framework: "gin", mount: "engine.Use with HandleMethodNotAllowed, 405 actual", app: ginMethodNotAllowed, req: send(http.MethodDelete, fromOrigin(oApp)), reached: true},
 		{framework: "echo", mount: "group middleware, route in the group", app: echoGroup, req: preTo("/api/items"), reached: true},
 		{framework: "echo", mount: "group middleware, unknown path in the group", app: echoGroup, req: preTo("/api/nowhere"), reached: true},
 		{framework: "echo", mount: "group middleware, path outside the group (echo's own OPTIONS answer)", app: echoGroup, req: preTo("/x")},
