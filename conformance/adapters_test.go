@@ -42,22 +42,18 @@ func TestAdaptersRejectInvalidConfig(t *testing.T) {
 	}
 }
 
-// configErrorTypes names the typed errors err joins.
-func configErrorTypes(err error) []string {
+// configErrorFields names the Config fields of the *cors.ConfigError values
+// err joins.
+func configErrorFields(err error) []string {
 	var out []string
-	for _, e := range []struct {
-		name   string
-		target any
-	}{
-		{name: "OriginError", target: new(*cors.OriginError)},
-		{name: "MethodError", target: new(*cors.MethodError)},
-		{name: "HeaderError", target: new(*cors.HeaderError)},
-		{name: "CredentialsError", target: new(*cors.CredentialsError)},
-		{name: "ValueError", target: new(*cors.ValueError)},
-		{name: "NoOriginError", target: new(*cors.NoOriginError)},
-	} {
-		if errors.As(err, e.target) {
-			out = append(out, e.name)
+	joined, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		return nil
+	}
+	for _, e := range joined.Unwrap() {
+		var ce *cors.ConfigError
+		if errors.As(e, &ce) {
+			out = append(out, ce.Field)
 		}
 	}
 	return out

@@ -67,7 +67,7 @@ func compile(in Config) (*compiled, error) {
 	c.anyOrigin = anyOrigin
 	errs = append(errs, oerrs...)
 	if len(cfg.AllowedOrigins) == 0 && cfg.AllowOriginFunc == nil && cfg.AllowOriginRequestFunc == nil {
-		errs = append(errs, &NoOriginError{})
+		errs = append(errs, valueError(ErrNoOrigin, "AllowedOrigins", "", "is empty and AllowOriginFunc and AllowOriginRequestFunc are nil, so no origin is allowed; list origins or use \"*\"", ""))
 	}
 	errs = append(errs, c.compileMethods(&cfg)...)
 	errs = append(errs, c.compileHeaders(&cfg)...)
@@ -88,7 +88,7 @@ func compile(in Config) (*compiled, error) {
 
 func (c *compiled) compileMaxAge(d time.Duration) []error {
 	bad := func(code ErrorCode, reason, fix string) []error {
-		return []error{&ValueError{Code: code, Field: "MaxAge", Value: d.String(), Reason: reason, Fix: fix}}
+		return []error{valueError(code, "MaxAge", d.String(), reason, fix)}
 	}
 	switch {
 	case d < 0:
@@ -112,8 +112,8 @@ func (c *compiled) compileStatus(s int) []error {
 	case s == 0:
 		c.status = http.StatusNoContent
 	case s < 200 || s > 299:
-		return []error{&ValueError{Code: ErrStatusOutOfRange, Field: "PreflightSuccessStatus", Value: strconv.Itoa(s),
-			Reason: "is not within 200–299: browsers fail a preflight answered with any other status"}}
+		return []error{valueError(ErrStatusOutOfRange, "PreflightSuccessStatus", strconv.Itoa(s),
+			"is not within 200–299: browsers fail a preflight answered with any other status", "")}
 	default:
 		c.status = s
 	}
@@ -130,7 +130,7 @@ func (c *compiled) compileMethods(cfg *Config) (errs []error) {
 	var list []string
 	for i, m := range methods {
 		bad := func(code ErrorCode, reason string) {
-			errs = append(errs, &MethodError{Code: code, Index: i, Value: m, Reason: reason})
+			errs = append(errs, listError(code, "AllowedMethods", i, m, reason))
 		}
 		n := normalizeMethod(m)
 		switch first, dup := seen[n]; {
@@ -185,7 +185,7 @@ func (c *compiled) compileHeaders(cfg *Config) (errs []error) {
 	seen := map[string]int{}
 	for i, h := range cfg.AllowedHeaders {
 		bad := func(code ErrorCode, reason string) {
-			errs = append(errs, &HeaderError{Code: code, Field: "AllowedHeaders", Index: i, Value: h, Reason: reason})
+			errs = append(errs, listError(code, "AllowedHeaders", i, h, reason))
 		}
 		lower := strings.ToLower(h)
 		switch first, dup := seen[lower]; {
@@ -226,7 +226,7 @@ func (c *compiled) compileExposed(cfg *Config) (errs []error) {
 	seen := map[string]int{}
 	for i, h := range cfg.ExposedHeaders {
 		bad := func(code ErrorCode, reason string) {
-			errs = append(errs, &HeaderError{Code: code, Field: "ExposedHeaders", Index: i, Value: h, Reason: reason})
+			errs = append(errs, listError(code, "ExposedHeaders", i, h, reason))
 		}
 		lower := strings.ToLower(h)
 		switch first, dup := seen[lower]; {
@@ -234,8 +234,8 @@ func (c *compiled) compileExposed(cfg *Config) (errs []error) {
 			bad(ErrDuplicate, "repeats ExposedHeaders["+strconv.Itoa(first)+"] (header names are case-insensitive); remove one")
 			continue
 		case h == "*" && c.credentials:
-			errs = append(errs, &CredentialsError{Code: ErrCredentialsWildcard, Field: "ExposedHeaders", Index: i, Value: h,
-				Reason: "exposes nothing on credentialed requests (browsers read it as a header named *); list the headers"})
+			errs = append(errs, listError(ErrCredentialsWildcard, "ExposedHeaders", i, h,
+				"exposes nothing on credentialed requests (browsers read it as a header named *); list the headers"))
 		case h != "*" && !isToken(h):
 			bad(ErrHeaderNotToken, "is not a header name")
 		case lower == "set-cookie" || lower == "set-cookie2":

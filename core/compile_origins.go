@@ -21,7 +21,7 @@ func compileOrigins(cfg *Config, x *originIndex) (anyOrigin bool, errs []error) 
 	seen := make(map[string]int, len(cfg.AllowedOrigins))
 	for i, entry := range cfg.AllowedOrigins {
 		if first, dup := seen[entry]; dup {
-			errs = append(errs, &OriginError{Code: ErrDuplicate, Index: i, Value: entry, Reason: "repeats AllowedOrigins[" + strconv.Itoa(first) + "]; remove one"})
+			errs = append(errs, listError(ErrDuplicate, "AllowedOrigins", i, entry, "repeats AllowedOrigins["+strconv.Itoa(first)+"]; remove one"))
 			continue
 		}
 		seen[entry] = i
@@ -31,14 +31,14 @@ func compileOrigins(cfg *Config, x *originIndex) (anyOrigin bool, errs []error) 
 		}
 		anyOrigin = true
 		if len(cfg.AllowedOrigins) > 1 {
-			errs = append(errs, &OriginError{Code: ErrOriginWildcardCombined, Index: i, Value: entry, Reason: `allows every origin and cannot be combined with other entries`})
+			errs = append(errs, listError(ErrOriginWildcardCombined, "AllowedOrigins", i, entry, `allows every origin and cannot be combined with other entries`))
 		}
 		if cfg.AllowOriginFunc != nil || cfg.AllowOriginRequestFunc != nil {
-			errs = append(errs, &OriginError{Code: ErrOriginWildcardCombined, Index: i, Value: entry, Reason: `allows every origin, so AllowOriginFunc and AllowOriginRequestFunc would never be called; remove "*" or the function`})
+			errs = append(errs, listError(ErrOriginWildcardCombined, "AllowedOrigins", i, entry, `allows every origin, so AllowOriginFunc and AllowOriginRequestFunc would never be called; remove "*" or the function`))
 		}
 		if cfg.AllowCredentials {
-			errs = append(errs, &CredentialsError{Code: ErrCredentialsWildcard, Field: "AllowedOrigins", Index: i, Value: entry,
-				Reason: "cannot be used with AllowCredentials (browsers reject ACAO * on credentialed requests); list the origins instead"})
+			errs = append(errs, listError(ErrCredentialsWildcard, "AllowedOrigins", i, entry,
+				"cannot be used with AllowCredentials (browsers reject ACAO * on credentialed requests); list the origins instead"))
 		}
 	}
 	return anyOrigin, errs
@@ -65,10 +65,10 @@ func compileOrigin(i int, entry string, cfg *Config, x *originIndex) []error {
 }
 
 // parseOriginEntry checks the syntax of one entry. The error it returns
-// has its Code, Reason and Fix set.
-func parseOriginEntry(entry string) (originEntry, *OriginError) {
-	bad := func(code ErrorCode, reason, fix string) (originEntry, *OriginError) {
-		return originEntry{}, &OriginError{Code: code, Reason: reason, Fix: fix}
+// has its Code, Field, problem and Fix set.
+func parseOriginEntry(entry string) (originEntry, *ConfigError) {
+	bad := func(code ErrorCode, reason, fix string) (originEntry, *ConfigError) {
+		return originEntry{}, &ConfigError{Code: code, Field: "AllowedOrigins", problem: reason, Fix: fix}
 	}
 	if strings.EqualFold(entry, "null") {
 		return bad(ErrOriginNull, "is never matched by a list entry: every sandboxed page and file: document sends null; accept it deliberately with AllowOriginFunc", "")
@@ -151,12 +151,16 @@ func credentialsRisks(i int, entry string, cfg *Config, e *originEntry) (errs []
 		return nil
 	}
 	if !cfg.DangerouslyAllowInsecureOriginsWithCredentials && e.scheme == "http" && !isLoopbackHost(e.host) {
-		errs = append(errs, &CredentialsError{Code: ErrCredentialsInsecureOrigin, Field: "AllowedOrigins", Index: i, Value: entry,
-			Reason: "is insecure (http: and not loopback) and cannot be used with AllowCredentials: anyone on the network path can impersonate it", OptIn: optInInsecure})
+		ce := listError(ErrCredentialsInsecureOrigin, "AllowedOrigins", i, entry,
+			"is insecure (http: and not loopback) and cannot be used with AllowCredentials: anyone on the network path can impersonate it")
+		ce.optIn = optInInsecure
+		errs = append(errs, ce)
 	}
 	if e.subdomains && !cfg.DangerouslyAllowPublicSuffixWildcardsWithCredentials && isPublicSuffix(e.host) {
-		errs = append(errs, &CredentialsError{Code: ErrCredentialsPublicSuffix, Field: "AllowedOrigins", Index: i, Value: entry,
-			Reason: "allows every site under the public suffix " + e.host + " and cannot be used with AllowCredentials", OptIn: optInPublicSuffix})
+		ce := listError(ErrCredentialsPublicSuffix, "AllowedOrigins", i, entry,
+			"allows every site under the public suffix "+e.host+" and cannot be used with AllowCredentials")
+		ce.optIn = optInPublicSuffix
+		errs = append(errs, ce)
 	}
 	return errs
 }

@@ -62,9 +62,9 @@ func TestEdge_NeverMatchingEntriesRefused(t *testing.T) {
 		{Config{AllowedOrigins: []string{"*"}, AllowOriginFunc: func(string) bool { return true }}, "AllowOriginFunc"},
 	} {
 		_, err := New(c.cfg)
-		var oe *OriginError
-		if err == nil || !strings.Contains(err.Error(), c.want) || !errors.As(err, &oe) {
-			t.Errorf("%q: error %v, want an OriginError mentioning %q", c.cfg.AllowedOrigins, err, c.want)
+		var ce *ConfigError
+		if err == nil || !strings.Contains(err.Error(), c.want) || !errors.As(err, &ce) || ce.Field != "AllowedOrigins" {
+			t.Errorf("%q: error %v, want an AllowedOrigins ConfigError mentioning %q", c.cfg.AllowedOrigins, err, c.want)
 		}
 	}
 	for _, ok := range []string{"https://xn--bcher-kva.example", "https://*.xn--bcher-kva.example", "https://*." + long[4:]} {

@@ -6,8 +6,8 @@ import (
 )
 
 // ErrorCode is a stable, machine-readable name for one kind of configuration
-// problem (the messages are for people and may change). Every error New
-// reports carries one in its Code field and unwraps to it, so
+// problem (the messages are for people and may change). Every ConfigError
+// carries one in its Code field and unwraps to it, so
 // errors.Is(err, cors.ErrOriginNotSerialized) tells whether err, or any
 // problem joined into it, is of that kind.
 type ErrorCode string
@@ -75,113 +75,73 @@ const (
 	ErrScopeOverlap ErrorCode = "scope-overlap"
 )
 
-// OriginError reports a problem with an entry of AllowedOrigins.
-type OriginError struct {
-	Code   ErrorCode
-	Index  int    // position in AllowedOrigins
-	Value  string // the entry as configured
-	Reason string // what is wrong
-	Fix    string // the canonical form meant, or "" when none can be guessed
+// ConfigError reports one problem of a Config or ScopedConfig. New,
+// NewScoped and the Reconfigure methods join every problem they find with
+// errors.Join: errors.As(err, &ce) finds the first, errors.Is(err,
+// cors.ErrDuplicate) tells whether any problem has that code (a ConfigError
+// unwraps to its Code).
+type ConfigError struct {
+	Code ErrorCode
+	// Scope locates the Config in a ScopedConfig: "Scopes[2]" or "Default";
+	// "" for the Config given to New or Reconfigure, and for a problem of the
+	// ScopedConfig as a whole.
+	Scope string
+	// Field is the setting at fault: a Config field ("AllowedOrigins",
+	// "MaxAge", …) or a Scope's "Host" or "PathPrefix"; "" when the
+	// configuration as a whole is meant.
+	Field string
+	// Index is the position of the entry in Field's list, or -1 when Field
+	// is not a list or is meant as a whole.
+	Index int
+	// Value is the entry or value as configured ("" when the field is meant
+	// as a whole).
+	Value string
+	// Fix is the value probably meant (for MaxAge, as Go source), or "" when
+	// none can be guessed.
+	Fix string
+
+	problem string // what is wrong, in words
+	optIn   string // the Config field that accepts the risk, or ""
+	where   string // the scope with its host and path prefix, for the message
 }
 
-func (e *OriginError) Error() string {
-	return fieldMessage("AllowedOrigins", e.Index, e.Value, e.Reason, e.Fix)
-}
-
-// Unwrap returns e.Code.
-func (e *OriginError) Unwrap() error { return e.Code }
-
-// MethodError reports a problem with an entry of AllowedMethods.
-type MethodError struct {
-	Code   ErrorCode
-	Index  int
-	Value  string
-	Reason string
-}
-
-func (e *MethodError) Error() string {
-	return fieldMessage("AllowedMethods", e.Index, e.Value, e.Reason, "")
-}
-
-// Unwrap returns e.Code.
-func (e *MethodError) Unwrap() error { return e.Code }
-
-// HeaderError reports a problem with an entry of AllowedHeaders or
-// ExposedHeaders.
-type HeaderError struct {
-	Code   ErrorCode
-	Field  string // "AllowedHeaders" or "ExposedHeaders"
-	Index  int
-	Value  string
-	Reason string
-}
-
-func (e *HeaderError) Error() string {
-	return fieldMessage(e.Field, e.Index, e.Value, e.Reason, "")
-}
-
-// Unwrap returns e.Code.
-func (e *HeaderError) Unwrap() error { return e.Code }
-
-// CredentialsError reports a setting that is unsafe or meaningless together
-// with AllowCredentials, such as a "*" origin.
-type CredentialsError struct {
-	Code   ErrorCode
-	Field  string
-	Index  int // -1 when the whole field is meant
-	Value  string
-	Reason string
-	OptIn  string // the Config field that accepts the risk, or ""
-}
-
-func (e *CredentialsError) Error() string {
-	msg := fieldMessage(e.Field, e.Index, e.Value, e.Reason, "")
-	if e.OptIn != "" {
-		msg += " (set " + e.OptIn + " to accept the risk)"
+func (e *ConfigError) Error() string {
+	msg := e.problem
+	if e.Field != "" {
+		msg = fieldMessage(e.Field, e.Index, e.Value, e.problem, e.Fix)
 	}
-	return msg
+	if e.optIn != "" {
+		msg += " (set " + e.optIn + " to accept the risk)"
+	}
+	if e.where != "" {
+		msg = e.where + ": " + msg
+	}
+	return "cors: " + msg
 }
 
 // Unwrap returns e.Code.
-func (e *CredentialsError) Unwrap() error { return e.Code }
+func (e *ConfigError) Unwrap() error { return e.Code }
 
-// ValueError reports a scalar field out of range or malformed: MaxAge,
-// PreflightSuccessStatus, or a Scope's Host or PathPrefix.
-type ValueError struct {
-	Code   ErrorCode
-	Field  string
-	Value  string
-	Reason string
-	Fix    string // the value probably meant, as Go source, or ""
+// listError reports entry i of the list field.
+func listError(code ErrorCode, field string, i int, value, problem string) *ConfigError {
+	return &ConfigError{Code: code, Field: field, Index: i, Value: value, problem: problem}
 }
 
-func (e *ValueError) Error() string {
-	return fieldMessage(e.Field, -1, e.Value, e.Reason, e.Fix)
+// valueError reports a field that is not a list, or a list as a whole.
+func valueError(code ErrorCode, field, value, problem, fix string) *ConfigError {
+	return &ConfigError{Code: code, Field: field, Index: -1, Value: value, problem: problem, Fix: fix}
 }
 
-// Unwrap returns e.Code.
-func (e *ValueError) Unwrap() error { return e.Code }
-
-// NoOriginError reports a Config that allows no origin at all:
-// AllowedOrigins is empty and AllowOriginFunc and AllowOriginRequestFunc are
-// nil. It unwraps to ErrNoOrigin.
-type NoOriginError struct{}
-
-func (*NoOriginError) Error() string {
-	return `cors: AllowedOrigins is empty and AllowOriginFunc and AllowOriginRequestFunc are nil, so no origin is allowed; list origins or use "*"`
-}
-
-// Unwrap returns ErrNoOrigin.
-func (*NoOriginError) Unwrap() error { return ErrNoOrigin }
-
+// fieldMessage is the message of a problem with a field, without the
+// "cors: " prefix.
 func fieldMessage(field string, index int, value, reason, fix string) string {
 	name := field
 	if index >= 0 {
 		name += "[" + strconv.Itoa(index) + "]"
 	}
-	msg := fmt.Sprintf("cors: %s %q %s", name, value, reason)
+	msg := fmt.Sprintf("%s %q %s", name, value, reason)
 	if value == "" && index < 0 {
-		msg = fmt.Sprintf("cors: %s %s", name, reason)
+		msg = fmt.Sprintf("%s %s", name, reason)
 	}
 	if fix != "" {
 		msg += fmt.Sprintf("; did you mean %q?", fix)

@@ -8,51 +8,56 @@ import (
 )
 
 // TestEveryErrorCode builds one bad Config per ErrorCode and checks that
-// errors.Is finds the code, that the error is of the documented type and
-// that the message says what to do.
+// errors.Is finds the code, that errors.As finds a *ConfigError with that
+// code about the right field, and that the message says what to do.
 func TestEveryErrorCode(t *testing.T) {
 	star := []string{"*"}
 	cases := []struct {
-		code ErrorCode
-		cfg  Config
-		as   any
-		want string
+		code  ErrorCode
+		cfg   Config
+		field string
+		want  string
 	}{
-		{ErrOriginNotSerialized, Config{AllowedOrigins: []string{"https://app.example/"}}, new(*OriginError), `did you mean "https://app.example"?`},
-		{ErrOriginNull, Config{AllowedOrigins: []string{"null"}}, new(*OriginError), "AllowOriginFunc"},
-		{ErrOriginPattern, Config{AllowedOrigins: []string{"https://*app.example"}}, new(*OriginError), `not the whole leftmost label; only https://*.example.com, :* ports and "*" alone are patterns; did you mean "https://*.app.example"?`},
-		{ErrOriginWildcardCombined, Config{AllowedOrigins: []string{"*", "https://a.example"}}, new(*OriginError), "cannot be combined"},
-		{ErrOriginNeverMatches, Config{AllowedOrigins: []string{"http://xn--f"}}, new(*OriginError), "not valid punycode"},
-		{ErrDuplicate, Config{AllowedOrigins: []string{"https://a.example", "https://b.example", "https://a.example"}}, new(*OriginError), `AllowedOrigins[2] "https://a.example" repeats AllowedOrigins[0]; remove one`},
-		{ErrCredentialsWildcard, Config{AllowedOrigins: star, AllowCredentials: true}, new(*CredentialsError), "list the origins instead"},
-		{ErrCredentialsInsecureOrigin, Config{AllowedOrigins: []string{"http://a.example"}, AllowCredentials: true}, new(*CredentialsError), "DangerouslyAllowInsecureOriginsWithCredentials"},
-		{ErrCredentialsPublicSuffix, Config{AllowedOrigins: []string{"https://*.github.io"}, AllowCredentials: true}, new(*CredentialsError), "public suffix github.io"},
-		{ErrMethodNotToken, Config{AllowedOrigins: star, AllowedMethods: []string{"PUT,DELETE"}}, new(*MethodError), "not a method token"},
-		{ErrMethodTooLong, Config{AllowedOrigins: star, AllowedMethods: []string{strings.Repeat("M", MaxMethodLength+1)}}, new(*MethodError), "MaxMethodLength"},
-		{ErrMethodForbidden, Config{AllowedOrigins: star, AllowedMethods: []string{"TRACE"}}, new(*MethodError), "forbidden method"},
-		{ErrHeaderNotToken, Config{AllowedOrigins: star, ExposedHeaders: []string{"X A"}}, new(*HeaderError), "not a header name"},
-		{ErrHeaderTooLong, Config{AllowedOrigins: star, AllowedHeaders: []string{strings.Repeat("x", maxHeaderName+1)}}, new(*HeaderError), "longer than 256 bytes"},
-		{ErrHeaderForbidden, Config{AllowedOrigins: star, AllowedHeaders: []string{"Cookie"}}, new(*HeaderError), "forbidden request header"},
-		{ErrMaxAgeTooLong, Config{AllowedOrigins: star, MaxAge: 25 * time.Hour}, new(*ValueError), "exceeds 24h"},
-		{ErrMaxAgeFraction, Config{AllowedOrigins: star, MaxAge: 1500 * time.Millisecond}, new(*ValueError), `MaxAge "1.5s" is not a whole number of seconds`},
-		{ErrStatusOutOfRange, Config{AllowedOrigins: star, PreflightSuccessStatus: 302}, new(*ValueError), "200–299"},
-		{ErrNoOrigin, Config{}, new(*NoOriginError), `list origins or use "*"`},
+		{ErrOriginNotSerialized, Config{AllowedOrigins: []string{"https://app.example/"}}, "AllowedOrigins", `did you mean "https://app.example"?`},
+		{ErrOriginNull, Config{AllowedOrigins: []string{"null"}}, "AllowedOrigins", "AllowOriginFunc"},
+		{ErrOriginPattern, Config{AllowedOrigins: []string{"https://*app.example"}}, "AllowedOrigins", `not the whole leftmost label; only https://*.example.com, :* ports and "*" alone are patterns; did you mean "https://*.app.example"?`},
+		{ErrOriginWildcardCombined, Config{AllowedOrigins: []string{"*", "https://a.example"}}, "AllowedOrigins", "cannot be combined"},
+		{ErrOriginNeverMatches, Config{AllowedOrigins: []string{"http://xn--f"}}, "AllowedOrigins", "not valid punycode"},
+		{ErrDuplicate, Config{AllowedOrigins: []string{"https://a.example", "https://b.example", "https://a.example"}}, "AllowedOrigins", `AllowedOrigins[2] "https://a.example" repeats AllowedOrigins[0]; remove one`},
+		{ErrCredentialsWildcard, Config{AllowedOrigins: star, AllowCredentials: true}, "AllowedOrigins", "list the origins instead"},
+		{ErrCredentialsInsecureOrigin, Config{AllowedOrigins: []string{"http://a.example"}, AllowCredentials: true}, "AllowedOrigins", "DangerouslyAllowInsecureOriginsWithCredentials"},
+		{ErrCredentialsPublicSuffix, Config{AllowedOrigins: []string{"https://*.github.io"}, AllowCredentials: true}, "AllowedOrigins", "public suffix github.io"},
+		{ErrMethodNotToken, Config{AllowedOrigins: star, AllowedMethods: []string{"PUT,DELETE"}}, "AllowedMethods", "not a method token"},
+		{ErrMethodTooLong, Config{AllowedOrigins: star, AllowedMethods: []string{strings.Repeat("M", MaxMethodLength+1)}}, "AllowedMethods", "MaxMethodLength"},
+		{ErrMethodForbidden, Config{AllowedOrigins: star, AllowedMethods: []string{"TRACE"}}, "AllowedMethods", "forbidden method"},
+		{ErrHeaderNotToken, Config{AllowedOrigins: star, ExposedHeaders: []string{"X A"}}, "ExposedHeaders", "not a header name"},
+		{ErrHeaderTooLong, Config{AllowedOrigins: star, AllowedHeaders: []string{strings.Repeat("x", maxHeaderName+1)}}, "AllowedHeaders", "longer than 256 bytes"},
+		{ErrHeaderForbidden, Config{AllowedOrigins: star, AllowedHeaders: []string{"Cookie"}}, "AllowedHeaders", "forbidden request header"},
+		{ErrMaxAgeTooLong, Config{AllowedOrigins: star, MaxAge: 25 * time.Hour}, "MaxAge", "exceeds 24h"},
+		{ErrMaxAgeFraction, Config{AllowedOrigins: star, MaxAge: 1500 * time.Millisecond}, "MaxAge", `MaxAge "1.5s" is not a whole number of seconds`},
+		{ErrStatusOutOfRange, Config{AllowedOrigins: star, PreflightSuccessStatus: 302}, "PreflightSuccessStatus", "200–299"},
+		{ErrNoOrigin, Config{}, "AllowedOrigins", `list origins or use "*"`},
 	}
 	scoped := []struct {
-		code ErrorCode
-		sc   ScopedConfig
-		want string
+		code  ErrorCode
+		sc    ScopedConfig
+		scope string
+		field string
+		want  string
 	}{
-		{ErrScopeHost, ScopedConfig{Scopes: []Scope{{Host: "API.example", Config: Config{AllowedOrigins: star}}}}, `did you mean "api.example"?`},
-		{ErrScopePathPrefix, ScopedConfig{Scopes: []Scope{{PathPrefix: "api/", Config: Config{AllowedOrigins: star}}}}, `did you mean "/api/"?`},
-		{ErrScopeOverlap, ScopedConfig{Scopes: []Scope{{PathPrefix: "/api/", Config: Config{AllowedOrigins: star}}, {PathPrefix: "/api", Config: Config{AllowedOrigins: star}}}}, "overlaps Scopes[0]"},
+		{ErrScopeHost, ScopedConfig{Scopes: []Scope{{Host: "API.example", Config: Config{AllowedOrigins: star}}}}, "Scopes[0]", "Host", `did you mean "api.example"?`},
+		{ErrScopePathPrefix, ScopedConfig{Scopes: []Scope{{PathPrefix: "api/", Config: Config{AllowedOrigins: star}}}}, "Scopes[0]", "PathPrefix", `did you mean "/api/"?`},
+		{ErrScopeOverlap, ScopedConfig{Scopes: []Scope{{PathPrefix: "/api/", Config: Config{AllowedOrigins: star}}, {PathPrefix: "/api", Config: Config{AllowedOrigins: star}}}}, "Scopes[1]", "PathPrefix", "overlaps Scopes[0]"},
 	}
-	if _, err := NewScoped(ScopedConfig{}); !errors.Is(err, ErrNoOrigin) || !strings.Contains(err.Error(), "no Scopes and no Default") {
+	var ce *ConfigError
+	if _, err := NewScoped(ScopedConfig{}); !errors.Is(err, ErrNoOrigin) || !errors.As(err, &ce) || ce.Code != ErrNoOrigin ||
+		err.Error() != "cors: ScopedConfig has no Scopes and no Default, so it allows nothing" {
 		t.Errorf("empty ScopedConfig: %v", err)
 	}
 	for _, tc := range scoped {
 		_, err := NewScoped(tc.sc)
-		if !errors.Is(err, tc.code) || !errors.As(err, new(*ValueError)) || !strings.Contains(err.Error(), tc.want) {
+		if !errors.Is(err, tc.code) || !errors.As(err, &ce) || ce.Code != tc.code || ce.Scope != tc.scope || ce.Field != tc.field ||
+			!strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: %v", tc.code, err)
 		}
 	}
@@ -65,8 +70,8 @@ func TestEveryErrorCode(t *testing.T) {
 			t.Errorf("%s: %+v accepted", tc.code, tc.cfg)
 		case !errors.Is(err, tc.code):
 			t.Errorf("%s: errors.Is fails on %v", tc.code, err)
-		case !errors.As(err, tc.as):
-			t.Errorf("%s: errors.As(%T) fails on %v", tc.code, tc.as, err)
+		case !errors.As(err, &ce) || ce.Code != tc.code || ce.Field != tc.field || ce.Scope != "":
+			t.Errorf("%s: errors.As finds %+v in %v, want Field %s", tc.code, ce, err, tc.field)
 		case !strings.Contains(err.Error(), tc.want):
 			t.Errorf("%s: %q does not contain %q", tc.code, err, tc.want)
 		}

@@ -111,7 +111,8 @@ func ExamplePolicy_Reconfigure() {
 	//   Vary: Origin
 }
 
-// New reports every problem at once; errors.As picks out each kind.
+// New reports every problem at once, each a *ConfigError with a stable
+// code for errors.Is.
 func ExampleNew_errors() {
 	_, err := cors.New(cors.Config{
 		AllowedOrigins:   []string{"*", "https://*.github.io"},
@@ -120,17 +121,19 @@ func ExampleNew_errors() {
 		MaxAge:           48 * time.Hour,
 	})
 	fmt.Println(err)
-	var cred *cors.CredentialsError
-	if errors.As(err, &cred) {
-		fmt.Println("first credentials problem is in", cred.Field)
+	var ce *cors.ConfigError
+	if errors.As(err, &ce) {
+		fmt.Printf("first problem: %s[%d] %q\n", ce.Field, ce.Index, ce.Value)
 	}
+	fmt.Println("public suffix with credentials:", errors.Is(err, cors.ErrCredentialsPublicSuffix))
 	// Output:
 	// cors: AllowedOrigins[0] "*" allows every origin and cannot be combined with other entries
 	// cors: AllowedOrigins[0] "*" cannot be used with AllowCredentials (browsers reject ACAO * on credentialed requests); list the origins instead
 	// cors: AllowedOrigins[1] "https://*.github.io" allows every site under the public suffix github.io and cannot be used with AllowCredentials (set DangerouslyAllowPublicSuffixWildcardsWithCredentials to accept the risk)
 	// cors: AllowedHeaders[0] "Cookie" is a forbidden request header that only the browser sets; remove it
 	// cors: MaxAge "48h0m0s" exceeds 24h (no browser caches a preflight longer; Chromium stops at 2h)
-	// first credentials problem is in AllowedOrigins
+	// first problem: AllowedOrigins[0] "*"
+	// public suffix with credentials: true
 }
 
 // Evaluate is the framework-agnostic heart: adapters describe the request,

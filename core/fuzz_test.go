@@ -358,8 +358,8 @@ func FuzzOriginPattern(f *testing.F) {
 			checkCanonicalWithURL(t, entry)
 		}
 		for _, e := range flatten(err) {
-			var oe *OriginError
-			if !errors.As(e, &oe) || oe.Fix == "" {
+			var oe *ConfigError
+			if !errors.As(e, &oe) || oe.Field != "AllowedOrigins" || oe.Fix == "" {
 				continue
 			}
 			if oe.Fix == entry {

@@ -25,11 +25,10 @@ type Policy struct {
 }
 
 // New validates cfg and builds a Policy. The error joins every problem of
-// the configuration (see OriginError, MethodError, HeaderError,
-// CredentialsError, ValueError and NoOriginError); each message names the
-// field, the offending value and, where one exists, the fix, and each problem
-// carries a stable ErrorCode: errors.Is(err, cors.ErrDuplicate) tells whether
-// any entry repeats another.
+// the configuration, each a *ConfigError: its message names the field, the
+// offending value and, where one exists, the fix, and it carries a stable
+// ErrorCode: errors.Is(err, cors.ErrDuplicate) tells whether any entry
+// repeats another.
 func New(cfg Config) (*Policy, error) {
 	c, err := compile(cfg)
 	if err != nil {

@@ -2,8 +2,6 @@ package cors
 
 import (
 	"log/slog"
-	"strconv"
-	"strings"
 )
 
 // Scope applies a Config to part of the URL space: the requests whose host
@@ -81,31 +79,9 @@ type ScopedConfig struct {
 	Logger *slog.Logger
 }
 
-// ScopeError reports a problem with one scope (or with Default): its host,
-// its path prefix, or its Config. Err holds the problem (a *ValueError for
-// Host and PathPrefix, the Config's own error types otherwise);
-// errors.As finds them through ScopeError.
-type ScopeError struct {
-	Index      int // position in Scopes; -1 for Default
-	Host       string
-	PathPrefix string
-	Err        error
-}
-
-func (e *ScopeError) Error() string {
-	where := "Default"
-	if e.Index >= 0 {
-		where = "Scopes[" + strconv.Itoa(e.Index) + "] (host " + strconv.Quote(e.Host) + ", path prefix " + strconv.Quote(e.PathPrefix) + ")"
-	}
-	return "cors: " + where + ": " + strings.TrimPrefix(e.Err.Error(), "cors: ")
-}
-
-// Unwrap returns the underlying problem.
-func (e *ScopeError) Unwrap() error { return e.Err }
-
 // NewScoped validates sc and builds a Policy that judges each request by the
 // configuration of its scope. The error joins every problem of every scope
-// (each a *ScopeError naming the scope). The policy is used like one from
+// (each a *ConfigError whose Scope names the scope). The policy is used like one from
 // New: Handler, Evaluate, and every adapter's Middleware.
 func NewScoped(sc ScopedConfig) (*Policy, error) {
 	rs, err := compileScoped(sc)
@@ -140,15 +116,3 @@ func (p *Policy) ReconfigureScoped(sc ScopedConfig) error {
 	p.current.Store(rs)
 	return nil
 }
-
-var errNothingScoped error = nothingScopedError{}
-
-// nothingScopedError reports a ScopedConfig without Scopes and Default. It
-// unwraps to ErrNoOrigin.
-type nothingScopedError struct{}
-
-func (nothingScopedError) Error() string {
-	return "cors: ScopedConfig has no Scopes and no Default, so it allows nothing"
-}
-
-func (nothingScopedError) Unwrap() error { return ErrNoOrigin }

@@ -52,7 +52,7 @@ type scopeTable struct {
 
 func compileScoped(sc ScopedConfig) (*ruleset, error) {
 	if len(sc.Scopes) == 0 && sc.Default == nil {
-		return nil, errNothingScoped
+		return nil, &ConfigError{Code: ErrNoOrigin, Index: -1, problem: "ScopedConfig has no Scopes and no Default, so it allows nothing"}
 	}
 	t := &scopeTable{exact: map[string]*hostGroup{}, wild: map[string]*hostGroup{}, logger: sc.Logger}
 	var errs []error
@@ -60,7 +60,7 @@ func compileScoped(sc ScopedConfig) (*ruleset, error) {
 	seen := map[slot]int{}
 	for i, s := range sc.Scopes {
 		fail := func(err error) {
-			errs = append(errs, &ScopeError{Index: i, Host: s.Host, PathPrefix: s.PathPrefix, Err: err})
+			errs = append(errs, inScope(err, "Scopes["+strconv.Itoa(i)+"]", " (host "+strconv.Quote(s.Host)+", path prefix "+strconv.Quote(s.PathPrefix)+")"))
 		}
 		hostErr := checkScopeHost(s.Host)
 		key, prefixErr := checkPathPrefix(s.PathPrefix)
@@ -86,7 +86,7 @@ func compileScoped(sc ScopedConfig) (*ruleset, error) {
 	if sc.Default != nil {
 		c, err := compile(*sc.Default)
 		for _, e := range splitJoined(err) {
-			errs = append(errs, &ScopeError{Index: -1, Err: e})
+			errs = append(errs, inScope(e, "Default", ""))
 		}
 		t.def = &scope{name: ScopeDefault, c: c}
 	}
@@ -103,8 +103,18 @@ func overlapError(j int, earlier, prefix string) error {
 	if earlier == prefix {
 		verb = "duplicates"
 	}
-	return &ValueError{Code: ErrScopeOverlap, Field: "PathPrefix", Value: prefix, Reason: verb + " Scopes[" + strconv.Itoa(j) + "] (path prefix " +
-		strconv.Quote(earlier) + ") for the same host: a prefix covers the same paths with or without its trailing slash and in any letter case"}
+	return valueError(ErrScopeOverlap, "PathPrefix", prefix, verb+" Scopes["+strconv.Itoa(j)+"] (path prefix "+
+		strconv.Quote(earlier)+") for the same host: a prefix covers the same paths with or without its trailing slash and in any letter case", "")
+}
+
+// inScope places err, a *ConfigError, in a scope: scope names it
+// ("Scopes[2]", "Default"), detail adds its host and path prefix to the
+// message.
+func inScope(err error, scope, detail string) error {
+	if ce, ok := err.(*ConfigError); ok {
+		ce.Scope, ce.where = scope, scope+detail
+	}
+	return err
 }
 
 // splitJoined returns the errors joined in err (by compile), or err alone.
@@ -167,7 +177,7 @@ func growMark(marks []bool, n int) []bool {
 // checkScopeHost validates a Scope's Host.
 func checkScopeHost(h string) error {
 	bad := func(reason string) error {
-		return &ValueError{Code: ErrScopeHost, Field: "Host", Value: h, Reason: reason}
+		return valueError(ErrScopeHost, "Host", h, reason, "")
 	}
 	switch {
 	case h == "":
@@ -206,7 +216,7 @@ func checkScopeHost(h string) error {
 // prefix without its trailing slash.
 func checkPathPrefix(p string) (string, error) {
 	bad := func(reason string) (string, error) {
-		return "", &ValueError{Code: ErrScopePathPrefix, Field: "PathPrefix", Value: p, Reason: reason}
+		return "", valueError(ErrScopePathPrefix, "PathPrefix", p, reason, "")
 	}
 	switch {
 	case p == "":

@@ -296,10 +296,18 @@ func TestScopedConfigErrors(t *testing.T) {
 	if n := strings.Count(msg, "\n") + 1; n != 13 {
 		t.Errorf("%d problems reported, want 13:\n%s", n, msg)
 	}
-	var oe *OriginError
-	var se *ScopeError
-	if !errors.As(err, &oe) || !errors.As(err, &se) {
-		t.Errorf("errors.As finds no OriginError or ScopeError in %v", err)
+	scopes := map[string]bool{}
+	for _, e := range splitJoined(err) {
+		var ce *ConfigError
+		if !errors.As(e, &ce) {
+			t.Fatalf("%v is not a *ConfigError", e)
+		}
+		scopes[ce.Scope+"."+ce.Field] = true
+	}
+	for _, want := range []string{"Scopes[1].PathPrefix", "Scopes[7].Host", "Scopes[11].AllowedOrigins", "Scopes[11].MaxAge", "Default.AllowedOrigins"} {
+		if !scopes[want] {
+			t.Errorf("no problem located at %s: %v", want, scopes)
+		}
 	}
 	if _, err := NewScoped(ScopedConfig{}); err == nil {
 		t.Error("an empty ScopedConfig is accepted")
