@@ -18,7 +18,8 @@ type Scope struct {
 	// boundaries: "/api/" (or "/api") covers "/api", "/api/" and everything
 	// below, never "/apix". "/" or "" covers every path. It starts with "/"
 	// and is written decoded, as in net/url's URL.Path, with no empty or dot
-	// segment, no backslash, '%', '?' or '#'.
+	// segment, no backslash, '%', '?' or '#', in at most 256 bytes besides a
+	// trailing slash.
 	PathPrefix string
 
 	// Config is the policy for the scope's requests, validated like the

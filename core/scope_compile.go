@@ -73,7 +73,7 @@ func compileScoped(sc ScopedConfig) (*ruleset, error) {
 		if hostErr != nil || prefixErr != nil {
 			continue
 		}
-		at := slot{s.Host, strings.ToLower(key)}
+		at := slot{s.Host, asciiLower(key)}
 		if j, taken := seen[at]; taken {
 			fail(overlapError(j, sc.Scopes[j].PathPrefix, s.PathPrefix))
 			continue
@@ -144,12 +144,29 @@ func (t *scopeTable) add(host, key string, s *scope) {
 		g = groupIn(t.exact, host)
 	}
 	g.exact[key] = s
-	g.folded[strings.ToLower(key)] = s
+	g.folded[asciiLower(key)] = s
 	g.lens = growMark(g.lens, len(key))
 	t.maxPrefix = max(t.maxPrefix, len(key))
-	if strings.ToLower(key) != key {
+	if asciiLower(key) != key {
 		t.foldAlways = true
 	}
+}
+
+// asciiLower lower-cases the ASCII letters of s, the only folding the scope
+// lookup applies to request paths (routers that match paths
+// case-insensitively fold ASCII only): "/Über" stays "/Über", and the
+// Kelvin sign is not a "k".
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				b[j] = lower(b[j])
+			}
+			return string(b)
+		}
+	}
+	return s
 }
 
 func newHostGroup() *hostGroup {
@@ -223,8 +240,8 @@ func checkPathPrefix(p string) (string, error) {
 		return "", nil
 	case p[0] != '/':
 		return bad(`does not start with "/"; did you mean ` + strconv.Quote("/"+p) + "?")
-	case len(p) > maxPrefixLength+1:
-		return bad("is longer than " + strconv.Itoa(maxPrefixLength) + " bytes")
+	case len(strings.TrimSuffix(p, "/")) > maxPrefixLength:
+		return bad("is longer than " + strconv.Itoa(maxPrefixLength) + " bytes (not counting a trailing slash)")
 	case strings.ContainsAny(p, `?#%\`):
 		return bad(`contains '?', '#', '%' or a backslash: write the path decoded, as in net/url's URL.Path, without query or fragment`)
 	case ambiguousPath(p):

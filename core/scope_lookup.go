@@ -17,8 +17,11 @@ func (t *scopeTable) resolve(r *Request) (*scope, ReasonCode) {
 	}
 	var hostBuf [maxHostLength]byte
 	host := hostKey(&hostBuf, r.Host)
+	// The buffers hold one byte more than the longest prefix, which
+	// checkPathPrefix bounds by maxPrefixLength: that byte tells whether
+	// the prefix ends at a segment boundary.
 	var given [maxPrefixLength + 1]byte
-	limit := t.maxPrefix + 1
+	limit := min(t.maxPrefix+1, len(given))
 	n := copy(given[:min(len(path), limit)], path)
 	s := t.find(host, given[:n], len(path), false)
 	if strings.IndexByte(path, '%') >= 0 {
@@ -197,7 +200,7 @@ func unhex(c byte) byte {
 
 // hostKey writes host, without port or one trailing dot, in lower case into
 // buf. It returns nil when host is empty, too long or not a plain host name
-// (such a request matches only scopes without Host).
+// of non-empty labels (such a request matches only scopes without Host).
 func hostKey(buf *[maxHostLength]byte, host string) []byte {
 	host = requestHost(host)
 	if host == "" || len(host) > maxHostLength {
@@ -205,7 +208,12 @@ func hostKey(buf *[maxHostLength]byte, host string) []byte {
 	}
 	for i := 0; i < len(host); i++ {
 		b := lower(host[i])
-		if !('a' <= b && b <= 'z' || '0' <= b && b <= '9' || b == '-' || b == '_' || b == '.') {
+		switch {
+		case b == '.':
+			if i == 0 || host[i-1] == '.' || i == len(host)-1 {
+				return nil // an empty label: "*.a.test" never matches "..a.test"
+			}
+		case !('a' <= b && b <= 'z' || '0' <= b && b <= '9' || b == '-' || b == '_'):
 			return nil
 		}
 		buf[i] = b

@@ -562,3 +562,31 @@ func TestAmbiguousPath(t *testing.T) {
 		}
 	}
 }
+
+// TestScopePathLengths: prefixes up to the limit are accepted, longer ones
+// refused, and a path of any length is answered by the scope the reference
+// model picks, without a panic.
+func TestScopePathLengths(t *testing.T) {
+	long := "/" + strings.Repeat("a", maxPrefixLength-1) // 256 bytes
+	for _, prefix := range []string{long + "a", long + "a/"} {
+		if _, err := NewScoped(ScopedConfig{Scopes: []Scope{{PathPrefix: prefix, Config: publicConfig}}}); err == nil ||
+			!strings.Contains(err.Error(), "is longer than 256 bytes") {
+			t.Errorf("a %d-byte prefix: error %v, want too long", len(prefix), err)
+		}
+	}
+	scopes := []Scope{
+		{PathPrefix: long, Config: Config{AllowedOrigins: []string{refScopeOrigin}}},
+		{PathPrefix: long[:100] + "/", Config: Config{AllowedOrigins: []string{refScopeOrigin}}},
+		{Host: "a.test", PathPrefix: "/A" + long[2:], Config: Config{AllowedOrigins: []string{refScopeOrigin}}},
+	}
+	p := MustNewScoped(ScopedConfig{Scopes: scopes})
+	origin := [1]string{refScopeOrigin}
+	for n := 0; n < 700; n++ {
+		for _, path := range []string{long + strings.Repeat("a", n), long + "/" + strings.Repeat("b", n), "/" + strings.Repeat("a", n), "/A" + strings.Repeat("a", n)} {
+			d := p.Evaluate(Request{Method: "GET", Host: "a.test", Path: path, Origin: origin[:]})
+			if scope, code := refScope(scopes, false, "a.test", path, ""); d.Reason.Scope != scope || d.Reason.Code != code {
+				t.Fatalf("a %d-byte path: scope %q (%v), want %q (%v)", len(path), d.Reason.Scope, d.Reason.Code, scope, code)
+			}
+		}
+	}
+}
