@@ -1,0 +1,17 @@
+module github.com/originguard/cors/corsmigrate
+
+go 1.25.0
+
+require (
+	github.com/originguard/cors/core v0.1.0
+	golang.org/x/tools v0.49.0
+)
+
+require (
+	golang.org/x/mod v0.39.0 // indirect
+	golang.org/x/net v0.58.0 // indirect
+	golang.org/x/sync v0.22.0 // indirect
+	golang.org/x/text v0.41.0 // indirect
+)
+
+replace github.com/originguard/cors/core => ../core

@@ -1,0 +1,140 @@
+package migrate
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// importName returns the name under which f imports path, or "".
+func importName(f *ast.File, path string) (string, *ast.ImportSpec) {
+	for _, spec := range f.Imports {
+		if p, _ := strconv.Unquote(spec.Path.Value); p == path {
+			if spec.Name != nil {
+				return spec.Name.Name, spec
+			}
+			return "", spec
+		}
+	}
+	return "", nil
+}
+
+// targetName is the name the rewritten calls of f use for our package.
+func (m *migration) targetName(f *ast.File) string {
+	if m.lib.Path == "github.com/rs/cors" {
+		if name, _ := importName(f, m.lib.Path); name != "" {
+			return name
+		}
+		return "cors"
+	}
+	if name, spec := importName(f, m.lib.Target); spec != nil && name != "" {
+		return name
+	}
+	return m.lib.TargetName
+}
+
+// fileEdits are the edits every fix in f carries: the imports it needs
+// and, for rs/cors, the rewrite of the file's other uses of the package.
+func (m *migration) fileEdits(f *ast.File, needTime bool) []analysis.TextEdit {
+	var edits []analysis.TextEdit
+	if m.lib.Path == "github.com/rs/cors" {
+		_, spec := importName(f, m.lib.Path)
+		edits = append(edits, analysis.TextEdit{Pos: spec.Path.Pos(), End: spec.Path.End(), NewText: []byte(strconv.Quote(coreImport))})
+		needHTTP := false
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.SelectorExpr:
+				if m.rsObject(n.Sel, "HandlerFunc") {
+					edits = append(edits, m.replace(n, m.text(n.X)+".Handler("+m.httpName(f)+".HandlerFunc(func("+m.httpName(f)+".ResponseWriter, *"+m.httpName(f)+".Request) {})).ServeHTTP"))
+					needHTTP = true
+					return false
+				}
+			case *ast.Ident:
+				if m.rsObject(n, "Cors") {
+					edits = append(edits, m.replace(n, "Policy"))
+				}
+			}
+			return true
+		})
+		if needHTTP {
+			edits = append(edits, addImport(f, "", "net/http")...)
+		}
+	} else if _, spec := importName(f, m.lib.Target); spec == nil {
+		edits = append(edits, addImport(f, m.lib.TargetName, m.lib.Target)...)
+	}
+	if needTime {
+		edits = append(edits, addImport(f, "", "time")...)
+	}
+	return edits
+}
+
+// rsObject reports whether id refers to rs/cors's name.
+func (m *migration) rsObject(id *ast.Ident, name string) bool {
+	obj := m.pass.TypesInfo.Uses[id]
+	return obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == m.lib.Path && obj.Name() == name && !isPkgName(obj)
+}
+
+func isPkgName(obj types.Object) bool { _, ok := obj.(*types.PkgName); return ok }
+
+// httpName is the name under which f imports net/http.
+func (m *migration) httpName(f *ast.File) string {
+	if name, spec := importName(f, "net/http"); spec != nil && name != "" {
+		return name
+	}
+	return "http"
+}
+
+// addImport returns the edit that adds path to f's imports, or none when
+// f already imports it.
+func addImport(f *ast.File, name, path string) []analysis.TextEdit {
+	if _, spec := importName(f, path); spec != nil {
+		return nil
+	}
+	spec := strconv.Quote(path)
+	if name != "" {
+		spec = name + " " + spec
+	}
+	for _, d := range f.Decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
+			if g.Lparen.IsValid() && strings.Contains(path, ".") {
+				// After the last group, usually the third-party one.
+				return []analysis.TextEdit{{Pos: g.Rparen, End: g.Rparen, NewText: []byte("\t" + spec + "\n")}}
+			}
+			if g.Lparen.IsValid() {
+				// Before the first group, usually the standard library's.
+				return []analysis.TextEdit{{Pos: g.Lparen + 1, End: g.Lparen + 1, NewText: []byte("\n\t" + spec)}}
+			}
+			return []analysis.TextEdit{{Pos: g.End(), End: g.End(), NewText: []byte("\nimport " + spec)}}
+		}
+	}
+	return []analysis.TextEdit{{Pos: f.Name.End(), End: f.Name.End(), NewText: []byte("\n\nimport " + spec)}}
+}
+
+// rsFilesWithoutSites gives the files that use rs/cors without calling one
+// of its constructors (a parameter of type *cors.Cors, say) their own
+// diagnostic and fix, on the import.
+func (m *migration) rsFilesWithoutSites() {
+	for _, f := range m.pass.Files {
+		_, spec := importName(f, m.lib.Path)
+		if spec == nil || slicesContainsFile(m.sites, f) {
+			continue
+		}
+		m.pass.Report(analysis.Diagnostic{Pos: spec.Pos(), End: spec.End(),
+			Message: fmt.Sprintf("rs/cors: this file's uses of rs/cors can be migrated to %s", coreImport),
+			SuggestedFixes: []analysis.SuggestedFix{{Message: "migrate to " + coreImport, TextEdits: m.fileEdits(f, false)}}})
+	}
+}
+
+func slicesContainsFile(sites []*site, f *ast.File) bool {
+	for _, s := range sites {
+		if s.file == f {
+			return true
+		}
+	}
+	return false
+}
