@@ -127,7 +127,7 @@ func (m *migration) findSites(f *ast.File) {
 				continue
 			}
 			s := &site{file: f, node: node.(ast.Expr), name: m.callName(call, method)}
-			s.t = m.translateCall(fm, call)
+			s.t = m.translateCall(f, fm, call)
 			m.sites = append(m.sites, s)
 			return false
 		}
@@ -136,8 +136,9 @@ func (m *migration) findSites(f *ast.File) {
 }
 
 // translateCall reads the configuration a call of form fm stands for.
-func (m *migration) translateCall(fm *form, call *ast.CallExpr) *translation {
+func (m *migration) translateCall(f *ast.File, fm *form, call *ast.CallExpr) *translation {
 	vals := map[string]*value{}
+	var comments map[string]comment
 	switch fm.Arg {
 	case "":
 		for name, entries := range fm.Preset {
@@ -167,6 +168,7 @@ func (m *migration) translateCall(fm *form, call *ast.CallExpr) *translation {
 			return t
 		}
 		t := &translation{}
+		comments = m.fieldComments(f, lit)
 		for _, e := range lit.Elts {
 			kv, ok := e.(*ast.KeyValueExpr)
 			if !ok {
@@ -186,7 +188,47 @@ func (m *migration) translateCall(fm *form, call *ast.CallExpr) *translation {
 			vals[name] = v
 		}
 	}
-	return translate(m.lib, vals, call.Pos())
+	t := translate(m.lib, vals, call.Pos())
+	for old, c := range comments {
+		if fd := m.lib.fieldByName(old); fd != nil && fd.New != "" {
+			if _, ok := t.fields[fd.New]; ok {
+				t.comments[fd.New] = c
+			}
+		}
+	}
+	return t
+}
+
+// A comment is what was written around one field of a configuration
+// literal: the lines before it and the end of its line.
+type comment struct{ lead, trail string }
+
+// fieldComments returns the comments of each field of lit, by field name,
+// so that the rewritten configuration keeps them.
+func (m *migration) fieldComments(f *ast.File, lit *ast.CompositeLit) map[string]comment {
+	out := map[string]comment{}
+	prev := lit.Lbrace
+	for _, e := range lit.Elts {
+		kv, ok := e.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		var c comment
+		line := m.pass.Fset.Position(kv.End()).Line
+		for _, g := range f.Comments {
+			switch {
+			case g.Pos() > prev && g.End() < kv.Pos() && m.pass.Fset.Position(g.Pos()).Line > m.pass.Fset.Position(prev).Line:
+				c.lead += m.text(g) + "\n"
+			case g.Pos() > kv.End() && g.Pos() < lit.Rbrace && m.pass.Fset.Position(g.Pos()).Line == line:
+				c.trail = m.text(g)
+			}
+		}
+		if c != (comment{}) {
+			out[kv.Key.(*ast.Ident).Name] = c
+		}
+		prev = kv.End()
+	}
+	return out
 }
 
 // findOtherUses reports every use of the library outside a site, except

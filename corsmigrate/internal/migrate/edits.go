@@ -106,8 +106,13 @@ func addImport(f *ast.File, name, path string) []analysis.TextEdit {
 				return []analysis.TextEdit{{Pos: g.Rparen, End: g.Rparen, NewText: []byte("\t" + spec + "\n")}}
 			}
 			if g.Lparen.IsValid() {
-				// Before the first group, usually the standard library's.
-				return []analysis.TextEdit{{Pos: g.Lparen + 1, End: g.Lparen + 1, NewText: []byte("\n\t" + spec)}}
+				// Before the first group: the standard library's, or a
+				// group of its own before a third-party one.
+				text := "\n\t" + spec
+				if first, _ := strconv.Unquote(f.Imports[0].Path.Value); strings.Contains(first, ".") {
+					text += "\n"
+				}
+				return []analysis.TextEdit{{Pos: g.Lparen + 1, End: g.Lparen + 1, NewText: []byte(text)}}
 			}
 			return []analysis.TextEdit{{Pos: g.End(), End: g.End(), NewText: []byte("\nimport " + spec)}}
 		}
@@ -125,7 +130,7 @@ func (m *migration) rsFilesWithoutSites() {
 			continue
 		}
 		m.pass.Report(analysis.Diagnostic{Pos: spec.Pos(), End: spec.End(),
-			Message: fmt.Sprintf("rs/cors: this file's uses of rs/cors can be migrated to %s", coreImport),
+			Message:        fmt.Sprintf("rs/cors: this file's uses of rs/cors can be migrated to %s", coreImport),
 			SuggestedFixes: []analysis.SuggestedFix{{Message: "migrate to " + coreImport, TextEdits: m.fileEdits(f, false)}}})
 	}
 }

@@ -11,5 +11,5 @@ import (
 // copies.
 func TestGolden(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), Analyzer,
-		"rscors", "rscorsbug", "gincors")
+		"rscors", "rscorsbug", "gincors", "echov4", "echov5", "fiberv2", "fiberv3", "chicors")
 }

@@ -23,7 +23,8 @@ type problem struct {
 // A translation is an old configuration written as ours.
 type translation struct {
 	lib      *library
-	fields   map[string]string // our field → its Go text
+	fields   map[string]string  // our field → its Go text
+	comments map[string]comment // our field → the comments of the old one
 	lists    map[string][]string
 	known    bool // every list and scalar is known, so New can check them
 	creds    bool // AllowCredentials is the constant true
@@ -46,7 +47,7 @@ var globOK = regexp.MustCompile(`^[a-z][a-z0-9+.-]*://\*\.[^*/]+$`)
 // translate writes vals, the fields of an old configuration, as ours. at is
 // the call's position, for problems with no field of their own.
 func translate(lib *library, vals map[string]*value, at token.Pos) *translation {
-	t := &translation{lib: lib, fields: map[string]string{}, lists: map[string][]string{}, known: true}
+	t := &translation{lib: lib, fields: map[string]string{}, lists: map[string][]string{}, known: true, comments: map[string]comment{}}
 	lists := map[string]*value{}
 	for _, f := range lib.Fields {
 		v := vals[f.Old]
@@ -62,7 +63,11 @@ func translate(lib *library, vals map[string]*value, at token.Pos) *translation 
 			}
 		case kOriginFuncEr:
 			if !v.zero() {
-				t.fields[f.New] = "func(origin string) bool {\nok, err := (" + v.text + ")(origin)\nreturn ok && err == nil\n}"
+				fn := v.text
+				if !token.IsIdentifier(strings.ReplaceAll(fn, ".", "")) {
+					fn = "(" + fn + ")"
+				}
+				t.fields[f.New] = "func(origin string) bool {\nok, err := " + fn + "(origin)\nreturn ok && err == nil\n}"
 				t.notes = append(t.notes, "an error from AllowOriginFunc now refuses the origin instead of failing the request")
 			}
 		case kRequestFunc:
@@ -290,7 +295,12 @@ func (t *translation) text(name string) string {
 	fmt.Fprintf(&b, "%s.%s(%s.Config{\n", name, t.lib.Build, name)
 	for _, f := range ourOrder {
 		if s, ok := t.fields[f]; ok {
-			fmt.Fprintf(&b, "%s: %s,\n", f, s)
+			c := t.comments[f]
+			fmt.Fprintf(&b, "%s%s: %s,", c.lead, f, s)
+			if c.trail != "" {
+				b.WriteString(" " + c.trail)
+			}
+			b.WriteString("\n")
 		}
 	}
 	b.WriteString("})")
