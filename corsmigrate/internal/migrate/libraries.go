@@ -25,6 +25,7 @@ type library struct {
 	UpperMethods        bool     // methods were upper-cased
 	FuncReplacesList    bool     // a set origin function made the origin list ignored
 	NegativeMaxAgeNone  bool     // a negative MaxAge sent no header (ours sends "0")
+	SimpleMethodsListed bool     // GET, HEAD and POST passed only when listed
 	Names               []string // the only names of the package that are CORS (nil: all)
 }
 
@@ -115,6 +116,7 @@ var libraries = []*library{
 		StarHeaders:         true,
 		LowerOrigins:        true,
 		FuncReplacesList:    true,
+		SimpleMethodsListed: true,
 	},
 	{
 		Name: "gin-contrib/cors", Path: "github.com/gin-contrib/cors",
@@ -183,6 +185,7 @@ var libraries = []*library{
 		LowerOrigins:        true,
 		UpperMethods:        true,
 		NegativeMaxAgeNone:  true,
+		SimpleMethodsListed: true,
 	},
 }
 

@@ -172,9 +172,17 @@ func (t *translation) translateLists(lists map[string]*value, at token.Pos) {
 		t.notes = append(t.notes, "an empty origin list allowed every origin: written out as \"*\"")
 	}
 	if origins != nil && !origins.zero() {
+		for _, o := range origins.raw {
+			if strings.Contains(o, "://*.") && strings.TrimLeft(o, " ") != o {
+				t.problem(origins.pos, "%s never matched %q: the space before it shifts its subdomain pattern by one character; remove the space so that it matches the subdomains it names, or drop the entry", lib.Name, strings.TrimSpace(o))
+			}
+		}
 		t.list("AllowedOrigins", origins, t.origin)
 	}
 	if methods, empty := get("AllowedMethods"); !empty {
+		if lib.SimpleMethodsListed && methods.known && !(slices.Contains(methods.strs, "GET") && slices.Contains(methods.strs, "HEAD") && slices.Contains(methods.strs, "POST")) {
+			t.notes = append(t.notes, "GET, HEAD and POST always pass now: "+lib.Name+" refused those AllowedMethods did not list, although browsers send them without a preflight")
+		}
 		t.list("AllowedMethods", methods, func(m string) (string, bool) {
 			if lib.UpperMethods {
 				return strings.ToUpper(m), true

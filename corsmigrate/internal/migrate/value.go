@@ -17,6 +17,7 @@ type value struct {
 	pos   token.Pos      // where it was written
 	list  bool           // a list (a slice, or a comma-joined string)
 	strs  []string       // a list's entries, when known
+	raw   []string       // a comma-joined list's entries before trimming
 	known bool           // strs, or c, is the value
 	c     constant.Value // a scalar's constant value, when known
 }
@@ -70,6 +71,7 @@ func readValue(info *types.Info, expr ast.Expr, text string, csv bool, k kind) (
 			return nil, fmt.Errorf("a comma-joined list that is not a constant string cannot be split here; write the %s entries as a []string literal by hand", text)
 		}
 		for s := range strings.SplitSeq(constant.StringVal(tv.Value), ",") {
+			v.raw = append(v.raw, s)
 			if s = strings.TrimSpace(s); s != "" {
 				v.strs = append(v.strs, s)
 			}

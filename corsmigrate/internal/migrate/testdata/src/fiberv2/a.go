@@ -5,7 +5,7 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/cors"
 )
 
-const origins = "https://app.example, https://*.app.example"
+const origins = "https://*.app.example, https://app.example"
 
 func setup(app *fiber.App, list string) {
 	app.Use(cors.New())           // want `fiber v2: cors.New\(\) can be migrated to corsfiber.New`
@@ -23,6 +23,9 @@ func setup(app *fiber.App, list string) {
 	app.Use(cors.New(cors.Config{
 		Next:         func(c *fiber.Ctx) bool { return false }, // want `fiber v2: not migrated: Next has no equivalent`
 		AllowOrigins: "https://app.example",
+	}))
+	app.Use(cors.New(cors.Config{
+		AllowOrigins: "https://app.example, https://*.app.example", // want `fiber v2: not migrated: fiber v2 never matched "https://\*.app.example": the space before it shifts its subdomain pattern`
 	}))
 	app.Use(cors.New(cors.Config{
 		AllowOrigins:     "*", // want `fiber v2: not migrated: "\*" with AllowCredentials`
