@@ -30,7 +30,6 @@ type translation struct {
 	creds    bool // AllowCredentials is the constant true
 	maxAge   time.Duration
 	status   int64
-	funcs    []string // our func fields set
 	needTime bool
 	listPos  token.Pos // the list being translated
 	notes    []string

@@ -18,7 +18,7 @@
 // (core/v0.2.0, adapters/gin/v0.2.0, …), and prints the push command
 // without running it.
 //
-// A published module with a main package (corscheck) must be tagged with a
+// A published module with a main package (corscheck, corsmigrate) must be tagged with a
 // go.mod without replace directives, or "go install PATH@VERSION" refuses
 // it. The tags therefore go on a commit on top of the release commit that
 // drops those replace directives and adds the go.sum lines of the sibling

@@ -190,7 +190,8 @@ func TestDryRunChangesNothing(t *testing.T) {
 	for _, want := range []string{"requires github.com/originguard/cors/core v0.1.0 -> v0.7.0", "## [0.7.0] - ", "dry run: nothing was changed",
 		"corscheck/go.mod: - replace github.com/originguard/cors/core => ../core\n",
 		"corscheck/go.sum: + github.com/originguard/cors/core v0.7.0 h1:",
-		"corscheck/go.sum: + github.com/originguard/cors/core v0.7.0/go.mod h1:"} {
+		"corscheck/go.sum: + github.com/originguard/cors/core v0.7.0/go.mod h1:",
+		"corsmigrate/go.mod: - replace github.com/originguard/cors/core => ../core\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the dry run does not show %q:\n%s", want, out)
 		}
@@ -280,25 +281,15 @@ func TestAPICheck(t *testing.T) {
 	}
 }
 
-// checkInstallableTag checks the commit the release of version tagged: the
-// corscheck module (a command) has a go.mod without replace and a go.sum
-// with the core's hashes as a module proxy computes them from the core's
-// tag; it differs from the branch's release commit in those two files only,
-// and the branch keeps the development go.mod.
+// checkInstallableTag checks the commit the release of version tagged:
+// each module with a command (corscheck, corsmigrate) has a go.mod without
+// replace and a go.sum with the core's hashes as a module proxy computes
+// them from the core's tag; the tagged commit differs from the branch's
+// release commit in those files only, and the branch keeps the development
+// go.mod files.
 func checkInstallableTag(t *testing.T, dir, version string) {
 	t.Helper()
 	tag := "corscheck/" + version
-	goMod := git(t, dir, "show", tag+":corscheck/go.mod")
-	f, err := modfile.Parse("go.mod", []byte(goMod), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(f.Replace) != 0 {
-		t.Errorf("%s: corscheck/go.mod has replace directives, which go install refuses:\n%s", tag, goMod)
-	}
-	if !strings.Contains(goMod, "github.com/originguard/cors/core "+version) {
-		t.Errorf("%s: corscheck/go.mod does not require the core at %s:\n%s", tag, version, goMod)
-	}
 
 	// The hashes a proxy computes from the core's tag (git archive of core/ at it).
 	var zipBuf bytes.Buffer
@@ -318,29 +309,52 @@ func checkInstallableTag(t *testing.T, dir, version string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	goSum := git(t, dir, "show", tag+":corscheck/go.sum")
-	for _, want := range []string{core.Path + " " + version + " " + zipHash, core.Path + " " + version + "/go.mod " + modHash} {
-		if !slices.Contains(strings.Split(goSum, "\n"), want) {
-			t.Errorf("%s: corscheck/go.sum lacks %q:\n%s", tag, want, goSum)
+
+	var changed []string
+	for _, m := range published(t, dir) {
+		if cmds, err := m.Commands(dir); err != nil || len(cmds) == 0 {
+			continue
 		}
+		changed = append(changed, m.Dir+"/go.mod", m.Dir+"/go.sum")
+		goMod := git(t, dir, "show", tag+":"+m.Dir+"/go.mod")
+		f, err := modfile.Parse("go.mod", []byte(goMod), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(f.Replace) != 0 {
+			t.Errorf("%s: %s/go.mod has replace directives, which go install refuses:\n%s", tag, m.Dir, goMod)
+		}
+		if !strings.Contains(goMod, "github.com/originguard/cors/core "+version) {
+			t.Errorf("%s: %s/go.mod does not require the core at %s:\n%s", tag, m.Dir, version, goMod)
+		}
+		goSum := git(t, dir, "show", tag+":"+m.Dir+"/go.sum")
+		for _, want := range []string{core.Path + " " + version + " " + zipHash, core.Path + " " + version + "/go.mod " + modHash} {
+			if !slices.Contains(strings.Split(goSum, "\n"), want) {
+				t.Errorf("%s: %s/go.sum lacks %q:\n%s", tag, m.Dir, want, goSum)
+			}
+		}
+		devMod, err := os.ReadFile(filepath.Join(dir, m.Dir, "go.mod"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(devMod), "replace github.com/originguard/cors/core => ../core") {
+			t.Errorf("after the release the branch's %s/go.mod lost its replace:\n%s", m.Dir, devMod)
+		}
+	}
+	if !slices.Contains(changed, "corscheck/go.mod") {
+		t.Fatalf("no command module found besides %q", changed)
 	}
 
 	if parent := git(t, dir, "rev-parse", tag+"^{commit}~1"); parent != git(t, dir, "rev-parse", "HEAD") {
 		t.Errorf("the tagged commit's parent is %s, want the branch's release commit", parent)
 	}
-	if diff := git(t, dir, "diff", "--name-only", "HEAD", tag); diff != "corscheck/go.mod\ncorscheck/go.sum" {
-		t.Errorf("the tagged commit differs from the branch in %q, want corscheck/go.mod and go.sum only", diff)
+	slices.Sort(changed)
+	if diff := git(t, dir, "diff", "--name-only", "HEAD", tag); diff != strings.Join(changed, "\n") {
+		t.Errorf("the tagged commit differs from the branch in %q, want %q only", diff, changed)
 	}
 	for _, m := range published(t, dir) {
 		if got := git(t, dir, "rev-parse", m.TagPrefix()+version+"^{commit}"); got != git(t, dir, "rev-parse", tag+"^{commit}") {
 			t.Errorf("%s%s is not on the same commit as %s", m.TagPrefix(), version, tag)
 		}
-	}
-	devMod, err := os.ReadFile(filepath.Join(dir, "corscheck", "go.mod"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(devMod), "replace github.com/originguard/cors/core => ../core") {
-		t.Errorf("after the release the branch's corscheck/go.mod lost its replace:\n%s", devMod)
 	}
 }
