@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/originguard/cors/corscheck/fetchcheck"
 )
 
 // api is one API server of a run: a profile served through a stack.
@@ -29,18 +31,15 @@ type result struct {
 	// received. It is exact, unlike Outcome.Preflights: Chromium may report
 	// a preflight's requestWillBeSent after the fetch it belongs to ended.
 	preflights []int
+	// from is, per step, how many records of the step's URL the server
+	// had before the step: the step's own records start there.
+	from []int
 }
 
-// optionsSeen counts the OPTIONS records of step i's URL so far.
-func (r *result) optionsSeen(i int) int {
+// records returns the server's records of step i's URL so far.
+func (r *result) records(i int) []record {
 	recs, _ := r.api.rec.forURI(r.sc.PathOf(i) + "?" + r.query)
-	n := 0
-	for _, rec := range recs {
-		if rec.Method == "OPTIONS" {
-			n++
-		}
-	}
-	return n
+	return recs
 }
 
 // runNonce keeps URLs unique across runs of the test binary.
@@ -247,7 +246,7 @@ func plan(er *engineRun, stackName string, raw bool, start func(*Profile) api) [
 		}
 		q := url.Values{"case": {sc.ID}, "stack": {stackName}, "engine": {er.engine.Name}, "run": {runNonce}}.Encode()
 		list = append(list, &result{sc: sc, api: apis[sc.Profile], query: q,
-			outcomes: make([]Outcome, len(sc.Steps)), preflights: make([]int, len(sc.Steps))})
+			outcomes: make([]Outcome, len(sc.Steps)), preflights: make([]int, len(sc.Steps)), from: make([]int, len(sc.Steps))})
 	}
 	return list
 }
@@ -258,19 +257,21 @@ type stepRef struct {
 	i int
 }
 
-// execute makes every fetch of the results in rounds: round n holds the
-// n-th step of every multi-step scenario, so that each step follows the one before it
-// and the scenarios of all stacks share one batch per page and round. A
-// step with a pause starts a new phase: the phases run one after the
-// other, with one pause (the longest asked for) before each, so the suite
-// pauses once, not once per scenario and stack.
+// execute makes every fetch of the results in rounds: a round holds the
+// n-th step of one multi-step scenario on every stack, so that each step
+// follows the one before it within one round of the scenario's own fetches
+// (a fraction of a second even on a loaded machine), however many
+// scenarios there are; a preflight-cache entry may live 3 seconds only. The
+// fetches of a round share one batch per page. A step with a pause starts a
+// new phase: the phases run one after the other, with one pause (the
+// longest asked for) before each, so the suite pauses once, not once per
+// scenario and stack; every step of a later phase comes at least its pause
+// after the step before it.
 func (er *engineRun) execute(t *testing.T, list []*result) {
 	t.Helper()
-	// The one-step scenarios first, in a round of their own, so that the
-	// steps of a multi-step scenario follow one another closely (a
-	// preflight-cache entry may live 3 seconds only).
+	// The one-step scenarios first, in a round of their own.
 	var singles []stepRef
-	var phases [][][]stepRef // phase -> round -> steps
+	var phases []map[*Scenario][][]stepRef // phase -> scenario -> round -> steps
 	for _, r := range list {
 		if len(r.sc.Steps) == 1 {
 			singles = append(singles, stepRef{r, 0})
@@ -282,26 +283,32 @@ func (er *engineRun) execute(t *testing.T, list []*result) {
 				phase, round = phase+1, 0
 			}
 			for len(phases) <= phase {
-				phases = append(phases, nil)
+				phases = append(phases, map[*Scenario][][]stepRef{})
 			}
-			for len(phases[phase]) <= round {
-				phases[phase] = append(phases[phase], nil)
+			rounds := phases[phase][r.sc]
+			for len(rounds) <= round {
+				rounds = append(rounds, nil)
 			}
-			phases[phase][round] = append(phases[phase][round], stepRef{r, i})
+			rounds[round] = append(rounds[round], stepRef{r, i})
+			phases[phase][r.sc] = rounds
 			round++
 		}
 	}
 	er.runRound(t, singles)
-	for p, rounds := range phases {
-		var pause time.Duration
-		for _, ref := range rounds[0] {
-			pause = max(pause, ref.r.sc.Steps[ref.i].After)
-		}
+	for p, byScenario := range phases {
 		if p > 0 {
+			var pause time.Duration
+			for _, rounds := range byScenario {
+				for _, ref := range rounds[0] {
+					pause = max(pause, ref.r.sc.Steps[ref.i].After)
+				}
+			}
 			time.Sleep(pause)
 		}
-		for _, round := range rounds {
-			er.runRound(t, round)
+		for _, sc := range scenarios {
+			for _, round := range byScenario[sc] {
+				er.runRound(t, round)
+			}
 		}
 	}
 }
@@ -321,10 +328,9 @@ func (er *engineRun) runRound(t *testing.T, round []stepRef) {
 			continue
 		}
 		calls := make([]Call, len(refs))
-		before := make([]int, len(refs))
 		for j, ref := range refs {
 			calls[j] = ref.r.sc.Call(ref.r.api.base, ref.i, ref.r.query)
-			before[j] = ref.r.optionsSeen(ref.i)
+			ref.r.from[ref.i] = len(ref.r.records(ref.i))
 		}
 		outs, err := er.run(k, calls)
 		if err != nil {
@@ -332,7 +338,11 @@ func (er *engineRun) runRound(t *testing.T, round []stepRef) {
 		}
 		for j, ref := range refs {
 			ref.r.outcomes[ref.i] = outs[j]
-			ref.r.preflights[ref.i] = ref.r.optionsSeen(ref.i) - before[j]
+			for _, rec := range ref.r.records(ref.i)[ref.r.from[ref.i]:] {
+				if rec.Method == http.MethodOptions {
+					ref.r.preflights[ref.i]++
+				}
+			}
 		}
 	}
 }
@@ -352,7 +362,7 @@ func checkScenario(t *testing.T, e *Engine, o Origins, r *result) {
 			continue
 		}
 		if n := r.preflights[i]; n != w.Preflights {
-			t.Errorf("%s: server received %d preflights, want %d", where, n, w.Preflights)
+			t.Errorf("%s: server received %d preflights, want %d%s", where, n, w.Preflights, r.cacheEvidence(e, i))
 		}
 		// Chromium's own report is evidence, read by request id: it may
 		// miss a preflight whose event came late, but a preflight it
@@ -390,6 +400,56 @@ func checkScenario(t *testing.T, e *Engine, o Origins, r *result) {
 			t.Errorf("server saw %+v, want %+v; requests:\n%s", got, *h, r.requests())
 		}
 	}
+}
+
+// cacheEvidence says what a wrong preflight count on step i allows to
+// conclude when an earlier preflight of the same URL may have left a
+// preflight-cache entry: the Access-Control-Max-Age its answer carried, the
+// lifetime engine e gives that answer, and the entry's age when the step
+// reached the server (an upper bound of the age the engine saw). The
+// standard requires an engine to drop an entry once its Max-Age has passed
+// and lets it drop one at any time before
+// (https://fetch.spec.whatwg.org/#concept-cache); the table records what
+// each engine does, so every mismatch fails, with this to tell a wrong
+// Max-Age from the policy, an early eviction and a late harness apart.
+func (r *result) cacheEvidence(e *Engine, i int) string {
+	recs := r.records(i)
+	from := r.from[i]
+	if from >= len(recs) {
+		return ""
+	}
+	var entry *record
+	for j := from - 1; j >= 0; j-- {
+		if recs[j].Method == http.MethodOptions {
+			entry = &recs[j]
+			break
+		}
+	}
+	if entry == nil {
+		return ""
+	}
+	resp := fetchcheck.Response{Status: entry.Status, Header: entry.Header}
+	life := time.Duration(engineModels[e.Name].PreflightCacheSeconds(resp)) * time.Second
+	age := recs[from].At.Sub(entry.At).Round(time.Millisecond)
+	acma := "no Access-Control-Max-Age"
+	if v := entry.Header.Values("Access-Control-Max-Age"); len(v) > 0 {
+		acma = fmt.Sprintf("Access-Control-Max-Age %q", v)
+	}
+	sentMore := r.preflights[i] > r.sc.Steps[i].WantIn(e.Name).Preflights
+	var verdict string
+	switch {
+	case !sentMore && age >= life:
+		verdict = "the engine reused an entry past its lifetime, which the standard forbids"
+	case !sentMore:
+		verdict = "the answer let the engine cache the preflight that long: is the policy's Max-Age wrong?"
+	case life == 0:
+		verdict = "the answer allows no caching: is the policy's Max-Age wrong?"
+	case age >= life:
+		verdict = "the entry had expired when the step came: the harness was too slow to show a cache hit, or the Max-Age is too short"
+	default:
+		verdict = "the entry was live: the engine dropped it early (the standard allows it; this table says the engine does not) or keys it differently"
+	}
+	return fmt.Sprintf("\nthe preflight %v before this step was answered with %s (%s caches it %v): %s", age, acma, e.Name, life, verdict)
 }
 
 // uris returns the scenario's distinct request URIs (path and query), in
