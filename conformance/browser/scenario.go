@@ -147,7 +147,15 @@ type Want struct {
 	// written as {A}, {A2}, {Other} or {Cross} (see Origins.Expand).
 	FailedParameter string
 	// Preflights is how many OPTIONS preflights the engine sends for the
-	// step (counted on the server).
+	// step (counted on the server). After a step that preflighted the same
+	// URL, 0 says the engine reused that preflight's cache entry: the step
+	// concludes that the engine kept the entry that long, not that the
+	// standard requires it to, since an engine may drop an entry at any
+	// time before its Max-Age has passed; only a preflight once it has
+	// passed is the standard's requirement
+	// (https://fetch.spec.whatwg.org/#concept-cache). A failure on such a
+	// step shows the Max-Age the server sent and the entry's age, to tell a
+	// wrong Max-Age, an early eviction and a late step apart.
 	Preflights int
 	// Status is the status the script reads when allowed (0 means 200).
 	Status int
