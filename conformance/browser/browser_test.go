@@ -444,8 +444,10 @@ func (r *result) cacheEvidence(e *Engine, i int) string {
 		verdict = "the answer let the engine cache the preflight that long: is the policy's Max-Age wrong?"
 	case life == 0:
 		verdict = "the answer allows no caching: is the policy's Max-Age wrong?"
+	case age >= life && r.sc.Steps[i].After > 0:
+		verdict = "the entry had expired: the Max-Age is shorter than the pause before this step"
 	case age >= life:
-		verdict = "the entry had expired when the step came: the harness was too slow to show a cache hit, or the Max-Age is too short"
+		verdict = "the entry had expired: the Max-Age is too short, or the harness too slow to show a cache hit"
 	default:
 		verdict = "the entry was live: the engine dropped it early (the standard allows it; this table says the engine does not) or keys it differently"
 	}
