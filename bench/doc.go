@@ -11,6 +11,9 @@
 //   - a floor: a middleware that writes exactly the headers our middleware
 //     writes for that scenario, precomputed, with no decision logic
 //     (lib=floor),
+//   - the minimal middleware: the least correct code for this
+//     configuration, hand-written per stack, which reads what any correct
+//     middleware must read, decides and writes our headers (lib=minimal),
 //   - our adapter (lib=ours),
 //   - every peer that fits the framework: rs/cors, jub0bs/cors,
 //     go-chi/cors, gin-contrib/cors, echo's CORSWithConfig (v4 and v5)
@@ -27,7 +30,8 @@
 //	go test -run '^$' -bench . -benchmem -benchtime 100ms
 //
 // The normal test run checks the harness cheaply: our stacks agree with
-// each other and with the design's behaviour rules, their allocation
+// each other and with the design's behaviour rules, the minimal middleware
+// answers like ours, their allocation
 // budgets hold, and no response shares a mutable header slice with the
 // next one. `go test -run TestBehaviour -write-behaviour` regenerates
 // behaviour.md, the table of observed responses of every peer.

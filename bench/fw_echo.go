@@ -9,7 +9,7 @@ import (
 )
 
 // buildEcho mounts the middleware with e.Use.
-func buildEcho(lib string, s settings, f *floor, a *app) (stack, error) {
+func buildEcho(lib string, s settings, y refs, a *app) (stack, error) {
 	var mw echo.MiddlewareFunc
 	switch lib {
 	case libNone:
@@ -23,9 +23,18 @@ func buildEcho(lib string, s settings, f *floor, a *app) (stack, error) {
 	case libFloor:
 		mw = func(next echo.HandlerFunc) echo.HandlerFunc {
 			return func(c echo.Context) error {
-				f.writeHTTP(c.Response().Header())
-				if f.respond {
-					return c.NoContent(f.status)
+				y.floor.writeHTTP(c.Response().Header())
+				if y.floor.respond {
+					return c.NoContent(y.floor.status)
+				}
+				return next(c)
+			}
+		}
+	case libMinimal:
+		mw = func(next echo.HandlerFunc) echo.HandlerFunc {
+			return func(c echo.Context) error {
+				if a := y.min.serveHTTP(c.Response().Header(), c.Request()); a.preflight {
+					return c.NoContent(a.status())
 				}
 				return next(c)
 			}

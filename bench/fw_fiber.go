@@ -10,15 +10,23 @@ import (
 
 // buildFiber mounts the middleware with app.Use and serves through
 // app.Handler().
-func buildFiber(lib string, s settings, f *floor, a *app) (stack, error) {
+func buildFiber(lib string, s settings, y refs, a *app) (stack, error) {
 	var mw fiber.Handler
 	switch lib {
 	case libNone:
 	case libFloor:
 		mw = func(c *fiber.Ctx) error {
-			f.writeFast(&c.Response().Header)
-			if f.respond {
-				c.Status(f.status)
+			y.floor.writeFast(&c.Response().Header)
+			if y.floor.respond {
+				c.Status(y.floor.status)
+				return nil
+			}
+			return c.Next()
+		}
+	case libMinimal:
+		mw = func(c *fiber.Ctx) error {
+			if a := y.min.serveFast(c.Method(), &c.Request().Header, &c.Response().Header); a.preflight {
+				c.Status(a.status())
 				return nil
 			}
 			return c.Next()

@@ -10,15 +10,23 @@ import (
 
 // buildFiberV3 mounts the middleware with app.Use on fiber v3 and serves
 // through app.Handler().
-func buildFiberV3(lib string, s settings, f *floor, a *app) (stack, error) {
+func buildFiberV3(lib string, s settings, y refs, a *app) (stack, error) {
 	var mw fiber.Handler
 	switch lib {
 	case libNone:
 	case libFloor:
 		mw = func(c fiber.Ctx) error {
-			f.writeFast(&c.Response().Header)
-			if f.respond {
-				c.Status(f.status)
+			y.floor.writeFast(&c.Response().Header)
+			if y.floor.respond {
+				c.Status(y.floor.status)
+				return nil
+			}
+			return c.Next()
+		}
+	case libMinimal:
+		mw = func(c fiber.Ctx) error {
+			if a := y.min.serveFast(c.Method(), &c.Request().Header, &c.Response().Header); a.preflight {
+				c.Status(a.status())
 				return nil
 			}
 			return c.Next()

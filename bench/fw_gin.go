@@ -11,15 +11,23 @@ import (
 func init() { gin.SetMode(gin.ReleaseMode) }
 
 // buildGin mounts the middleware with engine.Use.
-func buildGin(lib string, s settings, f *floor, a *app) (stack, error) {
+func buildGin(lib string, s settings, y refs, a *app) (stack, error) {
 	var mw gin.HandlerFunc
 	switch lib {
 	case libNone:
 	case libFloor:
 		mw = func(c *gin.Context) {
-			f.writeHTTP(c.Writer.Header())
-			if f.respond {
-				c.AbortWithStatus(f.status)
+			y.floor.writeHTTP(c.Writer.Header())
+			if y.floor.respond {
+				c.AbortWithStatus(y.floor.status)
+				return
+			}
+			c.Next()
+		}
+	case libMinimal:
+		mw = func(c *gin.Context) {
+			if a := y.min.serveHTTP(c.Writer.Header(), c.Request); a.preflight {
+				c.AbortWithStatus(a.status())
 				return
 			}
 			c.Next()

@@ -18,12 +18,14 @@ func terminalHTTP(a *app) http.Handler {
 }
 
 // httpMiddleware returns the net/http middleware for lib, or nil for none.
-func httpMiddleware(lib string, s settings, f *floor) (func(http.Handler) http.Handler, error) {
+func httpMiddleware(lib string, s settings, y refs) (func(http.Handler) http.Handler, error) {
 	switch lib {
 	case libNone:
 		return nil, nil
 	case libFloor:
-		return f.httpMiddleware, nil
+		return y.floor.httpMiddleware, nil
+	case libMinimal:
+		return y.min.httpMiddleware, nil
 	case libOurs:
 		p, err := cors.New(s.ours())
 		if err != nil {
@@ -36,8 +38,8 @@ func httpMiddleware(lib string, s settings, f *floor) (func(http.Handler) http.H
 
 // buildNetHTTP wraps the terminal handler directly: net/http has no router
 // to measure, so the baseline is the handler alone.
-func buildNetHTTP(lib string, s settings, f *floor, a *app) (stack, error) {
-	mw, err := httpMiddleware(lib, s, f)
+func buildNetHTTP(lib string, s settings, y refs, a *app) (stack, error) {
+	mw, err := httpMiddleware(lib, s, y)
 	if err != nil {
 		return stack{}, err
 	}
@@ -50,7 +52,7 @@ func buildNetHTTP(lib string, s settings, f *floor, a *app) (stack, error) {
 
 // buildChi mounts the middleware on the root router with r.Use; ours goes
 // through corschi.Middleware.
-func buildChi(lib string, s settings, f *floor, a *app) (stack, error) {
+func buildChi(lib string, s settings, y refs, a *app) (stack, error) {
 	var mw func(http.Handler) http.Handler
 	var err error
 	if lib == libOurs {
@@ -59,7 +61,7 @@ func buildChi(lib string, s settings, f *floor, a *app) (stack, error) {
 			return stack{}, perr
 		}
 		mw = corschi.Middleware(p)
-	} else if mw, err = httpMiddleware(lib, s, f); err != nil {
+	} else if mw, err = httpMiddleware(lib, s, y); err != nil {
 		return stack{}, err
 	}
 	r := chi.NewRouter()

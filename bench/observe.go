@@ -23,13 +23,13 @@ type observation struct {
 	resp    response
 }
 
-// observeScenario builds every stack (except the baseline and the floor,
-// which are not CORS implementations) and records its response to sc.
+// observeScenario builds every stack (except the baseline and the
+// yardsticks, which are not CORS libraries) and records its response to sc.
 func observeScenario(sc scenario) ([]observation, error) {
 	var out []observation
 	for _, fw := range frameworks() {
 		for _, lib := range fw.libs {
-			if lib == libNone || lib == libFloor || lib == libNoop {
+			if lib == libNone || lib == libFloor || lib == libMinimal || lib == libNoop {
 				continue
 			}
 			st, err := buildStack(fw, lib, sc)

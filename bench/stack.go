@@ -26,27 +26,37 @@ func (a *app) handle(h http.Header) {
 	}
 }
 
-// stack is one framework with one CORS library (or none, or the floor)
+// stack is one framework with one CORS library (or none, or a yardstick)
 // in front of the terminal handler, routed for GET and OPTIONS on "/".
 type stack struct {
 	fw, lib string
 	h       http.Handler            // every framework except fiber
 	fast    fasthttp.RequestHandler // fiber
 	app     *app
+	min     *minimal // the minimal middleware, for lib=minimal
+}
+
+// refs are the yardsticks a stack may be built with; each is nil unless
+// the stack's library is that yardstick.
+type refs struct {
+	floor *floor
+	min   *minimal
 }
 
 // framework lists the libraries measured on one framework, baseline and
-// floor first, then ours, then the peers that fit it.
+// yardsticks first, then ours, then the peers that fit it.
 type framework struct {
 	name  string
 	libs  []string
-	build func(lib string, s settings, f *floor, a *app) (stack, error)
+	build func(lib string, s settings, y refs, a *app) (stack, error)
 }
 
 const (
 	libNone  = "none"
 	libFloor = "floor"
-	libOurs  = "ours"
+	// libMinimal is the minimal correct middleware (minimal.go).
+	libMinimal = "minimal"
+	libOurs    = "ours"
 	// libNoop is a middleware that only calls the next handler (echo v4
 	// and v5).
 	libNoop = "noop-mw"
@@ -55,13 +65,13 @@ const (
 // frameworks is every framework the harness measures.
 func frameworks() []framework {
 	return []framework{
-		{"nethttp", []string{libNone, libFloor, libOurs, libRS, libJub0bs, libGoChi}, buildNetHTTP},
-		{"chi", []string{libNone, libFloor, libOurs, libRS, libJub0bs, libGoChi}, buildChi},
-		{"gin", []string{libNone, libFloor, libOurs, libGinContrib, libRSGin}, buildGin},
-		{"echo", []string{libNone, libNoop, libFloor, libOurs, libEcho, libRSEcho}, buildEcho},
-		{"fiber", []string{libNone, libFloor, libOurs, libFiber}, buildFiber},
-		{"echov5", []string{libNone, libNoop, libFloor, libOurs, libEchoV5}, buildEchoV5},
-		{"fiberv3", []string{libNone, libFloor, libOurs, libFiberV3}, buildFiberV3},
+		{"nethttp", []string{libNone, libFloor, libMinimal, libOurs, libRS, libJub0bs, libGoChi}, buildNetHTTP},
+		{"chi", []string{libNone, libFloor, libMinimal, libOurs, libRS, libJub0bs, libGoChi}, buildChi},
+		{"gin", []string{libNone, libFloor, libMinimal, libOurs, libGinContrib, libRSGin}, buildGin},
+		{"echo", []string{libNone, libNoop, libFloor, libMinimal, libOurs, libEcho, libRSEcho}, buildEcho},
+		{"fiber", []string{libNone, libFloor, libMinimal, libOurs, libFiber}, buildFiber},
+		{"echov5", []string{libNone, libNoop, libFloor, libMinimal, libOurs, libEchoV5}, buildEchoV5},
+		{"fiberv3", []string{libNone, libFloor, libMinimal, libOurs, libFiberV3}, buildFiberV3},
 	}
 }
 
@@ -69,19 +79,22 @@ func frameworks() []framework {
 // for scenario sc.
 func buildStack(fw framework, lib string, sc scenario) (stack, error) {
 	s := sc.settings()
-	var f *floor
-	if lib == libFloor {
+	var y refs
+	switch lib {
+	case libFloor:
 		var err error
-		if f, err = recordFloor(sc); err != nil {
+		if y.floor, err = recordFloor(sc); err != nil {
 			return stack{}, err
 		}
+	case libMinimal:
+		y.min = newMinimal(s)
 	}
 	a := &app{}
-	st, err := fw.build(lib, s, f, a)
+	st, err := fw.build(lib, s, y, a)
 	if err != nil {
 		return stack{}, fmt.Errorf("%s/%s: %w", fw.name, lib, err)
 	}
-	st.fw, st.lib, st.app = fw.name, lib, a
+	st.fw, st.lib, st.app, st.min = fw.name, lib, a, y.min
 	return st, nil
 }
 

@@ -9,10 +9,11 @@ import (
 
 // Library names with a special role in the harness.
 const (
-	libNone  = "none"
-	libNoop  = "noop-mw"
-	libFloor = "floor"
-	libOurs  = "ours"
+	libNone    = "none"
+	libNoop    = "noop-mw"
+	libFloor   = "floor"
+	libMinimal = "minimal"
+	libOurs    = "ours"
 )
 
 // frameworkOrder is the order of the tables.
@@ -51,13 +52,15 @@ func libRank(lib string) int {
 		return 1
 	case libFloor:
 		return 2
-	case libOurs:
+	case libMinimal:
 		return 3
+	case libOurs:
+		return 4
 	}
-	return 4
+	return 5
 }
 
-func isPeer(lib string) bool { return libRank(lib) == 4 }
+func isPeer(lib string) bool { return libRank(lib) == 5 }
 
 // compareScenario orders "2-…" before "2b-…" before "10-…".
 func compareScenario(a, b string) int {
