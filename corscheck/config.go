@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -66,17 +67,19 @@ func decodeConfig(data []byte) (cors.Config, error) {
 // Config exactly as cors.New does and prints every problem with its fix,
 // and the warnings New logs. Exit 0 when valid, 1 when not, 2 when the file
 // cannot be read or decoded.
-func runConfig(args []string, stdout, stderr io.Writer) int {
-	if len(args) != 1 || strings.HasPrefix(args[0], "-") {
+func runConfig(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) != 1 || (args[0] != "-" && strings.HasPrefix(args[0], "-")) {
 		fmt.Fprintln(stderr, "usage: corscheck config FILE   (FILE: the JSON form of cors.Config; - reads standard input)")
 		return exitUsage
 	}
+	name := args[0]
 	var data []byte
 	var err error
-	if args[0] == "-" {
-		data, err = io.ReadAll(os.Stdin)
+	if name == "-" {
+		name = "standard input"
+		data, err = io.ReadAll(stdin)
 	} else {
-		data, err = os.ReadFile(args[0])
+		data, err = os.ReadFile(name)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "corscheck:", err)
@@ -84,7 +87,7 @@ func runConfig(args []string, stdout, stderr io.Writer) int {
 	}
 	cfg, err := decodeConfig(data)
 	if err != nil {
-		fmt.Fprintf(stderr, "corscheck: %s: %v\n", args[0], err)
+		fmt.Fprintf(stderr, "corscheck: %s: %v\n", name, err)
 		return exitUsage
 	}
 	warnings := &warningHandler{}
@@ -97,14 +100,14 @@ func runConfig(args []string, stdout, stderr io.Writer) int {
 		for _, line := range strings.Split(err.Error(), "\n") {
 			fmt.Fprintln(stdout, "error:", strings.TrimPrefix(line, "cors: "))
 		}
-		var n int
+		n := 1
 		if j, ok := err.(interface{ Unwrap() []error }); ok {
 			n = len(j.Unwrap())
 		}
-		fmt.Fprintf(stdout, "%s: invalid (%d problems), as cors.New would report it\n", args[0], max(n, 1))
+		fmt.Fprintf(stdout, "%s: invalid (%s), as cors.New would report it\n", name, plural(n, "problem"))
 		return exitBlocked
 	}
-	fmt.Fprintf(stdout, "%s: valid\n", args[0])
+	fmt.Fprintf(stdout, "%s: valid\n", name)
 	return exitAllowed
 }
 
@@ -118,3 +121,11 @@ func (h *warningHandler) Handle(_ context.Context, r slog.Record) error {
 }
 func (h *warningHandler) WithAttrs([]slog.Attr) slog.Handler { return h }
 func (h *warningHandler) WithGroup(string) slog.Handler      { return h }
+
+// plural is "1 problem" or "n problems".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}

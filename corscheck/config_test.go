@@ -90,3 +90,22 @@ func TestOriginDidYouMean(t *testing.T) {
 		t.Errorf("-origin https:// got a suggestion: %s", o.stderr)
 	}
 }
+
+// "-" reads the configuration from standard input, as the usage line says.
+func TestConfigStandardInput(t *testing.T) {
+	o := runWithInput(`{"AllowedOrigins": ["https://app.example"]}`, "config", "-")
+	if o.code != exitAllowed || o.stdout != "standard input: valid\n" {
+		t.Errorf("valid: exit %d, stdout %q, stderr %q", o.code, o.stdout, o.stderr)
+	}
+	o = runWithInput(`{"AllowedOrigins": ["https://app.example/"]}`, "config", "-")
+	want := "standard input: invalid (1 problem), as cors.New would report it\n"
+	if o.code != exitBlocked || !strings.HasSuffix(o.stdout, want) {
+		t.Errorf("invalid: exit %d, stdout %q, want it to end in %q", o.code, o.stdout, want)
+	}
+	if o := runWithInput(`{"AllowedOrigins": `, "config", "-"); o.code != exitUsage || !strings.Contains(o.stderr, "standard input: unexpected EOF") {
+		t.Errorf("truncated: exit %d, stderr %q", o.code, o.stderr)
+	}
+	if o := runCmd("config", "-x"); o.code != exitUsage || !strings.Contains(o.stderr, "usage: corscheck config FILE") {
+		t.Errorf("-x: exit %d, stderr %q", o.code, o.stderr)
+	}
+}

@@ -8,7 +8,7 @@
 //
 //	corscheck -origin https://app.example [-method PUT] [-header X-Token:1]...
 //	          [-credentials] [-private-network] [-strict] [-json] [-timeout 10s] URL
-//	corscheck config FILE
+//	corscheck config FILE   (FILE "-": standard input)
 //
 // The config form validates the JSON form of a cors.Config with the checks
 // and messages of cors.New.
@@ -21,5 +21,5 @@ package main
 import "os"
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }

@@ -92,9 +92,9 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 }
 
 // run is the whole command: it returns the exit status.
-func run(args []string, stdout, stderr io.Writer) int {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "config" {
-		return runConfig(args[1:], stdout, stderr)
+		return runConfig(args[1:], stdin, stdout, stderr)
 	}
 	o, err := parseArgs(args, stderr)
 	if err != nil {

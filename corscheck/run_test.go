@@ -20,9 +20,12 @@ type outcome struct {
 	stdout, stderr string
 }
 
-func runCmd(args ...string) outcome {
+func runCmd(args ...string) outcome { return runWithInput("", args...) }
+
+// runWithInput runs with stdin as the standard input.
+func runWithInput(stdin string, args ...string) outcome {
 	var out, errb bytes.Buffer
-	code := run(args, &out, &errb)
+	code := run(args, strings.NewReader(stdin), &out, &errb)
 	return outcome{code, out.String(), errb.String()}
 }
 
