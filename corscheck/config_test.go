@@ -3,8 +3,11 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/originguard/cors/corscheck/fetchcheck"
 )
 
 func writeConfig(t *testing.T, json string) string {
@@ -80,10 +83,18 @@ func TestOriginDidYouMean(t *testing.T) {
 		"HTTPS://App.Example:443/x": `did you mean "https://app.example"?`,
 		"app.example":               `did you mean "https://app.example"?`,
 		"http://[::1]:80/":          `did you mean "http://[::1]"?`,
+		"https//app.example":        `did you mean "https://app.example"?`,
+		"https:/app.example":        `did you mean "https://app.example"?`,
+		"HTTP:localhost:3000":       `did you mean "http://localhost:3000"?`,
+		"http.example:8080":         `did you mean "https://http.example:8080"?`,
 	} {
 		o := runCmd("-origin", origin, "http://127.0.0.1:1/")
 		if o.code != exitUsage || !strings.Contains(o.stderr, want) {
 			t.Errorf("-origin %s: exit %d, stderr %q, want %q", origin, o.code, o.stderr, want)
+		}
+		fix, _ := strconv.Unquote(strings.TrimSuffix(strings.TrimPrefix(want, "did you mean "), "?"))
+		if err := fetchcheck.Validate(fetchcheck.Request{Origin: fix, Method: "GET"}); err != nil {
+			t.Errorf("-origin %s: the suggestion %q is refused in turn: %v", origin, fix, err)
 		}
 	}
 	if o := runCmd("-origin", "https://", "http://127.0.0.1:1/"); strings.Contains(o.stderr, "did you mean") {

@@ -129,7 +129,7 @@ func Validate(r Request) error {
 func serializeOrigin(s string) string {
 	s = strings.TrimSpace(s)
 	if !strings.Contains(s, "://") {
-		s = "https://" + s
+		s = repairScheme(s)
 	}
 	u, err := url.Parse(s)
 	if err != nil || u.Hostname() == "" {
@@ -149,6 +149,20 @@ func serializeOrigin(s string) string {
 		return o
 	}
 	return ""
+}
+
+// repairScheme adds the "://" that s lacks: "https//app.example",
+// "https:/app.example" and "https:app.example" become
+// "https://app.example"; a bare host gets "https://".
+func repairScheme(s string) string {
+	for _, scheme := range [...]string{"https", "http"} {
+		if len(s) > len(scheme) && strings.EqualFold(s[:len(scheme)], scheme) {
+			if rest := strings.TrimLeft(s[len(scheme):], ":/"); len(rest) < len(s)-len(scheme) {
+				return scheme + "://" + rest
+			}
+		}
+	}
+	return "https://" + s
 }
 
 // isSerializedOrigin accepts scheme "://" host [":" port] with a lower-case
