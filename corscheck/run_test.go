@@ -290,7 +290,8 @@ func TestActualRedirect(t *testing.T) {
 	}
 	// A redirect without CORS headers is blocked at this hop.
 	rec = newServer(t, handler(302, "Location", "/next"))
-	blocked(t, "redirect hop without ACAO", runCmd("-origin", app, rec.srv.URL), "MissingAllowOriginHeader", "No 'Access-Control-Allow-Origin'", "send Access-Control-Allow-Origin")
+	blocked(t, "redirect hop without ACAO", runCmd("-origin", app, rec.srv.URL), "MissingAllowOriginHeader", "No 'Access-Control-Allow-Origin'",
+		"the 302 redirect to /next carries no Access-Control-* header, so it was answered before the CORS middleware ran")
 	rec = newServer(t, handler(302, "Location", "https://u:p@cdn.example/x", "Access-Control-Allow-Origin", app, "Vary", "Origin"))
 	blocked(t, "redirect with userinfo", runCmd("-origin", app, rec.srv.URL), "RedirectContainsCredentials", "Redirect location 'https://u:p@cdn.example/x' contains a username and password", "remove the user name and password")
 }
@@ -435,5 +436,50 @@ func TestSameSite(t *testing.T) {
 		if got := sameSite(c.origin, u); got != c.want {
 			t.Errorf("sameSite(%s, %s) = %v", c.origin, c.target, got)
 		}
+	}
+}
+
+// ginLike answers the way gin does with engine.Use: its trailing-slash
+// redirect is sent before engine middleware runs, so it has no CORS
+// headers, while OPTIONS (no route) reaches the middleware.
+func ginLike(t *testing.T) *recorder {
+	p := cors.MustNew(cors.Config{AllowedOrigins: []string{app}, AllowedMethods: []string{"GET", "PUT"}, AllowedHeaders: []string{"X-Token"}})
+	mw := p.Handler(okApp)
+	return newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if p := r.URL.Path; r.Method != http.MethodOptions && len(p) > 1 && strings.HasSuffix(p, "/") {
+			code := http.StatusMovedPermanently
+			if r.Method != http.MethodGet {
+				code = http.StatusTemporaryRedirect
+			}
+			http.Redirect(w, r, strings.TrimSuffix(p, "/"), code)
+			return
+		}
+		mw.ServeHTTP(w, r)
+	}))
+}
+
+// The origin is allowed; the redirect skipped the middleware. The advice
+// names the redirect and the two fixes, never "allow this origin".
+func TestTrailingSlashRedirectAdvice(t *testing.T) {
+	rec := ginLike(t)
+	for _, args := range [][]string{
+		{"-origin", app, rec.srv.URL + "/api/items/"},
+		{"-origin", app, "-method", "PUT", "-header", "X-Token: 1", rec.srv.URL + "/api/items/"},
+	} {
+		o := runCmd(args...)
+		blocked(t, strings.Join(args, " "), o, "MissingAllowOriginHeader", "No 'Access-Control-Allow-Origin'", "redirect to /api/items carries no Access-Control-* header")
+		fix := lineWith(o.stdout, "  Fix: ")
+		for _, want := range []string{"trailing-slash", "policy.Handler(engine)", "engine.RedirectTrailingSlash = false"} {
+			if !strings.Contains(fix, want) {
+				t.Errorf("%v: fix %q lacks %q", args, fix, want)
+			}
+		}
+		if strings.Contains(fix, "allow this origin") {
+			t.Errorf("%v: fix %q tells to allow an origin that is allowed", args, fix)
+		}
+	}
+	// The same path without the slash passes.
+	if o := runCmd("-origin", app, rec.srv.URL+"/api/items"); o.code != exitAllowed {
+		t.Errorf("/api/items: exit %d\n%s", o.code, o.stdout)
 	}
 }

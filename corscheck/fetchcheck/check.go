@@ -143,6 +143,18 @@ func routingFix(status int) string {
 		"Mount it once on the root router or engine, before the routes; if it already is, allow this origin in the server's CORS policy"
 }
 
+// redirectFix is the advice for a redirect without any Access-Control-*
+// header: whatever sent it ran before the CORS middleware, the way gin
+// answers its trailing-slash and fixed-path redirects before engine
+// middleware runs. The origin may well be allowed: allowing it again changes
+// nothing.
+func redirectFix(status int, loc string) string {
+	return "the " + strconv.Itoa(status) + " redirect to " + loc + " carries no Access-Control-* header, so it was answered before the CORS middleware ran " +
+		"(gin does this for its trailing-slash and fixed-path redirects, RedirectTrailingSlash and RedirectFixedPath). Call " + loc +
+		" directly, or make the CORS middleware run first: wrap the whole router (gin: serve policy.Handler(engine) instead of engine.Use(…)) " +
+		"or turn the redirects off (gin: engine.RedirectTrailingSlash = false; engine.RedirectFixedPath = false)"
+}
+
 // isRedirect reports a redirect status with a Location header, which a
 // browser follows (or, for a preflight, refuses).
 func isRedirect(resp *Response) (string, bool) {
@@ -186,8 +198,12 @@ var preflightError = map[string]string{
 // browser-response-parsing, private-network.
 func (m Model) CheckPreflight(r Request, resp Response) Result {
 	if loc, ok := isRedirect(&resp); ok {
-		return fail(PreflightDisallowedRedirect, "", "answer the preflight (OPTIONS) at this URL with a 2xx status instead of redirecting to "+
-			loc+"; preflights are never redirected (check trailing-slash, HTTP-to-HTTPS and login redirects)")
+		fix := "answer the preflight (OPTIONS) at this URL with a 2xx status instead of redirecting to " +
+			loc + "; preflights are never redirected (check trailing-slash, HTTP-to-HTTPS and login redirects)"
+		if !hasCORSHeaders(&resp) {
+			fix = "preflights are never redirected; " + redirectFix(resp.Status, loc)
+		}
+		return fail(PreflightDisallowedRedirect, "", fix)
 	}
 	if e, d, fix := corsCheck(&r, &resp); e != "" {
 		if e == MissingAllowOriginHeader && (resp.Status == 404 || resp.Status == 405) && !hasCORSHeaders(&resp) {
@@ -256,10 +272,14 @@ func (m Model) CheckPreflight(r Request, resp Response) Result {
 // not matter: any status can be shared. Rules actual-allowed,
 // every-response-decorated, redirect-chains.
 func (m Model) CheckActual(r Request, resp Response) Result {
+	loc, redirect := isRedirect(&resp)
 	if e, d, fix := corsCheck(&r, &resp); e != "" {
+		if e == MissingAllowOriginHeader && redirect && !hasCORSHeaders(&resp) {
+			fix = redirectFix(resp.Status, loc)
+		}
 		return fail(e, d, fix)
 	}
-	if loc, ok := isRedirect(&resp); ok {
+	if redirect {
 		if u, err := url.Parse(loc); err == nil && u.User != nil {
 			return fail(RedirectContainsCredentials, loc, "remove the user name and password from the Location URL")
 		}
