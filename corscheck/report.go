@@ -22,6 +22,11 @@ type Report struct {
 	// exchange; EngineNotes says where they differ (never absent).
 	Engines     []EngineVerdict `json:"engines"`
 	EngineNotes []string        `json:"engine_notes"`
+	// LocalNetwork, when the URL is on a loopback or private address and
+	// the page's origin is not, says that Chromium's Local Network Access
+	// permission may block the request whatever the server answers, and
+	// what the page can do.
+	LocalNetwork string `json:"local_network,omitempty"`
 }
 
 // Step is one request sent and the response received.

@@ -53,7 +53,7 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 	fs.StringVar(&o.req.Method, "method", "GET", "request method as the script writes it (fetch upper-cases only delete, get, head, options, post, put)")
 	fs.Var(&headers, "header", "author request header \"Name: value\" (repeatable)")
 	fs.BoolVar(&o.req.Credentials, "credentials", false, "credentials mode \"include\" (fetch credentials: 'include', XHR withCredentials)")
-	fs.BoolVar(&o.req.PrivateNetwork, "private-network", false, "the target is in a more private address space (send a Private Network Access preflight)")
+	fs.BoolVar(&o.req.PrivateNetwork, "private-network", false, "send the Private Network Access preflight of Chromium before 142 (Access-Control-Request-Private-Network: true); since 142 Local Network Access asks the user instead")
 	fs.BoolVar(&o.strict, "strict", false, "judge by the Fetch standard instead of current Chromium (ACAH * no longer covers Authorization)")
 	fs.BoolVar(&o.json, "json", false, "print the report as JSON")
 	fs.DurationVar(&o.timeout, "timeout", 10*time.Second, "timeout of each HTTP request")
@@ -136,7 +136,8 @@ func check(o *options) (*Report, error) {
 	r := o.req
 	ph := fetchcheck.PreflightHeaders(r) // sent only when a preflight is needed
 	method := ph.Get("Access-Control-Request-Method")
-	rep := &Report{URL: o.target.String(), Origin: r.Origin, Method: method, Credentials: r.Credentials, Model: "chromium", Warnings: []string{}}
+	rep := &Report{URL: o.target.String(), Origin: r.Origin, Method: method, Credentials: r.Credentials, Model: "chromium", Warnings: []string{},
+		LocalNetwork: localNetworkNote(r.Origin, o.target)}
 	if o.strict {
 		rep.Model = "spec"
 	}

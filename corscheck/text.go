@@ -45,6 +45,9 @@ func printText(w io.Writer, rep *Report) {
 		}
 	}
 	printEngines(w, rep)
+	if rep.LocalNetwork != "" {
+		fmt.Fprintf(w, "Local Network Access: %s\n", rep.LocalNetwork)
+	}
 	for _, warn := range rep.Warnings {
 		fmt.Fprintf(w, "Warning: %s\n", warn)
 	}
