@@ -18,6 +18,9 @@ type info struct {
 	Page  string `json:"page"`
 	Other string `json:"other"`
 	Stack string `json:"stack"`
+	// LocalNetwork is the Local Network Access note for the API's address
+	// ("" for a public one).
+	LocalNetwork string `json:"localNetwork,omitempty"`
 }
 
 // pageHandler serves the playground page (an allowed origin) and the
@@ -36,7 +39,8 @@ func (pg *playground) pageHandler() http.Handler {
 	mux.Handle("GET /app.js", files)
 	mux.Handle("GET /style.css", files)
 	mux.HandleFunc("GET /playground/info", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusOK, info{API: pg.APIURL, Page: pg.PageURL, Other: pg.OtherURL, Stack: pg.Stack})
+		writeJSON(w, http.StatusOK, info{API: pg.APIURL, Page: pg.PageURL, Other: pg.OtherURL, Stack: pg.Stack,
+			LocalNetwork: localNetworkNote(pg.APIURL, r.Host)})
 	})
 	mux.HandleFunc("GET /playground/decisions", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, pg.rec.decisions(r.URL.Query().Get("probe")))

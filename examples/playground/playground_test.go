@@ -193,6 +193,21 @@ func TestPolicyEditing(t *testing.T) {
 	}
 }
 
+func TestLocalNetworkNote(t *testing.T) {
+	for _, tc := range []struct{ api, page, want string }{
+		{"http://127.0.0.1:8080", "203.0.113.9:8081", `targetAddressSpace: "loopback"`},
+		{"http://[::1]:8080", "app.example", `targetAddressSpace: "loopback"`},
+		{"http://192.168.1.20:8080", "app.example:443", `targetAddressSpace: "local"`},
+		{"http://192.168.1.20:8080", "192.168.1.20:8081", "This page is on a local address too"},
+		{"http://203.0.113.9:8080", "127.0.0.1:8081", ""},
+	} {
+		note := localNetworkNote(tc.api, tc.page)
+		if tc.want == "" && note != "" || !strings.Contains(note, tc.want) {
+			t.Errorf("API %s, page %s: note %q, want %q", tc.api, tc.page, note, tc.want)
+		}
+	}
+}
+
 func TestPagesAndInfo(t *testing.T) {
 	pg := startTest(t, "nethttp")
 	r := do(t, "GET", pg.PageURL+"/", nil)
@@ -207,8 +222,16 @@ func TestPagesAndInfo(t *testing.T) {
 	}
 	var in info
 	if err := json.Unmarshal([]byte(do(t, "GET", pg.PageURL+"/playground/info", nil).body), &in); err != nil ||
-		in != (info{API: pg.APIURL, Page: pg.PageURL, Other: pg.OtherURL, Stack: "nethttp"}) {
+		in != (info{API: pg.APIURL, Page: pg.PageURL, Other: pg.OtherURL, Stack: "nethttp", LocalNetwork: in.LocalNetwork}) {
 		t.Errorf("info: %+v %v", in, err)
+	}
+	// The API listens on loopback: the page says what Local Network Access
+	// does to pages elsewhere, and that it does not ask here.
+	for _, want := range []string{"The API is on a loopback address", "Chrome 142", `targetAddressSpace: "loopback"`, "CORS error",
+		"This page is on a loopback address too"} {
+		if !strings.Contains(in.LocalNetwork, want) {
+			t.Errorf("info.localNetwork %q lacks %q", in.LocalNetwork, want)
+		}
 	}
 	if r := do(t, "GET", pg.OtherURL+"/frame.html", nil); r.status != http.StatusOK || !strings.Contains(r.body, "postMessage") {
 		t.Errorf("frame: %d", r.status)

@@ -150,6 +150,11 @@ async function init() {
   document.getElementById("page-origin").textContent = self.origin;
   document.getElementById("api-origin").textContent = info.api;
   document.getElementById("stack").textContent = info.stack;
+  if (info.localNetwork) {
+    const note = document.getElementById("local-network");
+    note.textContent = info.localNetwork;
+    note.hidden = false;
+  }
 
   let resolveReady;
   frameReady = new Promise((r) => { resolveReady = r; });
