@@ -78,7 +78,10 @@ type Config struct {
 
 	// AllowPrivateNetwork answers Access-Control-Request-Private-Network:
 	// true with Access-Control-Allow-Private-Network: true on allowed
-	// preflights.
+	// preflights. Legacy: only Chromium before 142 sends these Private
+	// Network Access preflights; since Chrome 142 Local Network Access asks
+	// the user for a permission instead, which no response header grants
+	// (see "private-network" in docs/behaviour.md for the page-side fixes).
 	AllowPrivateNetwork bool
 
 	// PreflightPassthrough adds the CORS headers to a successful preflight,

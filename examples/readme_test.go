@@ -33,6 +33,7 @@ func TestREADMESnippetsCompile(t *testing.T) {
 	if len(snippets) < 5 {
 		t.Fatalf("found %d complete programs in README.md, want one per framework (gin, echo, fiber, chi, net/http)", len(snippets))
 	}
+	snippets = append(snippets, nextMajorPrograms(t, snippets)...)
 	goBin, err := exec.LookPath("go")
 	if err != nil {
 		t.Fatalf("the go command is needed to check the README: %v", err)
@@ -63,6 +64,35 @@ func TestREADMESnippetsCompile(t *testing.T) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Errorf("README snippets do not compile: %v\n%s", err, out)
 	}
+}
+
+// nextMajorPrograms derives the echo v5 and fiber v3 programs from the
+// README's echo v4 and fiber v2 ones the way the README tells readers to:
+// one import path changed, and the framework's own handler type. So the
+// README's claim compiles too.
+func nextMajorPrograms(t *testing.T, snippets []string) []string {
+	rewrites := map[string]*strings.Replacer{
+		"echo v4": strings.NewReplacer(`"github.com/labstack/echo/v4"`, `"github.com/labstack/echo/v5"`,
+			`"github.com/originguard/cors/adapters/echo"`, `"github.com/originguard/cors/adapters/echov5"`,
+			"func(c echo.Context) error", "func(c *echo.Context) error"),
+		"fiber v2": strings.NewReplacer(`"github.com/gofiber/fiber/v2"`, `"github.com/gofiber/fiber/v3"`,
+			`"github.com/originguard/cors/adapters/fiber"`, `"github.com/originguard/cors/adapters/fiberv3"`,
+			"func(c *fiber.Ctx) error", "func(c fiber.Ctx) error"),
+	}
+	var out []string
+	for name, r := range rewrites {
+		found := false
+		for _, src := range snippets {
+			if next := r.Replace(src); next != src {
+				out = append(out, next)
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("README.md has no %s program to turn into the next major version's", name)
+		}
+	}
+	return out
 }
 
 // TestREADMEStaysShort keeps the README a user's page: what the library is,
