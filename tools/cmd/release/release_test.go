@@ -100,7 +100,7 @@ func addChange(t *testing.T, dir, file, content string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := strings.Replace(string(data), unreleasedHeading+"\n", unreleasedHeading+"\n\n### Changed\n\n- a change\n", 1)
+	text := strings.Replace(string(data), unreleasedHeading+"\n", unreleasedHeading+"\n\n### Added\n\n- a change\n", 1)
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -229,7 +229,7 @@ func TestReleaseRefusals(t *testing.T) {
 	}
 	os.Remove(filepath.Join(dir, "stray.txt"))
 
-	empty := strings.Replace(string(must(os.ReadFile(filepath.Join(dir, "CHANGELOG.md")))), "### Changed\n\n- a change\n", "", 1)
+	empty := strings.Replace(string(must(os.ReadFile(filepath.Join(dir, "CHANGELOG.md")))), "### Added\n\n- a change\n", "", 1)
 	if err := os.WriteFile(filepath.Join(dir, "CHANGELOG.md"), []byte(empty), 0o644); err != nil {
 		t.Fatal(err)
 	}
