@@ -100,7 +100,7 @@ var libraries = []*library{
 			{"AllowOriginFunc", "AllowOriginFunc", kOriginFunc, "`AllowOriginFunc` (it replaced the list, so a list beside it is dropped)"},
 			{"AllowOriginRequestFunc", "", kRequestFunc, requestFunc},
 			{"AllowOriginVaryRequestFunc", "", kRequestFunc, requestFunc},
-			{"AllowedMethods", "AllowedMethods", kMethods, "`AllowedMethods`"},
+			{"AllowedMethods", "AllowedMethods", kMethods, "`AllowedMethods` (`GET`, `HEAD`, `POST` now always pass; rs/cors refused them when not listed)"},
 			{"AllowedHeaders", "AllowedHeaders", kHeaders, "`AllowedHeaders` (empty meant `Accept`, `Content-Type`, `X-Requested-With`; `\"*\"` included `Authorization`: both written out)"},
 			{"ExposedHeaders", "ExposedHeaders", kExposed, "`ExposedHeaders`"},
 			{"MaxAge", "MaxAge", kSeconds, "`MaxAge` (`n * time.Second`)"},
@@ -171,7 +171,7 @@ var libraries = []*library{
 		Fields: []field{
 			{"AllowedOrigins", "AllowedOrigins", kOrigins, "`AllowedOrigins` (empty meant every origin: written out as `\"*\"`)"},
 			{"AllowOriginFunc", "", kRequestFunc, "`AllowOriginFunc func(origin string) bool` when it ignores the request, or " + requestFunc},
-			{"AllowedMethods", "AllowedMethods", kMethods, "`AllowedMethods` (upper-cased, as go-chi/cors did)"},
+			{"AllowedMethods", "AllowedMethods", kMethods, "`AllowedMethods` (upper-cased, as go-chi/cors did; `GET`, `HEAD`, `POST` now always pass, where go-chi/cors refused them when not listed)"},
 			{"AllowedHeaders", "AllowedHeaders", kHeaders, "`AllowedHeaders` (empty meant `Accept`, `Content-Type`; `\"*\"` included `Authorization`: both written out)"},
 			{"ExposedHeaders", "ExposedHeaders", kExposed, "`ExposedHeaders`"},
 			{"AllowCredentials", "AllowCredentials", kBool, "`AllowCredentials`"},
