@@ -49,10 +49,11 @@ type migration struct {
 
 // A site is one rewritten call.
 type site struct {
-	file *ast.File
-	node ast.Expr // replaced
-	name string   // the old call, for messages
-	t    *translation
+	file    *ast.File
+	node    ast.Expr   // replaced
+	removed []ast.Stmt // the statements that built its configuration, removed
+	name    string     // the old call, for messages
+	t       *translation
 }
 
 func (m *migration) run() {
@@ -89,6 +90,9 @@ func (m *migration) run() {
 			d.Message += "; not rewritten while other uses of rs/cors in this package cannot be"
 		} else {
 			edits := append(m.fileEdits(s.file, s.t.needTime), m.replace(s.node, s.t.text(m.targetName(s.file))))
+			for _, st := range s.removed {
+				edits = append(edits, m.removeLines(st))
+			}
 			d.SuggestedFixes = []analysis.SuggestedFix{{Message: "migrate to " + m.lib.Target, TextEdits: edits}}
 		}
 		m.pass.Report(d)
@@ -127,7 +131,7 @@ func (m *migration) findSites(f *ast.File) {
 				continue
 			}
 			s := &site{file: f, node: node.(ast.Expr), name: m.callName(call, method)}
-			s.t = m.translateCall(f, fm, call)
+			s.t = m.translateCall(s, fm, call)
 			m.sites = append(m.sites, s)
 			return false
 		}
@@ -136,7 +140,8 @@ func (m *migration) findSites(f *ast.File) {
 }
 
 // translateCall reads the configuration a call of form fm stands for.
-func (m *migration) translateCall(f *ast.File, fm *form, call *ast.CallExpr) *translation {
+func (m *migration) translateCall(s *site, fm *form, call *ast.CallExpr) *translation {
+	f := s.file
 	vals := map[string]*value{}
 	var comments map[string]comment
 	switch fm.Arg {
@@ -161,14 +166,34 @@ func (m *migration) translateCall(f *ast.File, fm *form, call *ast.CallExpr) *tr
 		}
 		vals["AllowOrigins"] = v
 	case "config":
-		lit, ok := ast.Unparen(call.Args[0]).(*ast.CompositeLit)
+		arg := ast.Unparen(call.Args[0])
+		var assigns []*ast.AssignStmt
+		if id, ok := arg.(*ast.Ident); ok {
+			if init, stmts, as, ok := m.configVariable(f, call, id); ok {
+				arg, assigns, s.removed = init, as, stmts
+			}
+		}
+		if c, ok := arg.(*ast.CallExpr); ok && len(c.Args) == 0 {
+			if fn, _ := typeutil.Callee(m.pass.TypesInfo, c).(*types.Func); fn != nil && fn.Pkg().Path() == m.lib.Path && m.lib.Presets[fn.Name()] != nil {
+				for name, entries := range m.lib.Presets[fn.Name()] {
+					vals[name] = presetValue(entries, m.lib.fieldByName(name).Kind, c.Pos())
+				}
+				arg = &ast.CompositeLit{}
+			}
+		}
+		lit, ok := arg.(*ast.CompositeLit)
 		if !ok {
 			t := &translation{}
-			t.problem(call.Args[0].Pos(), "the configuration is not a literal: corsmigrate rewrites %s with its fields written in the call; move them there, or migrate this call by hand", m.text(call.Fun)+"(…)")
+			s.removed = nil
+			t.problem(call.Args[0].Pos(), "the configuration is not a literal: corsmigrate rewrites %s with its fields written in the call, or in a variable set just before it (a literal or %s, then field assignments) and used only there; write it so, or migrate this call by hand", m.text(call.Fun)+"(…)", m.presetNames())
 			return t
 		}
 		t := &translation{}
 		comments = m.fieldComments(f, lit)
+		for _, a := range assigns {
+			sel := a.Lhs[0].(*ast.SelectorExpr)
+			lit.Elts = append(lit.Elts, &ast.KeyValueExpr{Key: sel.Sel, Value: a.Rhs[0]})
+		}
 		for _, e := range lit.Elts {
 			kv, ok := e.(*ast.KeyValueExpr)
 			if !ok {
@@ -236,7 +261,9 @@ func (m *migration) fieldComments(f *ast.File, lit *ast.CompositeLit) map[string
 // HandlerFunc methods).
 func (m *migration) findOtherUses(f *ast.File) {
 	ast.Inspect(f, func(n ast.Node) bool {
-		if e, ok := n.(ast.Expr); ok && slices.ContainsFunc(m.sites, func(s *site) bool { return s.node == e }) {
+		if slices.ContainsFunc(m.sites, func(s *site) bool {
+			return s.node == n || len(s.t.problems) == 0 && slices.ContainsFunc(s.removed, func(st ast.Stmt) bool { return st == n })
+		}) {
 			return false
 		}
 		id, ok := n.(*ast.Ident)
@@ -303,4 +330,17 @@ func (m *migration) callName(call *ast.CallExpr, method string) string {
 		name += "." + method
 	}
 	return name
+}
+
+// presetNames lists the library's functions that return a configuration.
+func (m *migration) presetNames() string {
+	var s []string
+	for name := range m.lib.Presets {
+		s = append(s, m.lib.Name+"'s "+name+"()")
+	}
+	if len(s) == 0 {
+		return "nothing else"
+	}
+	slices.Sort(s)
+	return strings.Join(s, ", ")
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
 )
 
 // importName returns the name under which f imports path, or "".
@@ -44,7 +45,11 @@ func (m *migration) fileEdits(f *ast.File, needTime bool) []analysis.TextEdit {
 	var edits []analysis.TextEdit
 	if m.lib.Path == "github.com/rs/cors" {
 		_, spec := importName(f, m.lib.Path)
-		edits = append(edits, analysis.TextEdit{Pos: spec.Path.Pos(), End: spec.Path.End(), NewText: []byte(strconv.Quote(coreImport))})
+		path := strconv.Quote(coreImport)
+		if spec.Name == nil {
+			path = "cors " + path // the package name differs from the path's last element
+		}
+		edits = append(edits, analysis.TextEdit{Pos: spec.Path.Pos(), End: spec.Path.End(), NewText: []byte(path)})
 		needHTTP := false
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -142,4 +147,73 @@ func slicesContainsFile(sites []*site, f *ast.File) bool {
 		}
 	}
 	return false
+}
+
+// removeLines removes st with its line (st must be alone on its lines).
+func (m *migration) removeLines(st ast.Stmt) analysis.TextEdit {
+	tf := m.pass.Fset.File(st.Pos())
+	start := tf.LineStart(tf.Line(st.Pos()))
+	end := st.End()
+	if line := tf.Line(end); line < tf.LineCount() {
+		end = tf.LineStart(line + 1)
+	}
+	return analysis.TextEdit{Pos: start, End: end}
+}
+
+// configVariable recognises a configuration built in a variable just for
+// one call: "v := LITERAL or PRESET()" and then only "v.Field = x"
+// statements in the same block before the statement of the call, v being
+// used nowhere else. It returns v's initial value, the field assignments
+// and the statements to remove.
+func (m *migration) configVariable(f *ast.File, call *ast.CallExpr, id *ast.Ident) (ast.Expr, []ast.Stmt, []*ast.AssignStmt, bool) {
+	v, ok := m.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.IsField() || v.Parent() == m.pass.Pkg.Scope() {
+		return nil, nil, nil, false
+	}
+	path, _ := astutil.PathEnclosingInterval(f, call.Pos(), call.End())
+	var block *ast.BlockStmt
+	var callStmt ast.Node
+	for i, n := range path {
+		if b, ok := n.(*ast.BlockStmt); ok && i > 0 {
+			block, callStmt = b, path[i-1]
+			break
+		}
+	}
+	if block == nil {
+		return nil, nil, nil, false
+	}
+	var init ast.Expr
+	var stmts []ast.Stmt
+	var assigns []*ast.AssignStmt
+	for _, st := range block.List {
+		if st == callStmt {
+			break
+		}
+		a, ok := st.(*ast.AssignStmt)
+		if !ok || len(a.Lhs) != 1 || len(a.Rhs) != 1 {
+			continue
+		}
+		switch lhs := a.Lhs[0].(type) {
+		case *ast.Ident:
+			if a.Tok == token.DEFINE && m.pass.TypesInfo.Defs[lhs] == v {
+				init = a.Rhs[0]
+				stmts = append(stmts, a)
+			}
+		case *ast.SelectorExpr:
+			if x, ok := lhs.X.(*ast.Ident); ok && a.Tok == token.ASSIGN && m.pass.TypesInfo.Uses[x] == v && init != nil {
+				assigns = append(assigns, a)
+				stmts = append(stmts, a)
+			}
+		}
+	}
+	uses := 0
+	for use, obj := range m.pass.TypesInfo.Uses {
+		if obj == v && use != id {
+			uses++
+		}
+	}
+	if init == nil || uses != len(assigns) {
+		return nil, nil, nil, false
+	}
+	return init, stmts, assigns, true
 }

@@ -7,14 +7,15 @@ import "time"
 // and which of its defaults differ from ours. docs/migrating.md shows the
 // same tables (a test keeps them equal).
 type library struct {
-	Name       string  // as the docs name it
-	Path       string  // import path
-	Target     string  // import path of our package for the same framework
-	TargetName string  // its package name
-	Build      string  // our constructor: "New" (adapters) or "MustNew" (core)
-	Forms      []form  // the calls rewritten
-	Fields     []field // every field of the old configuration
-	CSV        bool    // lists are comma-joined strings (fiber v2)
+	Name       string                      // as the docs name it
+	Path       string                      // import path
+	Target     string                      // import path of our package for the same framework
+	TargetName string                      // its package name
+	Build      string                      // our constructor: "New" (adapters) or "MustNew" (core)
+	Forms      []form                      // the calls rewritten
+	Presets    map[string]map[string][]any // functions returning a configuration, by name: what they return
+	Fields     []field                     // every field of the old configuration
+	CSV        bool                        // lists are comma-joined strings (fiber v2)
 
 	// Old defaults, written out when the field is empty.
 	AllOriginsWhenEmpty bool     // no origin and no origin function meant every origin
@@ -128,6 +129,10 @@ var libraries = []*library{
 				"AllowHeaders": {"Origin", "Content-Length", "Content-Type"}, "MaxAge": {12 * time.Hour},
 			}, Example: "`cors.Default()`"},
 		},
+		Presets: map[string]map[string][]any{"DefaultConfig": {
+			"AllowMethods": {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"},
+			"AllowHeaders": {"Origin", "Content-Length", "Content-Type"}, "MaxAge": {12 * time.Hour},
+		}},
 		Fields: []field{
 			{"AllowAllOrigins", "AllowedOrigins", kAllOrigins, "`AllowedOrigins: []string{\"*\"}`"},
 			{"AllowOrigins", "AllowedOrigins", kOrigins, "`AllowedOrigins` (`/regex/` entries have no equivalent)"},

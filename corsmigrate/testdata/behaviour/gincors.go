@@ -37,6 +37,12 @@ var Servers = map[string]func(net.Listener) error{
 			MaxAge:           time.Hour,
 		}))
 	},
+	"defaultconfig": func(ln net.Listener) error {
+		config := cors.DefaultConfig()
+		config.AllowOrigins = []string{"https://app.example"}
+		config.AllowHeaders = []string{"Authorization", "Content-Type"}
+		return serve(ln, cors.New(config))
+	},
 	"originfunc": func(ln net.Listener) error {
 		return serve(ln, cors.New(cors.Config{
 			AllowOrigins:    []string{"https://app.example"},

@@ -18,9 +18,10 @@ const corscheckPath = "github.com/originguard/cors/corscheck"
 
 // installCommands runs "go install PATH@version" for every main package of
 // the packed modules, outside any module and into a fresh GOBIN, as a user
-// installs a command, and runs the installed corscheck on a valid and an
-// invalid configuration.
-func installCommands(tmp string, env []string, packed map[string]*family.Packed, version string) error {
+// installs a command, runs the installed corscheck on a valid and an
+// invalid configuration, and the installed corsmigrate on a sample module
+// (migrateSample).
+func installCommands(tmp string, env []string, packed map[string]*family.Packed, version string, mods []family.Module) error {
 	var cmds []string
 	for _, p := range packed {
 		cmds = append(cmds, p.Commands...)
@@ -67,7 +68,15 @@ func installCommands(tmp string, env []string, packed map[string]*family.Packed,
 		return fmt.Errorf("the installed corscheck on an invalid configuration: %v, output %q, want exit 1 and \"invalid.json: invalid\"", err, out)
 	}
 	fmt.Println("ok: go install of", strings.Join(cmds, ", "), "at", version, "works, and the installed corscheck validates configurations")
-	return nil
+
+	if !slices.Contains(cmds, corsmigratePath) {
+		return fmt.Errorf("no published module has the main package %s; found %q", corsmigratePath, cmds)
+	}
+	sample, err := newConsumer(filepath.Join(tmp, "migrate-sample"), env, goDirective(mods))
+	if err != nil {
+		return err
+	}
+	return sample.migrateSample(filepath.Join(gobin, path.Base(corsmigratePath)), mods)
 }
 
 // buildAlone copies the module p, as go install downloaded it, out of the

@@ -11,9 +11,11 @@
 // is packed as the release tool tags it, with no replace directive (see
 // family.WriteProxy); the test runs "go install PATH@VERSION" for each such
 // command outside any module, builds the installed module on its own with
-// -mod=readonly (its go.sum must be complete), and runs the installed
-// corscheck on a valid and an invalid configuration. Any failure exits with
-// status 1.
+// -mod=readonly (its go.sum must be complete), runs the installed
+// corscheck on a valid and an invalid configuration, and runs the installed
+// corsmigrate on a sample module that uses rs/cors and go-chi/cors (as a
+// vet tool, with -fix -diff, with -fix and as go fix's -fixtool), which
+// must build after go mod tidy. Any failure exits with status 1.
 //
 // Usage, from the repository root:
 //
@@ -129,7 +131,7 @@ func run(root, version string, keep bool) error {
 			covered["nethttp"] = true
 		}
 	}
-	if err := installCommands(tmp, env, packed, version); err != nil {
+	if err := installCommands(tmp, env, packed, version, mods); err != nil {
 		return err
 	}
 	if !covered["nethttp"] {

@@ -26,7 +26,12 @@ func setup(r *gin.Engine, allowed func(string) bool) {
 		AllowAllOrigins: true,
 		AllowWebSockets: true, // want `gin-contrib/cors: not migrated: AllowWebSockets has no equivalent: none: a WebSocket handshake is not CORS`
 	}))
-	config := cors.DefaultConfig() // want `gin-contrib/cors: not migrated: corsmigrate rewrites cors.New\(cors.Config\{…\}\), cors.Default\(\); this use of DefaultConfig is not one of them`
+	config := cors.DefaultConfig()
 	config.AllowOrigins = []string{"https://app.example"}
-	r.Use(cors.New(config)) // want `gin-contrib/cors: not migrated: the configuration is not a literal`
+	config.AllowCredentials = true
+	r.Use(cors.New(config)) // want `gin-contrib/cors: cors.New\(…\) can be migrated to corsgin.New`
+
+	shared := cors.Config{AllowOrigins: []string{"https://app.example"}} // want `this use of Config is not one of them`
+	r.Use(cors.New(shared))                                              // want `gin-contrib/cors: not migrated: the configuration is not a literal`
+	r.Use(cors.New(shared))                                              // want `gin-contrib/cors: not migrated: the configuration is not a literal`
 }
