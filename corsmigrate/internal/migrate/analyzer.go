@@ -68,7 +68,7 @@ func (m *migration) run() {
 	}
 	// rs/cors's *Cors flows through the program; its uses are rewritten in
 	// one go or not at all.
-	blocked := m.lib.Path == "github.com/rs/cors" && (len(m.other) > 0 ||
+	blocked := m.lib.Path == rsCors && (len(m.other) > 0 ||
 		slices.ContainsFunc(m.sites, func(s *site) bool { return len(s.t.problems) > 0 }))
 	for _, s := range m.sites {
 		if len(s.t.problems) > 0 {
@@ -97,7 +97,7 @@ func (m *migration) run() {
 		}
 		m.pass.Report(d)
 	}
-	if !blocked && m.lib.Path == "github.com/rs/cors" {
+	if !blocked && m.lib.Path == rsCors {
 		m.rsFilesWithoutSites()
 	}
 }
@@ -280,7 +280,7 @@ func (m *migration) findOtherUses(f *ast.File) {
 		if _, ok := obj.(*types.PkgName); ok || (m.lib.Names != nil && !slices.Contains(m.lib.Names, obj.Name())) {
 			return true
 		}
-		if m.lib.Path == "github.com/rs/cors" && slices.Contains([]string{"Cors", "Handler", "HandlerFunc"}, obj.Name()) {
+		if m.lib.Path == rsCors && slices.Contains([]string{"Cors", "Handler", "HandlerFunc"}, obj.Name()) {
 			return true
 		}
 		m.other = append(m.other, problem{id.Pos(), fmt.Sprintf("%s: not migrated: corsmigrate rewrites %s; this use of %s is not one of them, so migrate it by hand (see docs/migrating.md)",

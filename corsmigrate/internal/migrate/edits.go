@@ -27,7 +27,7 @@ func importName(f *ast.File, path string) (string, *ast.ImportSpec) {
 
 // targetName is the name the rewritten calls of f use for our package.
 func (m *migration) targetName(f *ast.File) string {
-	if m.lib.Path == "github.com/rs/cors" {
+	if m.lib.Path == rsCors {
 		if name, _ := importName(f, m.lib.Path); name != "" {
 			return name
 		}
@@ -43,7 +43,7 @@ func (m *migration) targetName(f *ast.File) string {
 // and, for rs/cors, the rewrite of the file's other uses of the package.
 func (m *migration) fileEdits(f *ast.File, needTime bool) []analysis.TextEdit {
 	var edits []analysis.TextEdit
-	if m.lib.Path == "github.com/rs/cors" {
+	if m.lib.Path == rsCors {
 		_, spec := importName(f, m.lib.Path)
 		path := strconv.Quote(coreImport)
 		if spec.Name == nil {

@@ -71,6 +71,9 @@ type field struct {
 
 const (
 	coreImport = "github.com/originguard/cors/core"
+	// rsCors's *Cors flows through a program, so the uses of rs/cors in a
+	// package are rewritten all together or not at all.
+	rsCors = "github.com/rs/cors"
 
 	noSkip = "none: CORS must see every request. To exempt paths, give them their own scope " +
 		"(`cors.NewScoped` with a `Scope{PathPrefix: …}`, mounted with the adapter's `Middleware`) " +
@@ -89,7 +92,7 @@ var reflectHeaders = []string{"*", "Authorization"}
 
 var libraries = []*library{
 	{
-		Name: "rs/cors", Path: "github.com/rs/cors",
+		Name: "rs/cors", Path: rsCors,
 		Target: coreImport, TargetName: "cors", Build: "MustNew",
 		Forms: []form{
 			{Func: "New", Arg: "config", Example: "`cors.New(cors.Options{…})`"},

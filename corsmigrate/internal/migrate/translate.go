@@ -32,8 +32,10 @@ type translation struct {
 	status   int64
 	needTime bool
 	listPos  token.Pos // the list being translated
-	notes    []string
-	problems []problem
+	// wildcardsOff: the library compared "*" in origins literally.
+	wildcardsOff bool
+	notes        []string
+	problems     []problem
 }
 
 // ourOrder is the order in which fields are written.
@@ -46,7 +48,8 @@ var globOK = regexp.MustCompile(`^[a-z][a-z0-9+.-]*://\*\.[^*/]+$`)
 // translate writes vals, the fields of an old configuration, as ours. at is
 // the call's position, for problems with no field of their own.
 func translate(lib *library, vals map[string]*value, at token.Pos) *translation {
-	t := &translation{lib: lib, fields: map[string]string{}, lists: map[string][]string{}, known: true, comments: map[string]comment{}}
+	t := &translation{lib: lib, fields: map[string]string{}, lists: map[string][]string{}, known: true, comments: map[string]comment{},
+		wildcardsOff: slices.ContainsFunc(lib.Fields, func(f field) bool { return f.Kind == kWildcard })}
 	lists := map[string]*value{}
 	for _, f := range lib.Fields {
 		v := vals[f.Old]
@@ -94,6 +97,7 @@ func translate(lib *library, vals map[string]*value, at token.Pos) *translation 
 				t.problem(v.pos, "%s is not a constant: write AllowedOrigins: []string{\"*\"} or the list of origins by hand", f.Old)
 			}
 		case kWildcard:
+			t.wildcardsOff = !v.isTrue()
 		case kDrop:
 			if !v.zero() {
 				t.notes = append(t.notes, f.Old+" "+stripMarkdown(f.Doc))
@@ -245,6 +249,9 @@ func (t *translation) origin(o string) (string, bool) {
 		return o, true
 	case len(o) > 2 && strings.HasPrefix(o, "/") && strings.HasSuffix(o, "/"):
 		t.problem(t.listPos, "the regular expression origin %q has no equivalent: list the origins, use \"https://*.a.example\" patterns or AllowOriginFunc", o)
+		return "", false
+	case strings.Contains(o, "*") && t.wildcardsOff:
+		t.problem(t.listPos, "%s never matched %q: without AllowWildcard it compared the * literally; drop the entry, or set AllowWildcard: true if its subdomains were meant", t.lib.Name, o)
 		return "", false
 	case strings.Contains(o, "*") && !globOK.MatchString(strings.ToLower(o)):
 		t.problem(t.listPos, "the glob %q also matches origins of other sites (its * is not a whole label after the scheme): list the origins, or write \"https://*.a.example\" for the subdomains of one site", o)

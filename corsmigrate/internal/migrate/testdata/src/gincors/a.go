@@ -23,6 +23,9 @@ func setup(r *gin.Engine, allowed func(string) bool) {
 		AllowOrigins: []string{"/^https://.*\\.app\\.example$/"}, // want `gin-contrib/cors: not migrated: the regular expression origin`
 	}))
 	r.Use(cors.New(cors.Config{
+		AllowOrigins: []string{"https://*.app.example"}, // want `gin-contrib/cors: not migrated: gin-contrib/cors never matched "https://\*.app.example": without AllowWildcard`
+	}))
+	r.Use(cors.New(cors.Config{
 		AllowAllOrigins: true,
 		AllowWebSockets: true, // want `gin-contrib/cors: not migrated: AllowWebSockets has no equivalent: none: a WebSocket handshake is not CORS`
 	}))
