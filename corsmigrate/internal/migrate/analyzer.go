@@ -62,6 +62,9 @@ func (m *migration) run() {
 	}
 	for _, f := range m.pass.Files {
 		m.findOtherUses(f)
+		if m.lib.Path == rsCors {
+			m.findInterfaceUses(f)
+		}
 	}
 	for _, p := range m.other {
 		m.pass.Report(analysis.Diagnostic{Pos: p.pos, Message: p.msg})
@@ -274,7 +277,7 @@ func (m *migration) findOtherUses(f *ast.File) {
 		if obj == nil || obj.Pkg() == nil || obj.Pkg().Path() != m.lib.Path {
 			return true
 		}
-		if v, ok := obj.(*types.Var); ok && v.IsField() {
+		if v, ok := obj.(*types.Var); ok && v.IsField() && m.lib.fieldByName(v.Name()) != nil {
 			return true // a field of a configuration built elsewhere, which is reported
 		}
 		if _, ok := obj.(*types.PkgName); ok || (m.lib.Names != nil && !slices.Contains(m.lib.Names, obj.Name())) {
@@ -343,4 +346,42 @@ func (m *migration) presetNames() string {
 	}
 	slices.Sort(s)
 	return strings.Join(s, ", ")
+}
+
+// findInterfaceUses reports each *cors.Cors of rs/cors passed where an
+// interface is expected (negroni's n.Use(c), say): the *cors.Policy it
+// becomes has other methods, so the program would not build.
+func (m *migration) findInterfaceUses(f *ast.File) {
+	ast.Inspect(f, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		sig, ok := m.pass.TypesInfo.TypeOf(call.Fun).(*types.Signature)
+		if !ok {
+			return true
+		}
+		for i, arg := range call.Args {
+			ptr, ok := m.pass.TypesInfo.TypeOf(arg).(*types.Pointer)
+			if !ok {
+				continue
+			}
+			named, ok := ptr.Elem().(*types.Named)
+			if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != rsCors || named.Obj().Name() != "Cors" {
+				continue
+			}
+			var param types.Type
+			switch params := sig.Params(); {
+			case sig.Variadic() && i >= params.Len()-1:
+				param = params.At(params.Len() - 1).Type().(*types.Slice).Elem()
+			case i < params.Len():
+				param = params.At(i).Type()
+			}
+			if param != nil && types.IsInterface(param) {
+				m.other = append(m.other, problem{arg.Pos(), fmt.Sprintf("rs/cors: not migrated: %s is passed as %s, which *cors.Policy does not implement; wrap the handler instead (with negroni: n.UseHandler(c.Handler(router))) and run corsmigrate again",
+					m.text(arg), types.TypeString(param, func(p *types.Package) string { return p.Name() }))})
+			}
+		}
+		return true
+	})
 }

@@ -1,9 +1,11 @@
 package rscorsbug
 
 import (
+	"log"
 	"net/http"
 
 	"github.com/rs/cors"
+	"github.com/urfave/negroni"
 )
 
 func handlers(mux http.Handler) []http.Handler {
@@ -22,6 +24,12 @@ func handlers(mux http.Handler) []http.Handler {
 	}
 }
 
-func negroni(c *cors.Cors, w http.ResponseWriter, r *http.Request) {
+func serveNext(c *cors.Cors, w http.ResponseWriter, r *http.Request) {
 	c.ServeHTTP(w, r, nil) // want `rs/cors: not migrated: corsmigrate rewrites .*; this use of ServeHTTP is not one of them`
+}
+
+func withNegroni(n *negroni.Negroni, l *log.Logger) {
+	c := cors.Default() // want `rs/cors: cors.Default\(\) can be migrated`
+	c.Log = l           // want `this use of Log is not one of them`
+	n.Use(c)            // want `rs/cors: not migrated: c is passed as negroni.Handler, which \*cors.Policy does not implement`
 }
