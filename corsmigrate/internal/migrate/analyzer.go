@@ -170,10 +170,10 @@ func (m *migration) translateCall(s *site, fm *form, call *ast.CallExpr) *transl
 		vals["AllowOrigins"] = v
 	case "config":
 		arg := ast.Unparen(call.Args[0])
-		var assigns []*ast.AssignStmt
+		var ops []fieldOp
 		if id, ok := arg.(*ast.Ident); ok {
-			if init, stmts, as, ok := m.configVariable(f, call, id); ok {
-				arg, assigns, s.removed = init, as, stmts
+			if init, stmts, o, ok := m.configVariable(f, call, id); ok {
+				arg, ops, s.removed = init, o, stmts
 			}
 		}
 		if c, ok := arg.(*ast.CallExpr); ok && len(c.Args) == 0 {
@@ -193,10 +193,6 @@ func (m *migration) translateCall(s *site, fm *form, call *ast.CallExpr) *transl
 		}
 		t := &translation{}
 		comments = m.fieldComments(f, lit)
-		for _, a := range assigns {
-			sel := a.Lhs[0].(*ast.SelectorExpr)
-			lit.Elts = append(lit.Elts, &ast.KeyValueExpr{Key: sel.Sel, Value: a.Rhs[0]})
-		}
 		for _, e := range lit.Elts {
 			kv, ok := e.(*ast.KeyValueExpr)
 			if !ok {
@@ -214,6 +210,12 @@ func (m *migration) translateCall(s *site, fm *form, call *ast.CallExpr) *transl
 				return t
 			}
 			vals[name] = v
+		}
+		for _, op := range ops {
+			if err := m.apply(vals, op); err != nil {
+				t.problem(op.pos, "%v", err)
+				return t
+			}
 		}
 	}
 	t := translate(m.lib, vals, call.Pos())

@@ -3,8 +3,10 @@ package migrate
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -160,12 +162,25 @@ func (m *migration) removeLines(st ast.Stmt) analysis.TextEdit {
 	return analysis.TextEdit{Pos: start, End: end}
 }
 
+// A fieldOp is one statement that changes a configuration variable:
+// v.Field = value, or v.Field = append(v.Field, add...) and gin-contrib's
+// v.AddAllowHeaders(add...) and the like.
+type fieldOp struct {
+	field string
+	value ast.Expr   // set
+	add   []ast.Expr // appended
+	pos   token.Pos
+}
+
+// adders are gin-contrib/cors's Config methods that append to a list.
+var adders = map[string]string{"AddAllowMethods": "AllowMethods", "AddAllowHeaders": "AllowHeaders", "AddExposeHeaders": "ExposeHeaders"}
+
 // configVariable recognises a configuration built in a variable just for
-// one call: "v := LITERAL or PRESET()" and then only "v.Field = x"
-// statements in the same block before the statement of the call, v being
-// used nowhere else. It returns v's initial value, the field assignments
-// and the statements to remove.
-func (m *migration) configVariable(f *ast.File, call *ast.CallExpr, id *ast.Ident) (ast.Expr, []ast.Stmt, []*ast.AssignStmt, bool) {
+// one call: "v := LITERAL or PRESET()" and then only field operations
+// (fieldOp) in the same block before the statement of the call, v being
+// used nowhere else. It returns v's initial value, the operations and the
+// statements to remove.
+func (m *migration) configVariable(f *ast.File, call *ast.CallExpr, id *ast.Ident) (ast.Expr, []ast.Stmt, []fieldOp, bool) {
 	v, ok := m.pass.TypesInfo.Uses[id].(*types.Var)
 	if !ok || v.IsField() || v.Parent() == m.pass.Pkg.Scope() {
 		return nil, nil, nil, false
@@ -182,27 +197,53 @@ func (m *migration) configVariable(f *ast.File, call *ast.CallExpr, id *ast.Iden
 	if block == nil {
 		return nil, nil, nil, false
 	}
+	isV := func(e ast.Expr) bool {
+		x, ok := e.(*ast.Ident)
+		return ok && m.pass.TypesInfo.Uses[x] == v
+	}
 	var init ast.Expr
 	var stmts []ast.Stmt
-	var assigns []*ast.AssignStmt
+	var ops []fieldOp
+	expected := 0 // uses of v the operations account for
 	for _, st := range block.List {
 		if st == callStmt {
 			break
 		}
-		a, ok := st.(*ast.AssignStmt)
-		if !ok || len(a.Lhs) != 1 || len(a.Rhs) != 1 {
-			continue
-		}
-		switch lhs := a.Lhs[0].(type) {
-		case *ast.Ident:
-			if a.Tok == token.DEFINE && m.pass.TypesInfo.Defs[lhs] == v {
-				init = a.Rhs[0]
-				stmts = append(stmts, a)
+		switch st := st.(type) {
+		case *ast.AssignStmt:
+			if len(st.Lhs) != 1 || len(st.Rhs) != 1 {
+				continue
 			}
-		case *ast.SelectorExpr:
-			if x, ok := lhs.X.(*ast.Ident); ok && a.Tok == token.ASSIGN && m.pass.TypesInfo.Uses[x] == v && init != nil {
-				assigns = append(assigns, a)
-				stmts = append(stmts, a)
+			if lhs, ok := st.Lhs[0].(*ast.Ident); ok && st.Tok == token.DEFINE && m.pass.TypesInfo.Defs[lhs] == v {
+				init = st.Rhs[0]
+				stmts = append(stmts, st)
+				continue
+			}
+			sel, ok := st.Lhs[0].(*ast.SelectorExpr)
+			if !ok || st.Tok != token.ASSIGN || !isV(sel.X) || init == nil {
+				continue
+			}
+			op := fieldOp{field: sel.Sel.Name, value: st.Rhs[0], pos: st.Pos()}
+			expected++
+			if c, ok := st.Rhs[0].(*ast.CallExpr); ok && len(c.Args) > 0 && !c.Ellipsis.IsValid() {
+				if b, ok := m.pass.TypesInfo.Uses[astIdent(c.Fun)].(*types.Builtin); ok && b.Name() == "append" {
+					if s, ok := c.Args[0].(*ast.SelectorExpr); ok && isV(s.X) && s.Sel.Name == op.field {
+						op = fieldOp{field: op.field, add: c.Args[1:], pos: st.Pos()}
+						expected++
+					}
+				}
+			}
+			ops = append(ops, op)
+			stmts = append(stmts, st)
+		case *ast.ExprStmt:
+			c, ok := st.X.(*ast.CallExpr)
+			if !ok || init == nil || c.Ellipsis.IsValid() {
+				continue
+			}
+			if sel, ok := c.Fun.(*ast.SelectorExpr); ok && isV(sel.X) && adders[sel.Sel.Name] != "" {
+				ops = append(ops, fieldOp{field: adders[sel.Sel.Name], add: c.Args, pos: st.Pos()})
+				stmts = append(stmts, st)
+				expected++
 			}
 		}
 	}
@@ -212,8 +253,49 @@ func (m *migration) configVariable(f *ast.File, call *ast.CallExpr, id *ast.Iden
 			uses++
 		}
 	}
-	if init == nil || uses != len(assigns) {
+	if init == nil || uses != expected {
 		return nil, nil, nil, false
 	}
-	return init, stmts, assigns, true
+	return init, stmts, ops, true
+}
+
+// astIdent returns e as an identifier, or nil.
+func astIdent(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
+}
+
+// apply applies op to the configuration vals.
+func (m *migration) apply(vals map[string]*value, op fieldOp) error {
+	fd := m.lib.fieldByName(op.field)
+	k := kDrop
+	if fd != nil {
+		k = fd.Kind
+	}
+	if op.value != nil {
+		v, err := readValue(m.pass.TypesInfo, op.value, m.text(op.value), m.lib.CSV, k)
+		if err != nil {
+			return fmt.Errorf("%s: %v", op.field, err)
+		}
+		vals[op.field] = v
+		return nil
+	}
+	base := vals[op.field]
+	if base == nil {
+		base = &value{list: true, known: true, pos: op.pos}
+	}
+	if !base.known {
+		return fmt.Errorf("%s is appended to, but its value is not known here; write the whole list by hand", op.field)
+	}
+	out := &value{list: true, known: true, pos: op.pos, strs: slices.Clone(base.strs)}
+	for _, a := range op.add {
+		c := m.pass.TypesInfo.Types[a].Value
+		if c == nil || c.Kind() != constant.String {
+			return fmt.Errorf("%s is appended %s, which is not a constant string; write the whole list by hand", op.field, m.text(a))
+		}
+		out.strs = append(out.strs, constant.StringVal(c))
+	}
+	out.text = quoteList(out.strs)
+	vals[op.field] = out
+	return nil
 }

@@ -40,7 +40,8 @@ var Servers = map[string]func(net.Listener) error{
 	"defaultconfig": func(ln net.Listener) error {
 		config := cors.DefaultConfig()
 		config.AllowOrigins = []string{"https://app.example"}
-		config.AllowHeaders = []string{"Authorization", "Content-Type"}
+		config.AllowHeaders = []string{"Content-Type"}
+		config.AddAllowHeaders("Authorization")
 		return serve(ln, cors.New(config))
 	},
 	"originfunc": func(ln net.Listener) error {

@@ -32,6 +32,8 @@ func setup(r *gin.Engine, allowed func(string) bool) {
 	config := cors.DefaultConfig()
 	config.AllowOrigins = []string{"https://app.example"}
 	config.AllowCredentials = true
+	config.AddAllowHeaders("Authorization")
+	config.AllowMethods = append(config.AllowMethods, "QUERY")
 	r.Use(cors.New(config)) // want `gin-contrib/cors: cors.New\(…\) can be migrated to corsgin.New`
 
 	shared := cors.Config{AllowOrigins: []string{"https://app.example"}} // want `this use of Config is not one of them`

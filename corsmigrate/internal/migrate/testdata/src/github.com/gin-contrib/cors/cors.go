@@ -29,3 +29,7 @@ type Config struct {
 func DefaultConfig() Config             { return Config{} }
 func Default() gin.HandlerFunc          { return nil }
 func New(config Config) gin.HandlerFunc { return nil }
+
+func (c *Config) AddAllowMethods(methods ...string)  {}
+func (c *Config) AddAllowHeaders(headers ...string)  {}
+func (c *Config) AddExposeHeaders(headers ...string) {}
