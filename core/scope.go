@@ -19,7 +19,9 @@ type Scope struct {
 	// below, never "/apix". "/" or "" covers every path. It starts with "/"
 	// and is written decoded, as in net/url's URL.Path, with no empty or dot
 	// segment, no backslash, '%', '?' or '#', in at most 256 bytes besides a
-	// trailing slash.
+	// trailing slash. It is literal, not a route pattern: "/public/" covers
+	// what a router writes "/public/*"; '*', ":id" and "{id}" segments are
+	// refused.
 	PathPrefix string
 
 	// Config is the policy for the scope's requests, validated like the
@@ -75,8 +77,9 @@ type ScopedConfig struct {
 
 	// Logger, if set, receives one Debug record for each CORS request that
 	// gets no CORS headers because no scope matched or its path is
-	// ambiguous. Denials inside a scope are logged by that scope's
-	// Config.Logger.
+	// ambiguous. It is also the Logger of every scope (and of Default)
+	// whose Config sets none; a scope's own Config.Logger takes precedence
+	// for that scope's denials and warnings.
 	Logger *slog.Logger
 }
 

@@ -64,7 +64,7 @@ func compileScoped(sc ScopedConfig) (*ruleset, error) {
 		}
 		hostErr := checkScopeHost(s.Host)
 		key, prefixErr := checkPathPrefix(s.PathPrefix)
-		c, err := compile(s.Config)
+		c, err := compile(withLogger(s.Config, sc.Logger))
 		for _, e := range append([]error{hostErr, prefixErr}, splitJoined(err)...) {
 			if e != nil {
 				fail(e)
@@ -84,7 +84,7 @@ func compileScoped(sc ScopedConfig) (*ruleset, error) {
 		}
 	}
 	if sc.Default != nil {
-		c, err := compile(*sc.Default)
+		c, err := compile(withLogger(*sc.Default, sc.Logger))
 		for _, e := range splitJoined(err) {
 			errs = append(errs, inScope(e, "Default", ""))
 		}
@@ -94,6 +94,14 @@ func compileScoped(sc ScopedConfig) (*ruleset, error) {
 		return nil, errors.Join(errs...)
 	}
 	return &ruleset{scopes: t}, nil
+}
+
+// withLogger is cfg with logger as its Logger when it sets none.
+func withLogger(cfg Config, logger *slog.Logger) Config {
+	if cfg.Logger == nil {
+		cfg.Logger = logger
+	}
+	return cfg
 }
 
 // overlapError reports a scope whose host and path prefix an earlier one,
@@ -242,6 +250,8 @@ func checkPathPrefix(p string) (string, error) {
 		return bad(`does not start with "/"; did you mean ` + strconv.Quote("/"+p) + "?")
 	case len(strings.TrimSuffix(p, "/")) > maxPrefixLength:
 		return bad("is longer than " + strconv.Itoa(maxPrefixLength) + " bytes (not counting a trailing slash)")
+	case globSegment(p) >= 0:
+		return "", globError(p)
 	case strings.ContainsAny(p, `?#%\`):
 		return bad(`contains '?', '#', '%' or a backslash: write the path decoded, as in net/url's URL.Path, without query or fragment`)
 	case ambiguousPath(p):
@@ -253,4 +263,32 @@ func checkPathPrefix(p string) (string, error) {
 		}
 	}
 	return strings.TrimSuffix(p, "/"), nil
+}
+
+// globSegment returns the index in p of the first segment written like a
+// router pattern — a '*', a ":name" parameter, a "{name}" wildcard — or -1.
+func globSegment(p string) int {
+	for i := 0; i < len(p); i++ {
+		if p[i] != '/' {
+			continue
+		}
+		seg, _, _ := strings.Cut(p[i+1:], "/")
+		if strings.ContainsAny(seg, "*{}") || strings.HasPrefix(seg, ":") {
+			return i + 1
+		}
+	}
+	return -1
+}
+
+// globError reports a PathPrefix with a pattern segment and, when that
+// segment is a whole wildcard ("/public/*"), suggests the literal prefix
+// that covers the same paths.
+func globError(p string) error {
+	i := globSegment(p)
+	problem := "is written like a route pattern, but a prefix is literal: it covers every path below it on segment boundaries"
+	seg, _, _ := strings.Cut(p[i:], "/")
+	if strings.Trim(seg, "*") == "" || strings.HasPrefix(seg, ":") || strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {
+		return valueError(ErrScopePathPrefix, "PathPrefix", p, problem, p[:i])
+	}
+	return valueError(ErrScopePathPrefix, "PathPrefix", p, problem+": write one scope per literal prefix, or use their parent "+strconv.Quote(p[:i]), "")
 }

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -588,5 +589,66 @@ func TestScopePathLengths(t *testing.T) {
 				t.Fatalf("a %d-byte path: scope %q (%v), want %q (%v)", len(path), d.Reason.Scope, d.Reason.Code, scope, code)
 			}
 		}
+	}
+}
+
+// TestScopePrefixPatterns: a prefix written like a route pattern is
+// refused, with the literal prefix when one covers the same paths; the
+// suggestion is accepted.
+func TestScopePrefixPatterns(t *testing.T) {
+	for prefix, want := range map[string]string{
+		"/public/*":        `did you mean "/public/"?`,
+		"/public/**":       `did you mean "/public/"?`,
+		"/api/:id/items":   `did you mean "/api/"?`,
+		"/files/{path...}": `did you mean "/files/"?`,
+		"/*":               `did you mean "/"?`,
+		"/api/v*/":         `write one scope per literal prefix, or use their parent "/api/"`,
+		"/api*":            `write one scope per literal prefix, or use their parent "/"`,
+	} {
+		_, err := NewScoped(ScopedConfig{Scopes: []Scope{{PathPrefix: prefix, Config: publicConfig}}})
+		var ce *ConfigError
+		if !errors.As(err, &ce) || ce.Code != ErrScopePathPrefix || !strings.Contains(err.Error(), "is written like a route pattern") ||
+			!strings.Contains(err.Error(), want) {
+			t.Errorf("PathPrefix %q: error %v, want a pattern error with %q", prefix, err, want)
+			continue
+		}
+		if suggestion, ok := strings.CutPrefix(want, "did you mean "); ok {
+			if fixed, _ := strconv.Unquote(strings.TrimSuffix(suggestion, "?")); ce.Fix != fixed {
+				t.Errorf("PathPrefix %q: Fix %q, want %q", prefix, ce.Fix, fixed)
+			}
+			if _, err := NewScoped(ScopedConfig{Scopes: []Scope{{PathPrefix: ce.Fix, Config: publicConfig}}}); err != nil {
+				t.Errorf("the suggestion %q for %q is refused: %v", ce.Fix, prefix, err)
+			}
+		}
+	}
+	for _, ok := range []string{"/a:b/", "/v1.2/", "/~user/"} {
+		if _, err := NewScoped(ScopedConfig{Scopes: []Scope{{PathPrefix: ok, Config: publicConfig}}}); err != nil {
+			t.Errorf("PathPrefix %q refused: %v", ok, err)
+		}
+	}
+}
+
+// TestScopedLoggerDefault: ScopedConfig.Logger logs the denials of the
+// scopes (and Default) that set no Logger; a scope's own Logger wins.
+func TestScopedLoggerDefault(t *testing.T) {
+	var shared, own bytes.Buffer
+	opts := &slog.HandlerOptions{Level: slog.LevelDebug}
+	p := MustNewScoped(ScopedConfig{
+		Scopes: []Scope{
+			{PathPrefix: "/api/", Config: Config{AllowedOrigins: []string{"https://app.example"}}},
+			{PathPrefix: "/own/", Config: Config{AllowedOrigins: []string{"https://app.example"}, Logger: slog.New(slog.NewTextHandler(&own, opts))}},
+		},
+		Default: &Config{AllowedOrigins: []string{"https://app.example"}},
+		Logger:  slog.New(slog.NewTextHandler(&shared, opts)),
+	})
+	for _, path := range []string{"/api/x", "/own/x", "/other"} {
+		p.Evaluate(FromHTTP(scopedReq("GET", "http://a.test"+path, "https://evil.example")))
+	}
+	if s := shared.String(); strings.Count(s, "origin-not-allowed") != 2 || !strings.Contains(s, "scope=/api/") ||
+		!strings.Contains(s, "scope=default") || strings.Contains(s, "/own/") {
+		t.Errorf("ScopedConfig.Logger got:\n%s\nwant the denials of /api/ and default only", s)
+	}
+	if s := own.String(); strings.Count(s, "origin-not-allowed") != 1 || !strings.Contains(s, "scope=/own/") {
+		t.Errorf("the scope's own Logger got:\n%s\nwant the denial of /own/", s)
 	}
 }
