@@ -49,7 +49,12 @@ type compiled struct {
 	warnings []string // valid settings that probably do not do what was meant
 }
 
-const maxMaxAge = 24 * time.Hour
+// maxMaxAge is Firefox's cap on Access-Control-Max-Age, the longest of any
+// browser; chromiumMaxAge is Chromium's (Safari's is 10 minutes).
+const (
+	maxMaxAge      = 24 * time.Hour
+	chromiumMaxAge = 2 * time.Hour
+)
 
 func compile(in Config) (*compiled, error) {
 	cfg := in.clone()
@@ -63,9 +68,7 @@ func compile(in Config) (*compiled, error) {
 		logger:            cfg.Logger,
 	}
 	var errs []error
-	anyOrigin, oerrs := compileOrigins(&cfg, &c.origins)
-	c.anyOrigin = anyOrigin
-	errs = append(errs, oerrs...)
+	errs = append(errs, c.compileOrigins(&cfg)...)
 	if len(cfg.AllowedOrigins) == 0 && cfg.AllowOriginFunc == nil && cfg.AllowOriginRequestFunc == nil {
 		errs = append(errs, valueError(ErrNoOrigin, "AllowedOrigins", "", "is empty and AllowOriginFunc and AllowOriginRequestFunc are nil, so no origin is allowed; list origins or use \"*\"", ""))
 	}
@@ -103,6 +106,10 @@ func (c *compiled) compileMaxAge(d time.Duration) []error {
 		return bad(ErrMaxAgeFraction, "is not a whole number of seconds", "")
 	default:
 		c.maxAge = strconv.FormatInt(int64(d/time.Second), 10)
+		if d > chromiumMaxAge {
+			c.warnings = append(c.warnings, fmt.Sprintf("MaxAge %s is above Chromium's cap of 7200 s (2h): Chromium caches a preflight for at most 2h, "+
+				"Firefox for 24h and Safari for 10 minutes, each shortening a longer Max-Age silently; 2 * time.Hour or less is what every engine honours", d))
+		}
 	}
 	return nil
 }
@@ -129,28 +136,23 @@ func (c *compiled) compileMethods(cfg *Config) (errs []error) {
 	seen := map[string]int{}
 	var list []string
 	for i, m := range methods {
-		bad := func(code ErrorCode, reason string) {
-			errs = append(errs, listError(code, "AllowedMethods", i, m, reason))
-		}
 		n := normalizeMethod(m)
-		switch first, dup := seen[n]; {
-		case dup:
-			bad(ErrDuplicate, "repeats AllowedMethods["+strconv.Itoa(first)+"]"+normalisedAs(methods[first], m, n)+"; remove one")
+		if first, dup := seen[n]; dup {
+			c.warnDuplicate("AllowedMethods", i, m, first, methods[first], " (both are "+n+" after Fetch's method normalisation)")
 			continue
-		case m == "*":
-			c.anyMethod = true
-		case !isToken(m):
-			bad(ErrMethodNotToken, "is not a method token")
-		case len(m) > MaxMethodLength:
-			bad(ErrMethodTooLong, "is longer than MaxMethodLength ("+strconv.Itoa(MaxMethodLength)+" bytes)")
-		case isForbiddenMethod(m):
-			bad(ErrMethodForbidden, "is a forbidden method that browsers never send")
-		default:
-			c.methods[n] = struct{}{}
-			list = append(list, n)
-			c.warnCase(i, m)
 		}
 		seen[n] = i
+		if m == "*" {
+			c.anyMethod = true
+			continue
+		}
+		if code, problem := methodProblem(m); code != "" {
+			errs = append(errs, entryError("AllowedMethods", i, m, code, problem, methodProblem, methodLeftOut))
+			continue
+		}
+		c.methods[n] = struct{}{}
+		list = append(list, n)
+		c.warnCase(i, m)
 	}
 	switch {
 	case c.anyMethod && !c.credentials:
@@ -161,12 +163,36 @@ func (c *compiled) compileMethods(cfg *Config) (errs []error) {
 	return errs
 }
 
-// normalisedAs says, for a duplicate method, what both entries became.
-func normalisedAs(first, m, n string) string {
-	if first == m {
-		return ""
+// methodProblem says what is wrong with an AllowedMethods entry other than
+// "*", or returns "" when it is valid.
+func methodProblem(m string) (ErrorCode, string) {
+	switch {
+	case !isToken(m):
+		return ErrMethodNotToken, "is not a method token"
+	case len(m) > MaxMethodLength:
+		return ErrMethodTooLong, "is longer than MaxMethodLength (" + strconv.Itoa(MaxMethodLength) + " bytes)"
+	case isForbiddenMethod(m):
+		return ErrMethodForbidden, "is a forbidden method that browsers never send"
 	}
-	return " (both are " + n + " after Fetch's method normalisation)"
+	return "", ""
+}
+
+func methodLeftOut(code ErrorCode) string {
+	if code == ErrMethodForbidden {
+		return "browsers never send it"
+	}
+	return ""
+}
+
+// warnDuplicate notes an entry that repeats an earlier one: harmless, so
+// it is ignored rather than refused. why explains, when the two are
+// written differently, why they are the same.
+func (c *compiled) warnDuplicate(field string, i int, value string, first int, firstValue, why string) {
+	w := fmt.Sprintf("%s[%d] %q repeats %s[%d]", field, i, value, field, first)
+	if firstValue != value {
+		w += fmt.Sprintf(" %q%s", firstValue, why)
+	}
+	c.warnings = append(c.warnings, w+"; the repetition is ignored")
 }
 
 // warnCase notes a method that matches only one spelling in scripts: "patch"
@@ -179,34 +205,31 @@ func (c *compiled) warnCase(i int, m string) {
 	}
 }
 
+const caseInsensitive = " (header names are case-insensitive)"
+
 func (c *compiled) compileHeaders(cfg *Config) (errs []error) {
 	c.headers = map[string]struct{}{}
 	var list []string
 	seen := map[string]int{}
 	for i, h := range cfg.AllowedHeaders {
-		bad := func(code ErrorCode, reason string) {
-			errs = append(errs, listError(code, "AllowedHeaders", i, h, reason))
-		}
 		lower := strings.ToLower(h)
-		switch first, dup := seen[lower]; {
-		case dup:
-			bad(ErrDuplicate, "repeats AllowedHeaders["+strconv.Itoa(first)+"] (header names are case-insensitive); remove one")
+		if first, dup := seen[lower]; dup {
+			c.warnDuplicate("AllowedHeaders", i, h, first, cfg.AllowedHeaders[first], caseInsensitive)
 			continue
-		case h == "*":
-			c.anyHeader = true
-		case !isToken(h):
-			bad(ErrHeaderNotToken, "is not a header name")
-		case len(h) > maxHeaderName:
-			bad(ErrHeaderTooLong, "is longer than "+strconv.Itoa(maxHeaderName)+" bytes")
-		case isForbiddenRequestHeader(lower):
-			bad(ErrHeaderForbidden, "is a forbidden request header that only the browser sets; remove it")
-		default:
-			c.authorizationAllowed = c.authorizationAllowed || lower == "authorization"
-			c.headers[lower] = struct{}{}
-			list = append(list, lower)
-			c.longestHeader = max(c.longestHeader, len(lower))
 		}
 		seen[lower] = i
+		if h == "*" {
+			c.anyHeader = true
+			continue
+		}
+		if code, problem := headerProblem(h); code != "" {
+			errs = append(errs, entryError("AllowedHeaders", i, h, code, problem, headerProblem, headerLeftOut))
+			continue
+		}
+		c.authorizationAllowed = c.authorizationAllowed || lower == "authorization"
+		c.headers[lower] = struct{}{}
+		list = append(list, lower)
+		c.longestHeader = max(c.longestHeader, len(lower))
 	}
 	switch {
 	case c.anyHeader && c.credentials:
@@ -221,32 +244,64 @@ func (c *compiled) compileHeaders(cfg *Config) (errs []error) {
 	return errs
 }
 
+// headerProblem says what is wrong with an AllowedHeaders entry, or returns
+// "" when it is valid ("*" included).
+func headerProblem(h string) (ErrorCode, string) {
+	switch {
+	case h == "*":
+	case !isToken(h):
+		return ErrHeaderNotToken, "is not a header name"
+	case len(h) > maxHeaderName:
+		return ErrHeaderTooLong, "is longer than " + strconv.Itoa(maxHeaderName) + " bytes"
+	case isForbiddenRequestHeader(strings.ToLower(h)):
+		return ErrHeaderForbidden, "is a forbidden request header that only the browser sets; remove it"
+	}
+	return "", ""
+}
+
+func headerLeftOut(code ErrorCode) string {
+	if code == ErrHeaderForbidden {
+		return "only the browser sets it"
+	}
+	return ""
+}
+
 func (c *compiled) compileExposed(cfg *Config) (errs []error) {
 	var list []string
 	seen := map[string]int{}
-	for i, h := range cfg.ExposedHeaders {
-		bad := func(code ErrorCode, reason string) {
-			errs = append(errs, listError(code, "ExposedHeaders", i, h, reason))
-		}
-		lower := strings.ToLower(h)
-		switch first, dup := seen[lower]; {
-		case dup:
-			bad(ErrDuplicate, "repeats ExposedHeaders["+strconv.Itoa(first)+"] (header names are case-insensitive); remove one")
-			continue
+	problem := func(h string) (ErrorCode, string) {
+		switch lower := strings.ToLower(h); {
 		case h == "*" && c.credentials:
-			errs = append(errs, listError(ErrCredentialsWildcard, "ExposedHeaders", i, h,
-				"exposes nothing on credentialed requests (browsers read it as a header named *); list the headers"))
+			return ErrCredentialsWildcard, "exposes nothing on credentialed requests (browsers read it as a header named *); list the headers"
 		case h != "*" && !isToken(h):
-			bad(ErrHeaderNotToken, "is not a header name")
+			return ErrHeaderNotToken, "is not a header name"
 		case lower == "set-cookie" || lower == "set-cookie2":
-			bad(ErrHeaderForbidden, "can never be exposed to scripts (forbidden response header)")
-		default:
-			list = append(list, h)
+			return ErrHeaderForbidden, "can never be exposed to scripts (forbidden response header)"
+		}
+		return "", ""
+	}
+	for i, h := range cfg.ExposedHeaders {
+		lower := strings.ToLower(h)
+		if first, dup := seen[lower]; dup {
+			c.warnDuplicate("ExposedHeaders", i, h, first, cfg.ExposedHeaders[first], caseInsensitive)
+			continue
 		}
 		seen[lower] = i
+		if code, p := problem(h); code != "" {
+			errs = append(errs, entryError("ExposedHeaders", i, h, code, p, problem, exposedLeftOut))
+			continue
+		}
+		list = append(list, h)
 	}
 	c.exposeHeaders = strings.Join(list, ", ")
 	return errs
+}
+
+func exposedLeftOut(code ErrorCode) string {
+	if code == ErrHeaderForbidden {
+		return "never exposed to scripts"
+	}
+	return ""
 }
 
 // Vary tokens, combined as a bit mask.

@@ -8,6 +8,11 @@ import (
 // Config describes a CORS policy. The zero value is not valid: at least one
 // origin (or AllowOriginFunc) is required. Build a Policy from it with New,
 // which validates every field and reports every problem at once.
+//
+// In every list, an entry that repeats an earlier one (the same origin,
+// "get" after "GET", "x-token" after "X-Token") changes nothing and is
+// ignored, with a warning on Logger. An entry that joins several with
+// commas ("GET, PUT") is an error that lists the entries to write instead.
 type Config struct {
 	// AllowedOrigins lists the origins allowed to read responses. Entries are
 	// serialized origins ("https://a.example", "http://localhost:3000"),
@@ -73,7 +78,8 @@ type Config struct {
 
 	// MaxAge is how long browsers may cache a preflight result. 0: no header
 	// (browsers use 5 s); negative: "0" (no caching); otherwise whole seconds,
-	// at most 24 hours (Chromium caps at 2 h, Safari at 10 min).
+	// at most 24 hours. Browsers cap it silently: Chromium at 2 h (7200 s),
+	// Firefox at 24 h, Safari at 10 min; New logs a warning above 2 h.
 	MaxAge time.Duration
 
 	// AllowPrivateNetwork answers Access-Control-Request-Private-Network:

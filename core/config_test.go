@@ -42,7 +42,7 @@ func TestConfigErrors(t *testing.T) {
 		{rule: "credentials-risky-origins", cfg: Config{AllowedOrigins: []string{"https://*.github.io"}, AllowCredentials: true}, want: `public suffix github.io`, field: "AllowedOrigins"},
 		{rule: "credentials-risky-origins", cfg: Config{AllowedOrigins: []string{"https://*.co.uk"}, AllowCredentials: true}, want: `public suffix co.uk`, field: "AllowedOrigins"},
 		{rule: "method-config", cfg: Config{AllowedOrigins: []string{"*"}, AllowedMethods: []string{"GET", "trace"}}, want: `AllowedMethods[1] "trace" is a forbidden method`, field: "AllowedMethods"},
-		{rule: "method-config", cfg: Config{AllowedOrigins: []string{"*"}, AllowedMethods: []string{"PUT,DELETE"}}, want: `is not a method token`, field: "AllowedMethods"},
+		{rule: "method-config", cfg: Config{AllowedOrigins: []string{"*"}, AllowedMethods: []string{"PUT;DELETE"}}, want: `is not a method token`, field: "AllowedMethods"},
 		{rule: "method-config", cfg: Config{AllowedOrigins: []string{"*"}, AllowedMethods: []string{strings.Repeat("M", MaxMethodLength+1)}}, want: `is longer than MaxMethodLength (64 bytes)`, field: "AllowedMethods"},
 		{rule: "header-config", cfg: Config{AllowedOrigins: []string{"*"}, AllowedHeaders: []string{"x-" + strings.Repeat("a", maxHeaderName)}}, want: `is longer than 256 bytes`, field: "AllowedHeaders"},
 		{rule: "header-config", cfg: Config{AllowedOrigins: []string{"*"}, AllowedHeaders: []string{"Cookie"}}, want: `AllowedHeaders[0] "Cookie" is a forbidden request header`, field: "AllowedHeaders"},

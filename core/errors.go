@@ -32,8 +32,10 @@ const (
 	// ErrOriginWildcardCombined: "*" together with other origins, or with
 	// AllowOriginFunc or AllowOriginRequestFunc.
 	ErrOriginWildcardCombined ErrorCode = "origin-wildcard-combined"
-	// ErrDuplicate: an entry of a list repeats an earlier one.
-	ErrDuplicate ErrorCode = "duplicate"
+	// ErrJoinedEntries: one list entry holds several, joined by commas or
+	// spaces ("GET, PUT"), as other libraries' string options are written;
+	// the message lists the separate entries to write instead.
+	ErrJoinedEntries ErrorCode = "joined-entries"
 	// ErrCredentialsWildcard: "*" in AllowedOrigins or ExposedHeaders
 	// together with AllowCredentials.
 	ErrCredentialsWildcard ErrorCode = "credentials-wildcard"

@@ -23,11 +23,11 @@ func TestEveryErrorCode(t *testing.T) {
 		{ErrOriginPattern, Config{AllowedOrigins: []string{"https://*app.example"}}, "AllowedOrigins", `not the whole leftmost label; only https://*.example.com, :* ports and "*" alone are patterns; did you mean "https://*.app.example"?`},
 		{ErrOriginWildcardCombined, Config{AllowedOrigins: []string{"*", "https://a.example"}}, "AllowedOrigins", "cannot be combined"},
 		{ErrOriginNeverMatches, Config{AllowedOrigins: []string{"http://xn--f"}}, "AllowedOrigins", "not valid punycode"},
-		{ErrDuplicate, Config{AllowedOrigins: []string{"https://a.example", "https://b.example", "https://a.example"}}, "AllowedOrigins", `AllowedOrigins[2] "https://a.example" repeats AllowedOrigins[0]; remove one`},
+		{ErrJoinedEntries, Config{AllowedOrigins: []string{"https://a.example, https://b.example"}}, "AllowedOrigins", `split it into separate entries: "https://a.example", "https://b.example"`},
 		{ErrCredentialsWildcard, Config{AllowedOrigins: star, AllowCredentials: true}, "AllowedOrigins", "list the origins instead"},
 		{ErrCredentialsInsecureOrigin, Config{AllowedOrigins: []string{"http://a.example"}, AllowCredentials: true}, "AllowedOrigins", "DangerouslyAllowInsecureOriginsWithCredentials"},
 		{ErrCredentialsPublicSuffix, Config{AllowedOrigins: []string{"https://*.github.io"}, AllowCredentials: true}, "AllowedOrigins", "public suffix github.io"},
-		{ErrMethodNotToken, Config{AllowedOrigins: star, AllowedMethods: []string{"PUT,DELETE"}}, "AllowedMethods", "not a method token"},
+		{ErrMethodNotToken, Config{AllowedOrigins: star, AllowedMethods: []string{"PUT DELETE"}}, "AllowedMethods", "not a method token"},
 		{ErrMethodTooLong, Config{AllowedOrigins: star, AllowedMethods: []string{strings.Repeat("M", MaxMethodLength+1)}}, "AllowedMethods", "MaxMethodLength"},
 		{ErrMethodForbidden, Config{AllowedOrigins: star, AllowedMethods: []string{"TRACE"}}, "AllowedMethods", "forbidden method"},
 		{ErrHeaderNotToken, Config{AllowedOrigins: star, ExposedHeaders: []string{"X A"}}, "ExposedHeaders", "not a header name"},
@@ -90,12 +90,6 @@ func TestConfigMessagesForCommonSlips(t *testing.T) {
 		{"MaxAge without time.Second", Config{AllowedOrigins: []string{"*"}, MaxAge: 3600},
 			`cors: MaxAge "3.6µs" is not a whole number of seconds (a time.Duration counts nanoseconds); did you mean "3600 * time.Second"?`},
 		{"any-port pattern missing its dot", Config{AllowedOrigins: []string{"https://*app.example:*"}}, `did you mean "https://*.app.example:*"?`},
-		{"methods equal after normalisation", Config{AllowedOrigins: []string{"*"}, AllowedMethods: []string{"delete", "PUT", "DELETE"}},
-			`AllowedMethods[2] "DELETE" repeats AllowedMethods[0] (both are DELETE after Fetch's method normalisation); remove one`},
-		{"header names differing in case", Config{AllowedOrigins: []string{"*"}, AllowedHeaders: []string{"X-Token", "x-token"}},
-			`AllowedHeaders[1] "x-token" repeats AllowedHeaders[0] (header names are case-insensitive); remove one`},
-		{"exposed header twice", Config{AllowedOrigins: []string{"*"}, ExposedHeaders: []string{"X-Id", "X-ID"}}, `ExposedHeaders[1] "X-ID" repeats ExposedHeaders[0]`},
-		{"two stars", Config{AllowedOrigins: []string{"*", "*"}}, `AllowedOrigins[1] "*" repeats AllowedOrigins[0]; remove one`},
 	} {
 		_, err := New(tc.cfg)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

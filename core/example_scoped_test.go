@@ -57,7 +57,7 @@ func ExampleNewScoped() {
 	//   Access-Control-Allow-Credentials: true
 	//   reason: scope "/api/": origin allowed
 	// http://api.example/admin from https://app.example 200
-	//   reason: scope "none": no scope matches the request's host and path (no CORS)
+	//   reason: no scope matches the request's host and path (no CORS)
 }
 
 // A multi-tenant API: acme.tenant.example allows https://acme.example, and

@@ -27,8 +27,11 @@ type Policy struct {
 // New validates cfg and builds a Policy. The error joins every problem of
 // the configuration, each a *ConfigError: its message names the field, the
 // offending value and, where one exists, the fix, and it carries a stable
-// ErrorCode: errors.Is(err, cors.ErrDuplicate) tells whether any entry
-// repeats another.
+// ErrorCode: errors.Is(err, cors.ErrJoinedEntries) tells whether an entry
+// joins several with commas. Settings that are valid but probably not what
+// was meant (a repeated entry, which is ignored; a MaxAge above what
+// Chromium honours; a lower-case method) are not errors: New writes one
+// Warn record for each to cfg.Logger.
 func New(cfg Config) (*Policy, error) {
 	c, err := compile(cfg)
 	if err != nil {

@@ -92,8 +92,9 @@ type Reason struct {
 }
 
 // String returns the reason in words, e.g. `request header not allowed: "x-foo"`,
-// preceded by the scope under a scoped policy:
-// `scope "/api/": request header not allowed: "x-foo"`.
+// preceded by the scope that decided under a scoped policy:
+// `scope "/api/": request header not allowed: "x-foo"` (not when no scope
+// applies: the reason says so itself).
 func (r Reason) String() string {
 	text := "unknown reason " + r.Code.String()
 	if int(r.Code) < len(reasonInfo) {
@@ -102,7 +103,7 @@ func (r Reason) String() string {
 	if r.Detail != "" {
 		text += ": " + quoteDetail(r.Detail)
 	}
-	if r.Scope != "" {
+	if r.Scope != "" && r.Scope != ScopeNone { // the text itself says that no scope applies
 		text = "scope " + quoteDetail(r.Scope) + ": " + text
 	}
 	return text

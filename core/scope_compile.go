@@ -201,40 +201,72 @@ func growMark(marks []bool, n int) []bool {
 
 // checkScopeHost validates a Scope's Host.
 func checkScopeHost(h string) error {
-	bad := func(reason string) error {
-		return valueError(ErrScopeHost, "Host", h, reason, "")
-	}
-	switch {
-	case h == "":
+	if h == "" {
 		return nil
-	case strings.ToLower(h) != h:
-		return bad("is not in lower case; did you mean " + strconv.Quote(strings.ToLower(h)) + "?")
-	case strings.Contains(h, ":"):
-		host, _, _ := strings.Cut(h, ":")
-		return bad("has a port, but hosts are matched without their port; did you mean " + strconv.Quote(host) + "?")
-	case strings.HasSuffix(h, "."):
-		return bad("ends in a dot, but hosts are matched without it; did you mean " + strconv.Quote(strings.TrimSuffix(h, ".")) + "?")
 	}
+	// Cut off, in turn, what a host written as a URL or an origin has too
+	// many, so that the message names the first and suggests the host.
+	var reason string
+	because := func(r string) {
+		if reason == "" {
+			reason = r
+		}
+	}
+	fix := strings.ToLower(h)
+	if scheme, rest, ok := strings.Cut(fix, "://"); ok {
+		fix = rest
+		because("has a scheme (" + scheme + "://), but a scope matches the request's host alone")
+	}
+	if host, _, ok := strings.Cut(fix, "/"); ok {
+		fix = host
+		because("has a path; a scope's path goes in PathPrefix")
+	}
+	if fix != h && strings.ToLower(h) != h {
+		because("is not in lower case")
+	}
+	if host, _, ok := strings.Cut(fix, ":"); ok {
+		fix = host
+		because("has a port, but hosts are matched without their port")
+	}
+	if host, ok := strings.CutSuffix(fix, "."); ok {
+		fix = host
+		because("ends in a dot, but hosts are matched without it")
+	}
+	if reason != "" {
+		if hostNameProblem(fix) != "" {
+			fix = ""
+		}
+		return valueError(ErrScopeHost, "Host", h, reason, fix)
+	}
+	if p := hostNameProblem(h); p != "" {
+		return valueError(ErrScopeHost, "Host", h, p, "")
+	}
+	return nil
+}
+
+// hostNameProblem says what keeps h, written in lower case without a port
+// or trailing dot, from being a host name or "*." pattern, or returns "".
+func hostNameProblem(h string) string {
 	name := strings.TrimPrefix(h, "*.")
 	if len(name) > maxHostLength {
-		return bad("is longer than " + strconv.Itoa(maxHostLength) + " bytes")
+		return "is longer than " + strconv.Itoa(maxHostLength) + " bytes"
 	}
 	for label := range strings.SplitSeq(name, ".") {
 		switch {
 		case label == "":
-			return bad("has an empty label")
+			return "has an empty label"
 		case strings.Contains(label, "*"):
-			return bad(`has a "*" other than a leading "*." (subdomain patterns are "*.example.com")`)
+			return `has a "*" other than a leading "*." (subdomain patterns are "*.example.com")`
 		case len(label) > 63:
-			return bad("has a label longer than 63 bytes")
+			return "has a label longer than 63 bytes"
 		}
 		for i := 0; i < len(label); i++ {
 			if b := label[i]; !('a' <= b && b <= 'z' || '0' <= b && b <= '9' || b == '-' || b == '_') {
-				return bad("is not a host name (letters, digits, '-' and '_' in dot-separated labels)")
+				return "is not a host name (letters, digits, '-' and '_' in dot-separated labels)"
 			}
 		}
 	}
-	return nil
+	return ""
 }
 
 // checkPathPrefix validates a Scope's PathPrefix and returns its key: the
