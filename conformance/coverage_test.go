@@ -182,7 +182,7 @@ func TestEveryRuleIsExercised(t *testing.T) {
 // come from a ScopedConfig, checked by the core's scope tests).
 var configCodes = []cors.ErrorCode{
 	cors.ErrOriginNotSerialized, cors.ErrOriginNull, cors.ErrOriginPattern, cors.ErrOriginNeverMatches,
-	cors.ErrOriginWildcardCombined, cors.ErrDuplicate, cors.ErrCredentialsWildcard, cors.ErrCredentialsInsecureOrigin,
+	cors.ErrOriginWildcardCombined, cors.ErrJoinedEntries, cors.ErrCredentialsWildcard, cors.ErrCredentialsInsecureOrigin,
 	cors.ErrCredentialsPublicSuffix, cors.ErrMethodNotToken, cors.ErrMethodTooLong, cors.ErrMethodForbidden,
 	cors.ErrHeaderNotToken, cors.ErrHeaderTooLong, cors.ErrHeaderForbidden, cors.ErrMaxAgeTooLong,
 	cors.ErrMaxAgeFraction, cors.ErrStatusOutOfRange, cors.ErrNoOrigin,

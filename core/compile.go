@@ -77,15 +77,15 @@ func compile(in Config) (*compiled, error) {
 	errs = append(errs, c.compileExposed(&cfg)...)
 	errs = append(errs, c.compileMaxAge(cfg.MaxAge)...)
 	errs = append(errs, c.compileStatus(cfg.PreflightSuccessStatus)...)
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
-	c.buildVary()
-	if c.logger != nil {
+	if c.logger != nil { // also when there are errors: every finding at once
 		for _, w := range c.warnings {
 			c.logger.LogAttrs(context.Background(), slog.LevelWarn, "cors: "+w)
 		}
 	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	c.buildVary()
 	return c, nil
 }
 

@@ -80,7 +80,7 @@ const (
 // ConfigError reports one problem of a Config or ScopedConfig. New,
 // NewScoped and the Reconfigure methods join every problem they find with
 // errors.Join: errors.As(err, &ce) finds the first, errors.Is(err,
-// cors.ErrDuplicate) tells whether any problem has that code (a ConfigError
+// cors.ErrJoinedEntries) tells whether any problem has that code (a ConfigError
 // unwraps to its Code).
 type ConfigError struct {
 	Code ErrorCode

@@ -311,6 +311,8 @@ func refCheckHeaders(s refHeaderSet, lines []string) (code ReasonCode, detail st
 // Seeds.
 
 var originSeeds = []string{
+	"https//a.example", "https:/a.example", "*.a.example", "localhost:3000", `/^https:\/\/.*\.a\.example$/`, `^https?://[a-z]+\.a\.example$`,
+	"https://a.example, https://b.example/", "https://a.example https://b.example", "https://*", "https://**.a.example", "https://*.*a.example",
 	"", "*", "null", "NULL", "https://a.example", "https://A.example", "https://a.example/", "https://a.example:443",
 	"http://a.example:80", "http://a.example:8080", "https://a.example:0", "https://a.example:08080", "https://a.example:65535",
 	"https://a.example:65536", "https://a.example:", "https://a.example.", "https://a..example", "https://.a.example",
@@ -359,6 +361,13 @@ func FuzzOriginPattern(f *testing.F) {
 		}
 		for _, e := range flatten(err) {
 			var oe *ConfigError
+			if errors.As(e, &oe) && oe.Code == ErrJoinedEntries {
+				if parts := splitSuggested(oe.Error()); len(parts) > 0 {
+					if _, ferr := compile(Config{AllowedOrigins: parts}); ferr != nil {
+						t.Fatalf("entry %q: suggested entries %q are rejected: %v", entry, parts, ferr)
+					}
+				}
+			}
 			if !errors.As(e, &oe) || oe.Field != "AllowedOrigins" || oe.Fix == "" {
 				continue
 			}

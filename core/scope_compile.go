@@ -205,13 +205,9 @@ func checkScopeHost(h string) error {
 		return nil
 	}
 	// Cut off, in turn, what a host written as a URL or an origin has too
-	// many, so that the message names the first and suggests the host.
-	var reason string
-	because := func(r string) {
-		if reason == "" {
-			reason = r
-		}
-	}
+	// many, so that the message names each and suggests the host.
+	var reasons []string
+	because := func(r string) { reasons = append(reasons, r) }
 	fix := strings.ToLower(h)
 	if scheme, rest, ok := strings.Cut(fix, "://"); ok {
 		fix = rest
@@ -232,11 +228,11 @@ func checkScopeHost(h string) error {
 		fix = host
 		because("ends in a dot, but hosts are matched without it")
 	}
-	if reason != "" {
+	if len(reasons) > 0 {
 		if hostNameProblem(fix) != "" {
 			fix = ""
 		}
-		return valueError(ErrScopeHost, "Host", h, reason, fix)
+		return valueError(ErrScopeHost, "Host", h, strings.Join(reasons, " and "), fix)
 	}
 	if p := hostNameProblem(h); p != "" {
 		return valueError(ErrScopeHost, "Host", h, p, "")
