@@ -176,13 +176,11 @@ func (m *migration) translateCall(s *site, fm *form, call *ast.CallExpr) *transl
 				arg, ops, s.removed = init, o, stmts
 			}
 		}
-		if c, ok := arg.(*ast.CallExpr); ok && len(c.Args) == 0 {
-			if fn, _ := typeutil.Callee(m.pass.TypesInfo, c).(*types.Func); fn != nil && fn.Pkg().Path() == m.lib.Path && m.lib.Presets[fn.Name()] != nil {
-				for name, entries := range m.lib.Presets[fn.Name()] {
-					vals[name] = presetValue(entries, m.lib.fieldByName(name).Kind, c.Pos())
-				}
-				arg = &ast.CompositeLit{}
+		if preset := m.preset(arg); preset != nil {
+			for name, entries := range preset {
+				vals[name] = presetValue(entries, m.lib.fieldByName(name).Kind, arg.Pos())
 			}
+			arg = &ast.CompositeLit{}
 		}
 		lit, ok := arg.(*ast.CompositeLit)
 		if !ok {
@@ -386,4 +384,25 @@ func (m *migration) findInterfaceUses(f *ast.File) {
 		}
 		return true
 	})
+}
+
+// preset returns what e, a call of a function of the library that returns
+// a configuration (gin-contrib's DefaultConfig()) or a variable holding one
+// (echo v4's DefaultCORSConfig), stands for; nil if it is neither.
+func (m *migration) preset(e ast.Expr) map[string][]any {
+	var obj types.Object
+	switch e := e.(type) {
+	case *ast.CallExpr:
+		if len(e.Args) == 0 {
+			obj = typeutil.Callee(m.pass.TypesInfo, e)
+		}
+	case *ast.SelectorExpr:
+		if v, ok := m.pass.TypesInfo.Uses[e.Sel].(*types.Var); ok && !v.IsField() {
+			obj = v
+		}
+	}
+	if obj == nil || obj.Pkg() == nil || obj.Pkg().Path() != m.lib.Path {
+		return nil
+	}
+	return m.lib.Presets[obj.Name()]
 }

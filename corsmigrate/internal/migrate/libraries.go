@@ -219,6 +219,7 @@ func echoLibrary(name, path, target string, extra []field) *library {
 	if name == "echo v4" {
 		l.AllOriginsWhenEmpty = true
 		l.FuncReplacesList = true
+		l.Presets = map[string]map[string][]any{"DefaultCORSConfig": {"AllowOrigins": {"*"}, "AllowMethods": standardMethods}}
 		l.Forms = []form{
 			{Func: "CORS", Example: "`middleware.CORS()`"},
 			{Func: "CORSWithConfig", Arg: "config", Example: "`middleware.CORSWithConfig(middleware.CORSConfig{…})`"},

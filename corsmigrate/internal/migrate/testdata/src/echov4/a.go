@@ -19,6 +19,9 @@ func setup(e *echo.Echo, check func(string) (bool, error)) {
 	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{ // want `echo v4: .*an error from AllowOriginFunc now refuses the origin`
 		AllowOriginFunc: check,
 	}))
+	cfg := middleware.DefaultCORSConfig
+	cfg.AllowOrigins = []string{"https://app.example"}
+	e.Use(middleware.CORSWithConfig(cfg)) // want `echo v4: middleware.CORSWithConfig\(…\) can be migrated to corsecho.New`
 	e.Use(middleware.CORSWithConfig(middleware.CORSConfig{
 		Skipper:      func(c echo.Context) bool { return c.Path() == "/health" }, // want `echo v4: not migrated: Skipper has no equivalent: none: CORS must see every request`
 		AllowOrigins: []string{"https://app.example"},
