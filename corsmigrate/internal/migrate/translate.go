@@ -147,6 +147,9 @@ func (t *translation) translateMaxAge(f field, v *value) {
 	if f.Kind == kSeconds {
 		t.maxAge = time.Duration(n) * time.Second
 		t.fields["MaxAge"] = v.text + " * time.Second"
+		if !v.untyped {
+			t.fields["MaxAge"] = "time.Duration(" + v.text + ") * time.Second"
+		}
 		t.needTime = true
 		return
 	}

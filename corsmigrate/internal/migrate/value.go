@@ -20,6 +20,8 @@ type value struct {
 	raw   []string       // a comma-joined list's entries before trimming
 	known bool           // strs, or c, is the value
 	c     constant.Value // a scalar's constant value, when known
+	// untyped: c is written as a number, which can multiply a time.Duration.
+	untyped bool
 }
 
 // zero reports whether v is known to be the zero value of its type (an
@@ -58,6 +60,13 @@ func readValue(info *types.Info, expr ast.Expr, text string, csv bool, k kind) (
 	if !isList {
 		if tv.Value != nil {
 			v.c, v.known = tv.Value, true
+			// The recorded type of a constant is the one it converts to,
+			// so untyped means written as a number here.
+			e := ast.Unparen(expr)
+			if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.SUB {
+				e = u.X
+			}
+			_, v.untyped = e.(*ast.BasicLit)
 		}
 		return v, nil
 	}
