@@ -1,6 +1,7 @@
 package conformance
 
 import (
+	"github.com/originguard/cors/conformance/internal/verdict"
 	"net/http"
 	"strings"
 	"time"
@@ -312,51 +313,54 @@ func (e expect) notFound() expect {
 
 // ---- browser verdicts ----
 
+// browserVerdict is a case's verdict.Verdict, with the builders below.
+type browserVerdict verdict.Verdict
+
 // browserReads is the verdict on an actual (not preflighted) fetch from
 // origin with method and the script-set header names: the browser must let
 // the script read the response. browserBlocks is the opposite verdict: the
 // browser must keep the response from the script.
-func browserReads(origin, method string, headers ...string) *verdict {
-	return &verdict{origin: origin, method: method, headers: headers, ok: true}
+func browserReads(origin, method string, headers ...string) *browserVerdict {
+	return &browserVerdict{Origin: origin, Method: method, Headers: headers, OK: true}
 }
 
 // browserBlocks: see browserReads.
-func browserBlocks(origin, method string, headers ...string) *verdict {
-	return &verdict{origin: origin, method: method, headers: headers}
+func browserBlocks(origin, method string, headers ...string) *browserVerdict {
+	return &browserVerdict{Origin: origin, Method: method, Headers: headers}
 }
 
 // preflightPasses is the verdict on the preflight a browser sends for a
 // fetch from origin with method and the script-set header names: the
 // browser must let the fetch through. preflightFails is the opposite
 // verdict: the browser must stop the fetch at the preflight.
-func preflightPasses(origin, method string, headers ...string) *verdict {
-	return &verdict{preflight: true, origin: origin, method: method, headers: headers, ok: true}
+func preflightPasses(origin, method string, headers ...string) *browserVerdict {
+	return &browserVerdict{Preflight: true, Origin: origin, Method: method, Headers: headers, OK: true}
 }
 
 // preflightFails: see preflightPasses.
-func preflightFails(origin, method string, headers ...string) *verdict {
-	return &verdict{preflight: true, origin: origin, method: method, headers: headers}
+func preflightFails(origin, method string, headers ...string) *browserVerdict {
+	return &browserVerdict{Preflight: true, Origin: origin, Method: method, Headers: headers}
 }
 
 // cred, pn, exposes and hides return a copy of v for a credentialed fetch,
 // a private-network fetch, and with response headers the script must or
 // must not be able to read.
-func (v *verdict) cred() *verdict { c := *v; c.credentials = true; return &c }
-func (v *verdict) pn() *verdict   { c := *v; c.private = true; return &c }
-func (v *verdict) exposes(names ...string) *verdict {
+func (v *browserVerdict) cred() *browserVerdict { c := *v; c.Credentials = true; return &c }
+func (v *browserVerdict) pn() *browserVerdict   { c := *v; c.Private = true; return &c }
+func (v *browserVerdict) exposes(names ...string) *browserVerdict {
 	c := *v
-	c.exposed = names
+	c.Exposed = names
 	return &c
 }
-func (v *verdict) hides(names ...string) *verdict {
+func (v *browserVerdict) hides(names ...string) *browserVerdict {
 	c := *v
-	c.hidden = names
+	c.Hidden = names
 	return &c
 }
 
 // newCase builds a row of the table: its group, name, the rules it cites
 // (why), the policy, the request, the expected response and the browser's
 // verdict (nil when no browser sends the request).
-func newCase(group, name, why string, p namedPolicy, req request, want expect, v *verdict) testCase {
+func newCase(group, name, why string, p namedPolicy, req request, want expect, v *browserVerdict) testCase {
 	return testCase{group: group, name: name, why: why, pol: p.policy, req: req, want: want, browser: v}
 }

@@ -126,25 +126,7 @@ type testCase struct {
 	pol     *policy
 	req     request
 	want    expect
-	browser *verdict // what a browser would conclude from the response
-}
-
-// verdict is the browser-side view of a case: the fetch the browser made
-// (or, for non-CORS cases, a cross-origin fetch that could be served the
-// same cached response) and whether the browser must accept the response.
-type verdict struct {
-	preflight   bool // judge the response as a preflight response
-	origin      string
-	method      string
-	headers     []string // non-safelisted request header names the script set
-	credentials bool
-	private     bool // private-network request
-	ok          bool
-	// exposed, when non-nil, lists response header names the script must be
-	// able to read (beyond the CORS-safelisted ones).
-	exposed []string
-	// hidden lists response header names the script must not be able to read.
-	hidden []string
+	browser *browserVerdict // what a browser would conclude from the response (nil: no browser sends the request)
 }
 
 // varyOrigin is the Vary of an actual response under a dynamic policy.

@@ -85,7 +85,7 @@ func runConfigErrors(t *testing.T, h Harness) {
 						err = fmt.Errorf("panic: %v", v)
 					}
 				}()
-				_, err = h.New(c.cfg)
+				_, err = h.build(c.cfg)
 				return err
 			}()
 			if !errors.Is(err, c.code) {

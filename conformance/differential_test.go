@@ -45,7 +45,7 @@ func TestCacheRuleCatches(t *testing.T) {
 		if b.h.Name != "reflect-all" {
 			continue
 		}
-		app, err := b.h.New(pList.cfg)
+		app, err := b.h.build(pList.cfg)
 		if err != nil {
 			t.Fatal(err)
 		}

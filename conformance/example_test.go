@@ -10,53 +10,36 @@ import (
 	cors "github.com/originguard/cors/core"
 )
 
-// Every stack the module ships has a harness.
-func ExampleHarnesses() {
-	for _, h := range conformance.Harnesses() {
-		fmt.Println(h.Name)
-	}
-	// Output:
-	// net/http
-	// gin
-	// gin-handler
-	// echo
-	// echo-pre
-	// echov5
-	// echov5-pre
-	// fiber
-	// fiberv3
-	// chi
-}
-
-// A harness builds the fixture application for a policy; here a preflight
-// for a path without any OPTIONS route is answered by the gin adapter.
-func ExampleGin() {
-	app, err := conformance.Gin().New(cors.Config{
+// An adapter for a router built on net/http handlers mounts its middleware
+// in Fixture; here a preflight for a path without any OPTIONS route is
+// answered by the middleware, after the outer middleware's Vary.
+func ExampleFixture() {
+	p := cors.MustNew(cors.Config{
 		AllowedOrigins: []string{"https://app.example"},
 		AllowedMethods: []string{"PUT"},
 	})
-	if err != nil {
-		panic(err)
-	}
+	app := conformance.Fixture(p.Handler)
 	req := httptest.NewRequest(http.MethodOptions, conformance.PathGrouped, nil)
 	req.Header.Set("Origin", "https://app.example")
 	req.Header.Set("Access-Control-Request-Method", "PUT")
 	rec := httptest.NewRecorder()
 	app.ServeHTTP(rec, req)
-	fmt.Println(rec.Code, rec.Header().Get("Access-Control-Allow-Origin"), rec.Header().Values("Vary")[0])
-	// Output: 204 https://app.example X-Outer
+	fmt.Println(rec.Code, rec.Header().Get("Access-Control-Allow-Origin"), rec.Header().Values("Vary"))
+	// Output: 204 https://app.example [X-Outer Origin, Access-Control-Request-Method, Access-Control-Request-Headers]
 }
 
-// A new stack supplies a Harness and calls Run from its own test.
+// An adapter's own test hands Run a Harness that mounts the adapter in the
+// fixture application. Here the adapter is the core's own net/http
+// middleware, (*cors.Policy).Handler.
+//
+// This example has no output and is compiled, not run: Run needs the
+// *testing.T of a running test, which an example does not have. Put the
+// body of conformanceTest in a TestConformance function of a _test.go file.
 func ExampleRun() {
 	harness := conformance.Harness{
-		Name: "my-router",
-		New: func(cfg cors.Config) (http.Handler, error) {
-			// Build the fixture described in the package documentation,
-			// with the adapter for cfg mounted at its documented point.
-			return conformance.NetHTTP().New(cfg)
-		},
+		Name:  "my-adapter",
+		Mount: func(p *cors.Policy) http.Handler { return conformance.Fixture(p.Handler) },
 	}
-	test := func(t *testing.T) { conformance.Run(t, harness) }
-	_ = test // in a _test.go file: func TestConformance(t *testing.T) { conformance.Run(t, harness) }
+	conformanceTest := func(t *testing.T) { conformance.Run(t, harness) }
+	_ = conformanceTest
 }

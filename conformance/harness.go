@@ -41,15 +41,17 @@ type Harness struct {
 	// Name identifies the stack in reports, e.g. "gin".
 	Name string
 
-	// New builds the fixture application (see the package documentation)
-	// with the CORS middleware for cfg mounted at the adapter's documented
-	// point. It returns the error of cors.New for an invalid cfg.
-	New func(cfg cors.Config) (http.Handler, error)
-
-	// Mount builds the same fixture application around an already-built
-	// policy (from cors.New or cors.NewScoped), with the adapter's
-	// Middleware at the same point. The scoped cases use it.
+	// Mount builds the fixture application (see the package documentation)
+	// around an already-built policy (from cors.New or cors.NewScoped),
+	// with the adapter's middleware for p mounted at the adapter's
+	// documented point.
 	Mount func(p *cors.Policy) http.Handler
+
+	// New, if set, builds the same fixture application from a
+	// configuration, through the adapter's own constructor, and returns the
+	// error of cors.New for an invalid cfg (an adapter whose constructor
+	// panics recovers it). nil means cors.New followed by Mount.
+	New func(cfg cors.Config) (http.Handler, error)
 
 	// Listen, if set, serves the fixture application for p on ln with the
 	// framework's own HTTP server until stop is called; the differential
@@ -59,39 +61,17 @@ type Harness struct {
 	Listen func(ln net.Listener, p *cors.Policy) (stop func())
 }
 
-// withPolicy is the harness whose New builds the policy with cors.New and
-// hands it to mount.
-func withPolicy(name string, mount func(p *cors.Policy) http.Handler) Harness {
-	return Harness{Name: name, Mount: mount, New: func(cfg cors.Config) (http.Handler, error) {
-		p, err := cors.New(cfg)
-		if err != nil {
-			return nil, err
-		}
-		return mount(p), nil
-	}}
-}
-
-// Harnesses returns the harnesses of every stack the module ships: net/http,
-// gin, echo v4 and v5 (each mounted with e.Use and with e.Pre), fiber v2 and
-// v3, and chi.
-func Harnesses() []Harness {
-	return []Harness{NetHTTP(), Gin(), GinHandler(), Echo(), EchoPre(), EchoV5(), EchoV5Pre(), Fiber(), FiberV3(), Chi()}
-}
-
-// outerVary is the fixture's outermost middleware for net/http stacks.
-func outerVary(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Vary", OuterVary)
-		next.ServeHTTP(w, r)
-	})
-}
-
-// markInner is the fixture's middleware right after CORS for net/http stacks.
-func markInner(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set(HeaderInner, "1")
-		next.ServeHTTP(w, r)
-	})
+// build builds the fixture application for cfg with New, or with cors.New
+// and Mount.
+func (h Harness) build(cfg cors.Config) (http.Handler, error) {
+	if h.New != nil {
+		return h.New(cfg)
+	}
+	p, err := cors.New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return h.Mount(p), nil
 }
 
 // okHandler is the fixture's ordinary route handler for net/http stacks.

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	cors "github.com/originguard/cors/core"
-	"golang.org/x/net/http/httpguts"
 )
 
 // originKind says which policies truly allow a hostile request's origin.
@@ -242,7 +241,7 @@ func headerHygiene(p namedPolicy, h hostileCase, got response) []string {
 	}
 	if p.cred && p.acah == "" { // "*" with credentials echoes validated requested names
 		for _, n := range listElems(h.req.header(hACRH)) {
-			if httpguts.ValidHeaderFieldName(n) && !strings.EqualFold(n, "authorization") {
+			if isToken(n) && !strings.EqualFold(n, "authorization") {
 				allowedNames[strings.ToLower(n)] = true
 			}
 		}
@@ -253,7 +252,7 @@ func headerHygiene(p namedPolicy, h hostileCase, got response) []string {
 		}
 	}
 	for _, m := range listElems(got.header.Values(hACAM)) {
-		if !httpguts.ValidHeaderFieldName(m) || (p.acam != "" && !slices.Contains(splitList(p.acam), m)) || (p.acam == "" && !containsFold(h.req.header(hACRM), m)) {
+		if !isToken(m) || (p.acam != "" && !slices.Contains(splitList(p.acam), m)) || (p.acam == "" && !containsFold(h.req.header(hACRM), m)) {
 			out = append(out, fmt.Sprintf("ACAM names %q, which the policy does not send", m))
 		}
 	}

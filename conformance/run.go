@@ -2,6 +2,7 @@ package conformance
 
 import (
 	"fmt"
+	"github.com/originguard/cors/conformance/internal/verdict"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -14,8 +15,8 @@ import (
 // request table. A failure names the rules of docs/behaviour.md the case checks.
 func Run(t *testing.T, h Harness) {
 	t.Helper()
-	if h.New == nil {
-		t.Fatalf("conformance: harness %q has no New function", h.Name)
+	if h.Mount == nil {
+		t.Fatalf("conformance: harness %q has no Mount function", h.Name)
 	}
 	s := newSession(h)
 	for _, c := range cases() {
@@ -33,6 +34,9 @@ func Run(t *testing.T, h Harness) {
 	t.Run("cache-rule", func(t *testing.T) { runCacheRule(t, s) })
 	if h.Name != s.ref.Name {
 		t.Run("differential", func(t *testing.T) { runDifferential(t, h) })
+	}
+	if h.Listen != nil {
+		t.Run("socket", func(t *testing.T) { runSocket(t, s) })
 	}
 }
 
@@ -61,7 +65,7 @@ func (s *session) app(h Harness, cache map[string]http.Handler, pol *policy) (ht
 	if pol.scoped != nil {
 		a, err = mountScoped(h, pol)
 	} else {
-		a, err = h.New(pol.cfg)
+		a, err = h.build(pol.cfg)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("building %s app for policy %s: %w", h.Name, pol.name, err)
@@ -72,9 +76,6 @@ func (s *session) app(h Harness, cache map[string]http.Handler, pol *policy) (ht
 
 // mountScoped builds the application of a scoped policy with h.Mount.
 func mountScoped(h Harness, pol *policy) (http.Handler, error) {
-	if h.Mount == nil {
-		return nil, fmt.Errorf("harness %q has no Mount function, needed for the scoped policy %s", h.Name, pol.name)
-	}
 	p, err := pol.build()
 	if err != nil {
 		return nil, err
@@ -109,8 +110,8 @@ func (s *session) problems(c testCase) []string {
 		return []string{err.Error()}
 	}
 	p := checkResponse(c.want, got)
-	if c.browser != nil {
-		p = append(p, browserProblems(c.browser, got)...)
+	if c.browser != nil && verdict.Judge != nil {
+		p = append(p, verdict.Judge((*verdict.Verdict)(c.browser), c.req.httpRequest(), got.status, got.header)...)
 	}
 	if s.h.Name == s.ref.Name {
 		return p

@@ -1,11 +1,12 @@
-package conformance
+package stacks
 
 import (
-	"errors"
 	"fmt"
+	"github.com/originguard/cors/conformance"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gin-gonic/gin"
 	"github.com/go-chi/chi/v5"
@@ -23,45 +24,36 @@ import (
 	cors "github.com/originguard/cors/core"
 )
 
+// invalidConfigs are configurations cors.New refuses, with one problem or
+// several. Run checks that every harness refuses each invalid
+// configuration of the conformance table with its error code.
+var invalidConfigs = map[string]cors.Config{
+	"origin-not-serialized": {AllowedOrigins: []string{"https://App.example/"}},
+	"credentials-wildcard":  {AllowedOrigins: []string{"*"}, AllowCredentials: true},
+	"forbidden-method":      {AllowedOrigins: []string{oApp}, AllowedMethods: []string{"CONNECT"}},
+	"several-problems":      {AllowedOrigins: []string{"null"}, AllowedHeaders: []string{"bad header"}, MaxAge: 25 * time.Hour},
+}
+
 // TestAdaptersRejectInvalidConfig covers config-validation (docs/behaviour.md)
-// for every adapter's New: it panics on every configErrorCase with exactly
-// the message of cors.New. (Run checks that every harness refuses them with
-// the case's code.)
+// for every adapter's New: it panics with exactly the message of cors.New.
 func TestAdaptersRejectInvalidConfig(t *testing.T) {
-	for _, c := range configErrorCases() {
-		_, want := cors.New(c.cfg)
+	for name, cfg := range invalidConfigs {
+		_, want := cors.New(cfg)
 		if want == nil {
-			t.Errorf("%s: cors.New accepted %+v", c.name, c.cfg)
+			t.Errorf("%s: cors.New accepted %+v", name, cfg)
 			continue
 		}
 		for _, a := range adapterAPIs() {
-			if got := panicMessage(func() { a.fromConfig(c.cfg) }); got != want.Error() {
-				t.Errorf("%s: %s.New panicked with %q, want %q", c.name, a.name, got, want.Error())
+			if got := panicMessage(func() { a.fromConfig(cfg) }); got != want.Error() {
+				t.Errorf("%s: %s.New panicked with %q, want %q", name, a.name, got, want.Error())
 			}
 		}
 	}
 }
 
-// configErrorFields names the Config fields of the *cors.ConfigError values
-// err joins.
-func configErrorFields(err error) []string {
-	var out []string
-	joined, ok := err.(interface{ Unwrap() []error })
-	if !ok {
-		return nil
-	}
-	for _, e := range joined.Unwrap() {
-		var ce *cors.ConfigError
-		if errors.As(e, &ce) {
-			out = append(out, ce.Field)
-		}
-	}
-	return out
-}
-
 // adapterAPI is one adapter's public API, each function mounting the
 // adapter's middleware the documented way in front of a route that answers
-// 200 on PathResource.
+// 200 on conformance.PathResource.
 type adapterAPI struct {
 	name       string
 	fromConfig func(cors.Config) http.Handler  // the adapter's New
@@ -74,37 +66,37 @@ func adapterAPIs() []adapterAPI {
 		quietGin()
 		e := gin.New()
 		e.Use(mw)
-		e.GET(PathResource, okGin)
+		e.GET(conformance.PathResource, okGin)
 		return e
 	}
 	echoApp := func(mw echo.MiddlewareFunc) http.Handler {
 		e := echo.New()
 		e.Use(mw)
-		e.GET(PathResource, func(c echo.Context) error { return c.NoContent(http.StatusOK) })
+		e.GET(conformance.PathResource, func(c echo.Context) error { return c.NoContent(http.StatusOK) })
 		return e
 	}
 	fiberApp := func(mw fiber.Handler) http.Handler {
 		a := fiber.New(fiber.Config{DisableStartupMessage: true})
 		a.Use(mw)
-		a.Get(PathResource, func(c *fiber.Ctx) error { return c.SendStatus(http.StatusOK) })
+		a.Get(conformance.PathResource, func(c *fiber.Ctx) error { return c.SendStatus(http.StatusOK) })
 		return fasthttpBridge(a.Handler())
 	}
 	echoV5App := func(mw echov5.MiddlewareFunc) http.Handler {
 		e := echov5.New()
 		e.Use(mw)
-		e.GET(PathResource, func(c *echov5.Context) error { return c.NoContent(http.StatusOK) })
+		e.GET(conformance.PathResource, func(c *echov5.Context) error { return c.NoContent(http.StatusOK) })
 		return e
 	}
 	fiberV3App := func(mw fiberv3.Handler) http.Handler {
 		a := fiberv3.New()
 		a.Use(mw)
-		a.Get(PathResource, func(c fiberv3.Ctx) error { return c.SendStatus(http.StatusOK) })
+		a.Get(conformance.PathResource, func(c fiberv3.Ctx) error { return c.SendStatus(http.StatusOK) })
 		return fasthttpBridge(a.Handler())
 	}
 	chiApp := func(mw func(http.Handler) http.Handler) http.Handler {
 		r := chi.NewRouter()
 		r.Use(mw)
-		r.Get(PathResource, okHandler)
+		r.Get(conformance.PathResource, okHandler)
 		return r
 	}
 	return []adapterAPI{
@@ -132,7 +124,7 @@ func adapterAPIs() []adapterAPI {
 // acaoFrom sends a GET from origin to h and returns its
 // Access-Control-Allow-Origin.
 func acaoFrom(h http.Handler, origin string) string {
-	resp, err := serve(h, get(PathResource, fromOrigin(origin)))
+	resp, err := serve(h, newRequest(http.MethodGet, conformance.PathResource, hOrigin, origin))
 	if err != nil {
 		return err.Error()
 	}
@@ -145,7 +137,7 @@ func acaoFrom(h http.Handler, origin string) string {
 // zero Policy passes requests through without CORS headers.
 func TestAdaptersApplyTheirPolicy(t *testing.T) {
 	for _, a := range adapterAPIs() {
-		zero, err := serve(a.fromPolicy(new(cors.Policy)), get(PathResource, fromOrigin(oApp)))
+		zero, err := serve(a.fromPolicy(new(cors.Policy)), newRequest(http.MethodGet, conformance.PathResource, hOrigin, oApp))
 		if err != nil || zero.status != http.StatusOK || len(zero.header.Values(hACAO)) != 0 {
 			t.Errorf("%s.Middleware(zero Policy): %v, status %d, headers %v; want the request passed on without CORS headers", a.name, err, zero.status, zero.header)
 		}

@@ -1,7 +1,8 @@
-package conformance
+package stacks
 
 import (
 	"context"
+	"github.com/originguard/cors/conformance"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -25,7 +26,7 @@ import (
 
 // fasthttpApp builds a fasthttp-based adapter's application: the
 // middleware applying p, mounted with app.Use, in front of a route that
-// answers 200 to every method on PathResource.
+// answers 200 to every method on conformance.PathResource.
 type fasthttpApp struct {
 	name string
 	new  func(p *cors.Policy) fasthttp.RequestHandler
@@ -36,26 +37,26 @@ func fasthttpApps() []fasthttpApp {
 		{name: "fiber", new: func(p *cors.Policy) fasthttp.RequestHandler {
 			a := fiberv2.New(fiberv2.Config{DisableStartupMessage: true})
 			a.Use(corsfiber.Middleware(p))
-			a.All(PathResource, func(c *fiberv2.Ctx) error { return c.SendStatus(http.StatusOK) })
+			a.All(conformance.PathResource, func(c *fiberv2.Ctx) error { return c.SendStatus(http.StatusOK) })
 			return a.Handler()
 		}},
 		{name: "fiberv3", new: func(p *cors.Policy) fasthttp.RequestHandler {
 			a := fiberv3.New()
 			a.Use(corsfiberv3.Middleware(p))
-			a.All(PathResource, func(c fiberv3.Ctx) error { return c.SendStatus(http.StatusOK) })
+			a.All(conformance.PathResource, func(c fiberv3.Ctx) error { return c.SendStatus(http.StatusOK) })
 			return a.Handler()
 		}},
 	}
 }
 
-// rawRequest is a reusable request context for PathResource whose header
+// rawRequest is a reusable request context for conformance.PathResource whose header
 // lines (name, value, name, value…) keep the case and order given, as they
 // do with fiber's DisableHeaderNormalizing.
 func rawRequest(method string, lines ...string) *fasthttp.RequestCtx {
 	ctx := new(fasthttp.RequestCtx)
 	ctx.Request.Header.DisableNormalizing()
 	ctx.Request.Header.SetMethod(method)
-	ctx.Request.SetRequestURI(PathResource)
+	ctx.Request.SetRequestURI(conformance.PathResource)
 	for i := 0; i+1 < len(lines); i += 2 {
 		ctx.Request.Header.Add(lines[i], lines[i+1])
 	}
@@ -107,14 +108,14 @@ func TestFasthttpHeaderFieldLines(t *testing.T) {
 				got.Add(string(k), string(v))
 			}
 			// net/http canonicalizes ASCII names only, as its server does.
-			req := httptest.NewRequest(method, PathResource, nil)
+			req := httptest.NewRequest(method, conformance.PathResource, nil)
 			for i := 0; i+1 < len(lines); i += 2 {
 				req.Header.Add(lines[i], lines[i+1])
 			}
 			w := httptest.NewRecorder()
 			reference.ServeHTTP(w, req)
-			if g, want := summary(response{status: ctx.Response.StatusCode(), header: got}, true),
-				summary(response{status: w.Code, header: w.Header()}, true); g != want {
+			if g, want := summary(response{status: ctx.Response.StatusCode(), header: got}),
+				summary(response{status: w.Code, header: w.Header()}); g != want {
 				t.Errorf("%s, %s %q:\n%s:  %s\nnet/http: %s", app.name, method, lines, app.name, g, want)
 			}
 		}
@@ -189,7 +190,7 @@ func TestFasthttpLogRecordOutlivesRequest(t *testing.T) {
 			attrs[a.Key] = a.Value.String()
 			return true
 		})
-		if attrs["origin"] != oEvil || attrs["method"] != "GET" || attrs["path"] != PathResource {
+		if attrs["origin"] != oEvil || attrs["method"] != "GET" || attrs["path"] != conformance.PathResource {
 			t.Errorf("%s: first record changed after the request: %v", app.name, attrs)
 		}
 	}

@@ -1,6 +1,7 @@
-package conformance
+package stacks
 
 import (
+	"github.com/originguard/cors/conformance"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -19,8 +20,8 @@ import (
 func TestGinRedirects(t *testing.T) {
 	p := cors.MustNew(cors.Config{AllowedOrigins: []string{oApp}, AllowedMethods: []string{http.MethodPut}})
 	routes := func(e *gin.Engine) *gin.Engine {
-		e.GET(PathResource, func(c *gin.Context) { c.String(http.StatusOK, "ok") })
-		e.PUT(PathResource, func(c *gin.Context) { c.String(http.StatusOK, "ok") })
+		e.GET(conformance.PathResource, func(c *gin.Context) { c.String(http.StatusOK, "ok") })
+		e.PUT(conformance.PathResource, func(c *gin.Context) { c.String(http.StatusOK, "ok") })
 		return e
 	}
 	engineUse := func(redirects bool) http.Handler {
@@ -39,7 +40,7 @@ func TestGinRedirects(t *testing.T) {
 		{"engine.Use, gin's redirects off", engineUse(false), true},
 	}
 	for _, s := range stacks {
-		for _, r := range []struct{ method, path string }{{http.MethodGet, PathResource + "/"}, {http.MethodPut, PathResource + "/"}, {http.MethodGet, "/R"}} {
+		for _, r := range []struct{ method, path string }{{http.MethodGet, conformance.PathResource + "/"}, {http.MethodPut, conformance.PathResource + "/"}, {http.MethodGet, "/R"}} {
 			req := httptest.NewRequest(r.method, r.path, nil)
 			req.Header.Set(hOrigin, oApp)
 			w := httptest.NewRecorder()

@@ -1,7 +1,8 @@
-package conformance
+package stacks
 
 import (
 	"context"
+	"github.com/originguard/cors/conformance"
 	"log/slog"
 	"net/http/httptest"
 	"strings"
@@ -46,12 +47,12 @@ func TestDenialRecordCarriesContextAndPath(t *testing.T) {
 	for _, a := range adapterAPIs() {
 		rec := &traceRecorder{}
 		p := cors.MustNew(cors.Config{AllowedOrigins: []string{"https://app.example"}, Logger: slog.New(rec)})
-		r := httptest.NewRequest("GET", PathResource, nil)
+		r := httptest.NewRequest("GET", conformance.PathResource, nil)
 		r.Header.Set("Origin", "https://evil.example")
 		r = r.WithContext(context.WithValue(r.Context(), traceKey{}, "trace-1"))
 		a.fromPolicy(p).ServeHTTP(httptest.NewRecorder(), r)
-		if len(rec.paths) != 1 || rec.paths[0] != PathResource {
-			t.Errorf("%s: %d records, paths %q, want one with path %s", a.name, len(rec.traces), rec.paths, PathResource)
+		if len(rec.paths) != 1 || rec.paths[0] != conformance.PathResource {
+			t.Errorf("%s: %d records, paths %q, want one with path %s", a.name, len(rec.traces), rec.paths, conformance.PathResource)
 			continue
 		}
 		if wantTrace := !strings.HasPrefix(a.name, "fiber"); wantTrace != (rec.traces[0] == "trace-1") {

@@ -1,6 +1,7 @@
-package conformance
+package stacks
 
 import (
+	"github.com/originguard/cors/conformance"
 	"net/http"
 	"time"
 
@@ -12,22 +13,22 @@ import (
 
 // Chi is the harness of chi v5: corschi.Middleware mounted with r.Use on the
 // root router, after chi's Recoverer.
-func Chi() Harness {
-	return withPolicy("chi", mountChi)
+func Chi() conformance.Harness {
+	return conformance.Harness{Name: "chi", Mount: mountChi}
 }
 
 func mountChi(p *cors.Policy) http.Handler {
 	r := chi.NewRouter()
 	// The request logger gives Recoverer a log entry to report panics to,
 	// instead of printing the stack on stderr for every deliberate panic.
-	r.Use(outerVary, middleware.RequestLogger(quietLog{}), middleware.Recoverer, corschi.Middleware(p), markInner)
-	for _, m := range resourceMethods {
-		r.MethodFunc(m, PathResource, okHandler)
+	r.Use(conformance.OuterMiddleware, middleware.RequestLogger(quietLog{}), middleware.Recoverer, corschi.Middleware(p), conformance.InnerMiddleware)
+	for _, m := range conformance.ResourceMethods() {
+		r.Method(m, conformance.PathResource, conformance.RouteHandler(conformance.PathResource))
 	}
-	r.Route("/g", func(g chi.Router) { g.Get("/r", okHandler) })
-	r.Get(PathError, errorHandler)
-	r.Get(PathPanic, panicHandler)
-	r.Get(PathRedirect, redirectHandler)
+	r.Route("/g", func(g chi.Router) { g.Method(http.MethodGet, "/r", conformance.RouteHandler(conformance.PathGrouped)) })
+	for _, path := range []string{conformance.PathError, conformance.PathPanic, conformance.PathRedirect} {
+		r.Method(http.MethodGet, path, conformance.RouteHandler(path))
+	}
 	return r
 }
 

@@ -1,6 +1,7 @@
-package conformance
+package stacks
 
 import (
+	"github.com/originguard/cors/conformance"
 	"net/http"
 
 	"github.com/labstack/echo/v5"
@@ -12,27 +13,27 @@ import (
 // EchoV5 is the harness of echo v5 with corsecho.Middleware (of
 // adapters/echov5) mounted the way echo users write it: e.Use, after echo's
 // Recover middleware.
-func EchoV5() Harness {
-	return withPolicy("echov5", func(p *cors.Policy) http.Handler { return mountEchoV5(p, false) })
+func EchoV5() conformance.Harness {
+	return conformance.Harness{Name: "echov5", Mount: func(p *cors.Policy) http.Handler { return mountEchoV5(p, false) }}
 }
 
 // EchoV5Pre is the harness of echo v5 with corsecho.Middleware mounted with
 // e.Pre, before routing.
-func EchoV5Pre() Harness {
-	return withPolicy("echov5-pre", func(p *cors.Policy) http.Handler { return mountEchoV5(p, true) })
+func EchoV5Pre() conformance.Harness {
+	return conformance.Harness{Name: "echov5-pre", Mount: func(p *cors.Policy) http.Handler { return mountEchoV5(p, true) }}
 }
 
 func mountEchoV5(p *cors.Policy, pre bool) http.Handler {
 	e := echo.New()
 	outer := func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c *echo.Context) error {
-			c.Response().Header().Set("Vary", OuterVary)
+			c.Response().Header().Set("Vary", conformance.OuterVary)
 			return next(c)
 		}
 	}
 	inner := func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c *echo.Context) error {
-			c.Response().Header().Set(HeaderInner, "1")
+			c.Response().Header().Set(conformance.HeaderInner, "1")
 			return next(c)
 		}
 	}
@@ -44,24 +45,24 @@ func mountEchoV5(p *cors.Policy, pre bool) http.Handler {
 	}
 	e.Use(inner)
 	ok := func(c *echo.Context) error {
-		c.Response().Header().Set(HeaderAppRan, "1")
+		c.Response().Header().Set(conformance.HeaderAppRan, "1")
 		return c.String(http.StatusOK, "ok")
 	}
-	for _, m := range resourceMethods {
-		e.Add(m, PathResource, ok)
+	for _, m := range conformance.ResourceMethods() {
+		e.Add(m, conformance.PathResource, ok)
 	}
 	e.Group("/g").GET("/r", ok)
-	e.GET(PathError, func(c *echo.Context) error {
-		c.Response().Header().Set(HeaderAppRan, "1")
+	e.GET(conformance.PathError, func(c *echo.Context) error {
+		c.Response().Header().Set(conformance.HeaderAppRan, "1")
 		return echo.NewHTTPError(http.StatusInternalServerError, "boom")
 	})
-	e.GET(PathPanic, func(c *echo.Context) error {
-		c.Response().Header().Set(HeaderAppRan, "1")
+	e.GET(conformance.PathPanic, func(c *echo.Context) error {
+		c.Response().Header().Set(conformance.HeaderAppRan, "1")
 		panic("conformance: deliberate panic")
 	})
-	e.GET(PathRedirect, func(c *echo.Context) error {
-		c.Response().Header().Set(HeaderAppRan, "1")
-		return c.Redirect(http.StatusFound, PathResource)
+	e.GET(conformance.PathRedirect, func(c *echo.Context) error {
+		c.Response().Header().Set(conformance.HeaderAppRan, "1")
+		return c.Redirect(http.StatusFound, conformance.PathResource)
 	})
 	return e
 }

@@ -1,6 +1,7 @@
-package conformance
+package stacks
 
 import (
+	"github.com/originguard/cors/conformance"
 	"net"
 	"net/http"
 
@@ -16,8 +17,8 @@ import (
 // copies each request, header lines byte for byte, into a
 // fasthttp.RequestCtx, runs the fiber application's handler on it and copies
 // status, header lines and body back.
-func Fiber() Harness {
-	h := withPolicy("fiber", func(p *cors.Policy) http.Handler { return fasthttpBridge(newFiberApp(p).Handler()) })
+func Fiber() conformance.Harness {
+	h := conformance.Harness{Name: "fiber", Mount: func(p *cors.Policy) http.Handler { return fasthttpBridge(newFiberApp(p).Handler()) }}
 	h.Listen = func(ln net.Listener, p *cors.Policy) func() {
 		app := newFiberApp(p)
 		go func() { _ = app.Listener(ln) }()
@@ -32,37 +33,37 @@ func newFiberApp(p *cors.Policy) *fiber.App {
 	// any middleware runs; the fixture accepts the extension methods the
 	// cases send so that, like every other stack, the request reaches the
 	// middleware and the router.
-	methods := append(append([]string(nil), fiber.DefaultMethods...), extensionMethods...)
+	methods := append(append([]string(nil), fiber.DefaultMethods...), conformance.ExtensionMethods()...)
 	app := fiber.New(fiber.Config{DisableStartupMessage: true, RequestMethods: methods})
 	app.Use(func(c *fiber.Ctx) error {
-		c.Set("Vary", OuterVary)
+		c.Set("Vary", conformance.OuterVary)
 		return c.Next()
 	})
 	app.Use(recover.New())
 	app.Use(corsfiber.Middleware(p))
 	app.Use(func(c *fiber.Ctx) error {
-		c.Set(HeaderInner, "1")
+		c.Set(conformance.HeaderInner, "1")
 		return c.Next()
 	})
 	ok := func(c *fiber.Ctx) error {
-		c.Set(HeaderAppRan, "1")
+		c.Set(conformance.HeaderAppRan, "1")
 		return c.SendString("ok")
 	}
-	for _, m := range resourceMethods {
-		app.Add(m, PathResource, ok)
+	for _, m := range conformance.ResourceMethods() {
+		app.Add(m, conformance.PathResource, ok)
 	}
 	app.Group("/g").Get("/r", ok)
-	app.Get(PathError, func(c *fiber.Ctx) error {
-		c.Set(HeaderAppRan, "1")
+	app.Get(conformance.PathError, func(c *fiber.Ctx) error {
+		c.Set(conformance.HeaderAppRan, "1")
 		return fiber.NewError(http.StatusInternalServerError, "boom")
 	})
-	app.Get(PathPanic, func(c *fiber.Ctx) error {
-		c.Set(HeaderAppRan, "1")
+	app.Get(conformance.PathPanic, func(c *fiber.Ctx) error {
+		c.Set(conformance.HeaderAppRan, "1")
 		panic("conformance: deliberate panic")
 	})
-	app.Get(PathRedirect, func(c *fiber.Ctx) error {
-		c.Set(HeaderAppRan, "1")
-		return c.Redirect(PathResource, http.StatusFound)
+	app.Get(conformance.PathRedirect, func(c *fiber.Ctx) error {
+		c.Set(conformance.HeaderAppRan, "1")
+		return c.Redirect(conformance.PathResource, http.StatusFound)
 	})
 	return app
 }

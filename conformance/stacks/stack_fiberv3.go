@@ -1,6 +1,7 @@
-package conformance
+package stacks
 
 import (
+	"github.com/originguard/cors/conformance"
 	"net"
 	"net/http"
 
@@ -13,8 +14,8 @@ import (
 // FiberV3 is the harness of fiber v3: corsfiber.Middleware (of
 // adapters/fiberv3) mounted with app.Use, after fiber's recover middleware,
 // served through the same in-memory fasthttp bridge as Fiber.
-func FiberV3() Harness {
-	h := withPolicy("fiberv3", func(p *cors.Policy) http.Handler { return fasthttpBridge(newFiberV3App(p).Handler()) })
+func FiberV3() conformance.Harness {
+	h := conformance.Harness{Name: "fiberv3", Mount: func(p *cors.Policy) http.Handler { return fasthttpBridge(newFiberV3App(p).Handler()) }}
 	h.Listen = func(ln net.Listener, p *cors.Policy) func() {
 		app := newFiberV3App(p)
 		go func() { _ = app.Listener(ln, fiber.ListenConfig{DisableStartupMessage: true}) }()
@@ -27,35 +28,35 @@ func FiberV3() Harness {
 func newFiberV3App(p *cors.Policy) *fiber.App {
 	// As for fiber v2: fiber answers 400 to a method outside
 	// Config.RequestMethods before any middleware runs.
-	methods := append(append([]string(nil), fiber.DefaultMethods...), extensionMethods...)
+	methods := append(append([]string(nil), fiber.DefaultMethods...), conformance.ExtensionMethods()...)
 	app := fiber.New(fiber.Config{RequestMethods: methods})
 	app.Use(func(c fiber.Ctx) error {
-		c.Set("Vary", OuterVary)
+		c.Set("Vary", conformance.OuterVary)
 		return c.Next()
 	})
 	app.Use(recover.New())
 	app.Use(corsfiber.Middleware(p))
 	app.Use(func(c fiber.Ctx) error {
-		c.Set(HeaderInner, "1")
+		c.Set(conformance.HeaderInner, "1")
 		return c.Next()
 	})
 	ok := func(c fiber.Ctx) error {
-		c.Set(HeaderAppRan, "1")
+		c.Set(conformance.HeaderAppRan, "1")
 		return c.SendString("ok")
 	}
-	app.Add(resourceMethods, PathResource, ok)
+	app.Add(conformance.ResourceMethods(), conformance.PathResource, ok)
 	app.Group("/g").Get("/r", ok)
-	app.Get(PathError, func(c fiber.Ctx) error {
-		c.Set(HeaderAppRan, "1")
+	app.Get(conformance.PathError, func(c fiber.Ctx) error {
+		c.Set(conformance.HeaderAppRan, "1")
 		return fiber.NewError(http.StatusInternalServerError, "boom")
 	})
-	app.Get(PathPanic, func(c fiber.Ctx) error {
-		c.Set(HeaderAppRan, "1")
+	app.Get(conformance.PathPanic, func(c fiber.Ctx) error {
+		c.Set(conformance.HeaderAppRan, "1")
 		panic("conformance: deliberate panic")
 	})
-	app.Get(PathRedirect, func(c fiber.Ctx) error {
-		c.Set(HeaderAppRan, "1")
-		return c.Redirect().Status(http.StatusFound).To(PathResource)
+	app.Get(conformance.PathRedirect, func(c fiber.Ctx) error {
+		c.Set(conformance.HeaderAppRan, "1")
+		return c.Redirect().Status(http.StatusFound).To(conformance.PathResource)
 	})
 	return app
 }

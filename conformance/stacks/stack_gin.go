@@ -1,6 +1,7 @@
-package conformance
+package stacks
 
 import (
+	"github.com/originguard/cors/conformance"
 	"io"
 	"net/http"
 	"sync"
@@ -13,8 +14,8 @@ import (
 // Gin is the harness of gin: corsgin.Middleware mounted with engine.Use,
 // after gin's recovery. The first app it builds switches gin from debug to
 // test mode (gin's mode is global), so that route tables are not printed.
-func Gin() Harness {
-	return withPolicy("gin", mountGin)
+func Gin() conformance.Harness {
+	return conformance.Harness{Name: "gin", Mount: mountGin}
 }
 
 var ginQuiet sync.Once
@@ -33,17 +34,17 @@ func quietGin() {
 // middleware (Policy.Handler around the engine), the mount corsgin
 // documents for applications that rely on gin's own trailing-slash and
 // fixed-path redirects, which gin answers before engine middleware runs.
-func GinHandler() Harness {
-	return withPolicy("gin-handler", func(p *cors.Policy) http.Handler {
+func GinHandler() conformance.Harness {
+	return conformance.Harness{Name: "gin-handler", Mount: func(p *cors.Policy) http.Handler {
 		e := newGinEngine()
 		e.Use(gin.RecoveryWithWriter(io.Discard))
-		return outerVary(p.Handler(ginRoutes(e)))
-	})
+		return conformance.OuterMiddleware(p.Handler(ginRoutes(e)))
+	}}
 }
 
 func mountGin(p *cors.Policy) http.Handler {
 	e := newGinEngine()
-	e.Use(func(c *gin.Context) { c.Header("Vary", OuterVary) })
+	e.Use(func(c *gin.Context) { c.Header("Vary", conformance.OuterVary) })
 	e.Use(gin.RecoveryWithWriter(io.Discard))
 	e.Use(corsgin.Middleware(p))
 	return ginRoutes(e)
@@ -56,26 +57,26 @@ func newGinEngine() *gin.Engine {
 
 // ginRoutes adds the inner marker and the fixture's routes to e.
 func ginRoutes(e *gin.Engine) *gin.Engine {
-	e.Use(func(c *gin.Context) { c.Header(HeaderInner, "1") })
+	e.Use(func(c *gin.Context) { c.Header(conformance.HeaderInner, "1") })
 	ok := func(c *gin.Context) {
-		c.Header(HeaderAppRan, "1")
+		c.Header(conformance.HeaderAppRan, "1")
 		c.String(http.StatusOK, "ok")
 	}
-	for _, m := range resourceMethods {
-		e.Handle(m, PathResource, ok)
+	for _, m := range conformance.ResourceMethods() {
+		e.Handle(m, conformance.PathResource, ok)
 	}
 	e.Group("/g").GET("/r", ok)
-	e.GET(PathError, func(c *gin.Context) {
-		c.Header(HeaderAppRan, "1")
+	e.GET(conformance.PathError, func(c *gin.Context) {
+		c.Header(conformance.HeaderAppRan, "1")
 		c.String(http.StatusInternalServerError, "boom")
 	})
-	e.GET(PathPanic, func(c *gin.Context) {
-		c.Header(HeaderAppRan, "1")
+	e.GET(conformance.PathPanic, func(c *gin.Context) {
+		c.Header(conformance.HeaderAppRan, "1")
 		panic("conformance: deliberate panic")
 	})
-	e.GET(PathRedirect, func(c *gin.Context) {
-		c.Header(HeaderAppRan, "1")
-		c.Redirect(http.StatusFound, PathResource)
+	e.GET(conformance.PathRedirect, func(c *gin.Context) {
+		c.Header(conformance.HeaderAppRan, "1")
+		c.Redirect(http.StatusFound, conformance.PathResource)
 	})
 	return e
 }

@@ -5,7 +5,7 @@ import (
 	"log"
 	"time"
 
-	"github.com/originguard/cors/conformance/browser"
+	"github.com/originguard/cors/conformance/stacks/browser"
 )
 
 // The scenario table says what Chromium does; other checkers can be held
@@ -21,7 +21,14 @@ func ExampleScenarios() {
 }
 
 // Driving an engine by hand: the pages run fetch() calls for Go and report
-// what they could read; the session adds what only the engine says.
+// what they could read; the session adds what only the engine says. The
+// call goes to a server under test, here one that answers preflights on
+// 127.0.0.1:8080 without allowing X-Custom.
+//
+// This example is compiled, not run: it starts a real browser, which go
+// test cannot assume is installed. TestBrowser takes the same steps on
+// every engine, skips an engine that is not installed and fails instead
+// when CORS_BROWSER_REQUIRED is set (as in CI).
 func ExampleEngine() {
 	pages, err := browser.StartPages()
 	if err != nil {
@@ -49,5 +56,5 @@ func ExampleEngine() {
 	if err := sess.Detail(int(browser.PageA), calls, outs); err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(outs[0].Allowed, outs[0].JSError) // false TypeError: NetworkError when attempting to fetch resource.
+	fmt.Println(outs[0].Allowed, outs[0].JSError) // Firefox: false TypeError: NetworkError when attempting to fetch resource.
 }

@@ -97,8 +97,8 @@ func TestCallInit(t *testing.T) {
 
 // TestScenarioTable checks the table itself: unique IDs, rules of
 // docs/behaviour.md cited, valid policies, and wants that can be told apart.
-// Which rules the scenarios cover is checked with the conformance table's
-// coverage (TestEveryRuleIsExercised in package conformance).
+// The conformance table alone cites every rule (TestEveryRuleIsExercised
+// in package conformance); the scenarios show what browsers make of them.
 func TestScenarioTable(t *testing.T) {
 	o := Origins{A: "http://127.0.0.1:1", A2: "http://127.0.0.1:2", Other: "http://127.0.0.1:3", Cross: "http://localhost:4"}
 	names, err := rules.Names()

@@ -24,7 +24,7 @@ import (
 
 // Unpublished lists the workspace modules, by directory relative to the
 // repository root, that are never tagged or offered to users.
-var Unpublished = []string{"bench", "conformance", "examples", "tools"}
+var Unpublished = []string{"bench", "conformance/stacks", "examples", "tools"}
 
 // Module is one module of the workspace.
 type Module struct {
