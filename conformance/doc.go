@@ -1,17 +1,31 @@
-// Package conformance is the shared test suite that every adapter of
-// github.com/originguard/cors runs: one table of requests, each checked on
-// the raw response (status, every Access-Control-* header, Vary, whether
-// the application ran) and on the verdict a browser would reach
-// (github.com/originguard/cors/corscheck/fetchcheck), plus a table of hostile
-// requests.
+// Package conformance is the conformance kit of github.com/originguard/cors:
+// the test suite that every adapter of the repository runs, published so
+// that an adapter written elsewhere can run it too. It requires nothing but
+// the core. It is one table of requests, each checked on the raw response
+// (status, every Access-Control-* header, Vary, whether the application
+// ran), plus a table of hostile requests, invalid configurations, a
+// cache-rule check and a differential test over a socket.
 //
 // The shape follows testing/slogtest and gocloud's drivertest: a stack
-// supplies a Harness, a struct that builds an application for a given
-// cors.Config, and calls Run from a test:
+// supplies a Harness, a struct whose Mount builds the fixture application
+// (below) with the adapter's middleware for a policy, and calls Run from a
+// test. For an adapter of a router built on net/http handlers, Fixture
+// builds the whole application:
 //
 //	func TestConformance(t *testing.T) {
-//		conformance.Run(t, conformance.Gin())
+//		conformance.Run(t, conformance.Harness{
+//			Name:  "myrouter",
+//			Mount: func(p *cors.Policy) http.Handler { return conformance.Fixture(mycors.Middleware(p)) },
+//		})
 //	}
+//
+// An adapter of another framework builds the same application with the
+// framework's own router, recovery and error idioms, using the Path and
+// Header constants, ResourceMethods and ExtensionMethods. The harnesses of
+// the six framework stacks this repository ships adapters for (gin, echo v4
+// and v5, fiber v2 and v3, chi) are examples of both kinds: they live in the
+// repository's conformance/stacks directory, an unpublished module of its
+// own, together with the tests that need a framework or a browser.
 //
 // # The fixture
 //
@@ -20,7 +34,7 @@
 //
 //  1. an outer middleware that sets "Vary: X-Outer" before anything else
 //     (the CORS middleware must append to it, never replace it);
-//  2. the framework's panic recovery (net/http has none; its harness uses a
+//  2. the framework's panic recovery (net/http has none; Fixture uses a
 //     minimal equivalent), turning a panic into a 500;
 //  3. the CORS middleware, mounted where the adapter documents it (gin
 //     engine.Use, echo e.Use or e.Pre, fiber app.Use, chi root r.Use,
@@ -28,7 +42,8 @@
 //  4. an inner middleware that sets "X-Inner: 1", proving the request got
 //     past the CORS middleware;
 //  5. the routes below, none of them for OPTIONS. Each handler sets
-//     "X-App-Ran: 1" before doing anything else.
+//     "X-App-Ran: 1" before doing anything else (RouteHandler has them for
+//     net/http).
 //
 // Routes (see the Path constants): GET, HEAD, POST, PUT, DELETE and
 // PATCH on PathResource answer 200 "ok"; GET PathGrouped is registered
@@ -38,16 +53,17 @@
 // PathPanic panics. Every other path is the router's
 // 404.
 //
-// Two stacks need a setting to stay uniform with the others: fiber answers
-// 400 (v3: 501) before any middleware to a method outside
-// fiber.Config.RequestMethods, so its fixtures accept the extension methods
-// the cases send; chi's
-// Recoverer gets a silent request logger instead of printing stacks.
+// A framework that refuses unknown methods before any middleware runs must
+// be set to accept ExtensionMethods (fiber answers 400, v3 501, to a
+// method outside fiber.Config.RequestMethods), so that the cases' requests
+// reach the middleware as on every other stack.
 //
 // The case table's requests are handed to the application's ServeHTTP
 // directly, never over a socket, so that the middleware sees bytes (NUL,
-// CR, LF) that an HTTP server would reject before any handler runs. The
-// fiber harnesses convert each request into a fasthttp.RequestCtx and back.
+// CR, LF) that an HTTP server would reject before any handler runs. A
+// harness for a framework that is not built on net/http converts each
+// request into the framework's own request type and back (the repository's
+// fiber harnesses do so for fasthttp.RequestCtx).
 //
 // # Over the wire, and between requests
 //
@@ -60,37 +76,37 @@
 // non-ASCII bytes, 100 kB values, null, IDN, IPv6, default ports, trailers,
 // pipelined pairs), DifferentialSize of them; requests a server's parser
 // refuses before any middleware (400, 431, …) are listed per stack, not
-// compared. Run `go test -run 'TestConformance_.*/differential' -differential.n=20000` in this
-// module for a longer run. It checks the cache rule on request groups that
+// compared. Raise DifferentialSize for a longer run (the repository's stack
+// suite has a flag for it: go test -run 'TestConformance_.*/differential'
+// -differential.n=20000 in conformance/stacks). It checks the cache rule on request groups that
 // differ only in their Origin lines, and that invalid configurations are
 // refused when the stack is built.
 //
 // # Reports
 //
 // Run fails a case when the response breaks the expectation written in the
-// case (each case names the rules of docs/behaviour.md, at the repository's
-// root, that it checks): the status, whether the application ran and
-// whether the request got past the middleware, every Access-Control-* header (single-valued ones
-// as exactly one line, lists compared as sets), Vary (the outer value first,
-// then exactly the expected tokens, once each) and an empty body on the
-// middleware's own answers. It then judges the response with fetchcheck, under
-// both the Fetch standard and Chromium's leniencies, against the verdict the
-// case expects; a preflight refused for a method or header must fail on that
-// method or header, not on a missing Access-Control-Allow-Origin. It also
-// replays every case on the net/http reference stack and fails when the
-// adapter's Access-Control-* headers or Vary differ; status
-// differences that belong to the framework's router (for example 404 versus
-// 405 for an OPTIONS request without a route) are logged, not failed.
+// case (each case names the rules it checks, written down in the
+// repository's docs/behaviour.md:
+// https://github.com/originguard/cors/blob/main/docs/behaviour.md): the status, whether the application ran and whether the
+// request got past the middleware, every Access-Control-* header
+// (single-valued ones as exactly one line, lists compared as sets), Vary
+// (the outer value first, then exactly the expected tokens, once each) and
+// an empty body on the middleware's own answers. It also replays every case
+// on the net/http reference stack and fails when the adapter's
+// Access-Control-* headers or Vary differ; status differences that belong
+// to the framework's router (for example 404 versus 405 for an OPTIONS
+// request without a route) are logged, not failed. For a stack with its
+// own HTTP server (Harness.Listen) it checks that Mount answers every case
+// that survives an HTTP/1.1 round trip as the server does on a socket.
 //
-// # The one oracle
+// # Browsers
 //
-// The table is the repository's one statement of expected behaviour across
-// stacks; the adapters' own tests keep only what no table can show. The
-// module's tests also hold, once for every adapter: its public API (New,
-// Middleware, Reconfigure, the zero and nil policy: adapters_test.go), what
-// each framework does with the mounts users try (mounts_test.go), the
-// fasthttp adapters' header reading and buffer reuse (fasthttp_test.go), and
-// what the table covers (coverage_test.go: every ReasonCode, every
-// Access-Control-Allow-Headers mode, every configuration error code and
-// type, every rule of docs/behaviour.md).
+// Most cases also say what a browser must conclude from the response. The
+// kit pins every Access-Control-* header and Vary exactly, so a response
+// that passes it is judged by a browser as the reference stack's is; the
+// repository's own suite judges every response of every stack with a model
+// of the Fetch standard and of Chromium
+// (github.com/originguard/cors/corscheck/fetchcheck), and runs the same
+// policies in headless Chromium, Firefox and WebKit. That model is not a
+// requirement of the kit.
 package conformance

@@ -94,10 +94,14 @@
 // the module's semantic versioning like every exported name.
 //
 // Hold an adapter to the same behaviour as the shipped ones with the
-// conformance suite (github.com/originguard/cors/conformance): give it a
-// conformance.Harness that builds the suite's fixture application for the
-// framework, and call conformance.Run(t, harness) from a test. The adapters
-// in this repository, each a few dozen lines, are the examples to copy.
+// conformance kit, a published module that requires only this one
+// (go get github.com/originguard/cors/conformance): give conformance.Run a
+// conformance.Harness whose Mount builds the kit's fixture application
+// around the adapter's middleware for a policy (conformance.Fixture builds
+// it for routers on net/http handlers), and call conformance.Run(t, harness)
+// from a test. The adapters in this repository, each a few dozen lines, are
+// the examples to copy; their harnesses are in the repository's
+// conformance/stacks directory.
 //
 // # Bounds
 //

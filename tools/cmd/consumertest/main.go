@@ -15,7 +15,10 @@
 // corscheck on a valid and an invalid configuration, and runs the installed
 // corsmigrate on a sample module that uses rs/cors and go-chi/cors (as a
 // vet tool, with -fix -diff, with -fix and as go fix's -fixtool), which
-// must build after go mod tidy. Any failure exits with status 1.
+// must build after go mod tidy. Last, it builds a toy net/http adapter
+// (testdata/toyadapter) in a module of its own against the packed
+// conformance kit, checks that the kit brings no module besides the core's,
+// and runs the kit on it with go test. Any failure exits with status 1.
 //
 // Usage, from the repository root:
 //
@@ -132,6 +135,9 @@ func run(root, version string, keep bool) error {
 		}
 	}
 	if err := installCommands(tmp, env, packed, version, mods); err != nil {
+		return err
+	}
+	if err := runToyAdapter(tmp, env, mods, version); err != nil {
 		return err
 	}
 	if !covered["nethttp"] {

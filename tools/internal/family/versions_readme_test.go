@@ -9,11 +9,12 @@ import (
 )
 
 // TestREADMENamesTheFrameworkVersionsTested checks the README's Versioning
-// section against the go.mod files: each adapter is named after the
-// versions of the framework modules it requires directly, every version
-// named there is one its go.mod requires, and the Go version is the one
-// every module declares. So a bump in a go.mod cannot leave the README
-// behind, and the README cannot name a version nobody requires.
+// section against the go.mod files: every published module is named, each
+// adapter after the versions of the framework modules it requires
+// directly, every version named there is one its go.mod requires, and the
+// Go version is the one every module declares. So a new module or a bump
+// in a go.mod cannot leave the README behind, and the README cannot name a
+// version nobody requires.
 func TestREADMENamesTheFrameworkVersionsTested(t *testing.T) {
 	root := filepath.Join("..", "..", "..")
 	mods, err := Load(root)
@@ -44,6 +45,9 @@ func TestREADMENamesTheFrameworkVersionsTested(t *testing.T) {
 	segments := adapterSegments(frameworks)
 	adapters := 0
 	for _, m := range Published(mods) {
+		if !strings.Contains(versioning, "`"+m.Dir+"`") {
+			t.Errorf("the README's Versioning section does not name %s", m.Dir)
+		}
 		if !strings.HasPrefix(m.Dir, "adapters/") {
 			continue
 		}
