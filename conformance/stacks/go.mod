@@ -14,16 +14,15 @@ require (
 	github.com/labstack/echo/v4 v4.16.0
 	github.com/labstack/echo/v5 v5.4.4
 	github.com/originguard/cors/adapters/chi v0.1.0
-	github.com/originguard/cors/conformance v0.1.0
 	github.com/originguard/cors/adapters/echo v0.1.0
 	github.com/originguard/cors/adapters/echov5 v0.1.0
 	github.com/originguard/cors/adapters/fiber v0.1.0
 	github.com/originguard/cors/adapters/fiberv3 v0.1.0
 	github.com/originguard/cors/adapters/gin v0.1.0
+	github.com/originguard/cors/conformance v0.1.0
 	github.com/originguard/cors/core v0.1.0
 	github.com/originguard/cors/corscheck v0.1.0
 	github.com/valyala/fasthttp v1.69.0
-	golang.org/x/net v0.58.0
 )
 
 require (
@@ -66,6 +65,7 @@ require (
 	go.mongodb.org/mongo-driver/v2 v2.5.0 // indirect
 	golang.org/x/arch v0.22.0 // indirect
 	golang.org/x/crypto v0.55.0 // indirect
+	golang.org/x/net v0.58.0 // indirect
 	golang.org/x/sys v0.47.0 // indirect
 	golang.org/x/text v0.41.0 // indirect
 	golang.org/x/time v0.15.0 // indirect
