@@ -147,7 +147,7 @@ func (c *compiled) compileMethods(cfg *Config) (errs []error) {
 			continue
 		}
 		if code, problem := methodProblem(m); code != "" {
-			errs = append(errs, entryError("AllowedMethods", i, m, code, problem, methodProblem, methodLeftOut))
+			errs = append(errs, entryError("AllowedMethods", i, m, code, problem, methodProblem, map[ErrorCode]string{ErrMethodForbidden: "browsers never send it"}))
 			continue
 		}
 		c.methods[n] = struct{}{}
@@ -175,13 +175,6 @@ func methodProblem(m string) (ErrorCode, string) {
 		return ErrMethodForbidden, "is a forbidden method that browsers never send"
 	}
 	return "", ""
-}
-
-func methodLeftOut(code ErrorCode) string {
-	if code == ErrMethodForbidden {
-		return "browsers never send it"
-	}
-	return ""
 }
 
 // warnDuplicate notes an entry that repeats an earlier one: harmless, so
@@ -223,7 +216,7 @@ func (c *compiled) compileHeaders(cfg *Config) (errs []error) {
 			continue
 		}
 		if code, problem := headerProblem(h); code != "" {
-			errs = append(errs, entryError("AllowedHeaders", i, h, code, problem, headerProblem, headerLeftOut))
+			errs = append(errs, entryError("AllowedHeaders", i, h, code, problem, headerProblem, map[ErrorCode]string{ErrHeaderForbidden: "only the browser sets it"}))
 			continue
 		}
 		c.authorizationAllowed = c.authorizationAllowed || lower == "authorization"
@@ -259,13 +252,6 @@ func headerProblem(h string) (ErrorCode, string) {
 	return "", ""
 }
 
-func headerLeftOut(code ErrorCode) string {
-	if code == ErrHeaderForbidden {
-		return "only the browser sets it"
-	}
-	return ""
-}
-
 func (c *compiled) compileExposed(cfg *Config) (errs []error) {
 	var list []string
 	seen := map[string]int{}
@@ -288,20 +274,13 @@ func (c *compiled) compileExposed(cfg *Config) (errs []error) {
 		}
 		seen[lower] = i
 		if code, p := problem(h); code != "" {
-			errs = append(errs, entryError("ExposedHeaders", i, h, code, p, problem, exposedLeftOut))
+			errs = append(errs, entryError("ExposedHeaders", i, h, code, p, problem, map[ErrorCode]string{ErrHeaderForbidden: "never exposed to scripts"}))
 			continue
 		}
 		list = append(list, h)
 	}
 	c.exposeHeaders = strings.Join(list, ", ")
 	return errs
-}
-
-func exposedLeftOut(code ErrorCode) string {
-	if code == ErrHeaderForbidden {
-		return "never exposed to scripts"
-	}
-	return ""
 }
 
 // Vary tokens, combined as a bit mask.

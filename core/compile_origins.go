@@ -178,10 +178,8 @@ func schemeFix(entry string) string {
 			candidate = "http://" + s
 		}
 	}
-	if e, err := parseEntry(candidate, true); err != nil {
-		return err.Fix
-	} else if e.base == "" {
-		return ""
+	if _, err := parseEntry(candidate, true); err != nil {
+		return err.Fix // the candidate's canonical form, or none
 	}
 	return candidate
 }

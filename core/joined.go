@@ -74,16 +74,16 @@ func joinedError(field string, i int, entry string, parts []string, advise func(
 // surrounding whitespace is wrong, else as check says. check returns the
 // problem with one entry, or "" when it is valid; leaveOut says, for the
 // codes of entries that do not belong in the list at all, why in a few
-// words ("" for the others).
+// words.
 func entryError(field string, i int, entry string, code ErrorCode, problem string,
-	check func(string) (ErrorCode, string), leaveOut func(ErrorCode) string) *ConfigError {
+	check func(string) (ErrorCode, string), leaveOut map[ErrorCode]string) *ConfigError {
 	if parts := joinedParts(entry, false); parts != nil {
 		return joinedError(field, i, entry, parts, func(p string) (partAdvice, bool) {
 			c, _ := check(p)
 			if c == "" {
 				return partAdvice{write: p}, true
 			}
-			why := leaveOut(c)
+			why := leaveOut[c]
 			return partAdvice{leaveOut: why}, why != ""
 		})
 	}
