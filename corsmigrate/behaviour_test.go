@@ -155,7 +155,7 @@ func browserRequests() []browserRequest {
 	var out []browserRequest
 	for _, creds := range []bool{false, true} {
 		out = append(out, browserRequest{method: "GET", credentials: creds})
-		for _, origin := range []string{"https://app.example", "https://sub.app.example", "https://evil.example", "null"} {
+		for _, origin := range []string{"https://app.example", "https://sub.app.example", "http://localhost:5173", "https://evil.example", "null"} {
 			out = append(out, browserRequest{origin: origin, method: "GET", credentials: creds})
 			for _, method := range []string{"GET", "PUT", "DELETE", "PATCH"} {
 				for _, h := range [][]string{nil, {"content-type"}, {"x-token"}, {"authorization"}, {"x-custom"}, {"content-type", "x-token"}} {

@@ -42,8 +42,9 @@ type translation struct {
 var ourOrder = []string{"AllowedOrigins", "AllowOriginFunc", "AllowedMethods", "AllowedHeaders", "ExposedHeaders",
 	"AllowCredentials", "MaxAge", "AllowPrivateNetwork", "PreflightPassthrough", "PreflightSuccessStatus"}
 
-// globOK is the one glob every library and ours agree on: scheme://*.host[:port].
-var globOK = regexp.MustCompile(`^[a-z][a-z0-9+.-]*://\*\.[^*/]+$`)
+// globOK is what every library's globs and our patterns agree on: a star
+// only as the first labels (scheme://*.host) or as the port (host:*).
+var globOK = regexp.MustCompile(`^[a-z][a-z0-9+.-]*://(\*\.)?[^*/:]+(:(\*|[0-9]+))?$`)
 
 // translate writes vals, the fields of an old configuration, as ours. at is
 // the call's position, for problems with no field of their own.

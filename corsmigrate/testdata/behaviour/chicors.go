@@ -23,7 +23,7 @@ func app(mw func(http.Handler) http.Handler) http.Handler {
 var Servers = map[string]func(net.Listener) error{
 	"handler": func(ln net.Listener) error {
 		return http.Serve(ln, app(cors.Handler(cors.Options{
-			AllowedOrigins:   []string{"https://*.app.example", "https://app.example"},
+			AllowedOrigins:   []string{"https://*.app.example", "https://app.example", "http://localhost:*"},
 			AllowedMethods:   []string{"get", "put", "patch"},
 			AllowedHeaders:   []string{"Accept", "Authorization", "Content-Type"},
 			ExposedHeaders:   []string{"X-Total"},

@@ -27,7 +27,7 @@ var Servers = map[string]func(net.Listener) error{
 	},
 	"credentials": func(ln net.Listener) error {
 		c := cors.New(cors.Options{
-			AllowedOrigins:   []string{"https://app.example", "https://*.app.example"},
+			AllowedOrigins:   []string{"https://app.example", "https://*.app.example", "http://localhost:*"},
 			AllowedMethods:   []string{"GET", "PUT", "DELETE"},
 			AllowedHeaders:   []string{"Content-Type", "X-Token"},
 			ExposedHeaders:   []string{"X-Total"},

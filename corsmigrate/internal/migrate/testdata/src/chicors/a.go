@@ -13,7 +13,7 @@ type router interface {
 func setup(r router) {
 	r.Use(cors.Handler(cors.Options{ // want `go-chi/cors: cors.Handler\(cors.Options\{…\}\) can be migrated to corschi.New`
 		// The site and the dev server.
-		AllowedOrigins:   []string{"https://*.app.example", "http://localhost:3000"},
+		AllowedOrigins:   []string{"https://*.app.example", "http://localhost:*"},
 		AllowedMethods:   []string{"get", "post", "put"},
 		AllowedHeaders:   []string{"Accept", "Authorization", "Content-Type"},
 		ExposedHeaders:   []string{"Link"}, // for pagination

@@ -18,6 +18,9 @@ func handlers(mux http.Handler) []http.Handler {
 			AllowedOrigins: []string{"https://*example.com"}, // want `rs/cors: not migrated: the glob "https://\*example.com" also matches origins of other sites`
 		}).Handler(mux),
 		cors.New(cors.Options{
+			AllowedOrigins: []string{"https://*"}, // want `rs/cors: not migrated: the glob "https://\*" also matches origins of other sites`
+		}).Handler(mux),
+		cors.New(cors.Options{
 			AllowOriginRequestFunc: func(r *http.Request, origin string) bool { return r.Header.Get("X-Tenant") != "" }, // want `rs/cors: not migrated: AllowOriginRequestFunc sees the whole request`
 		}).Handler(mux),
 		cors.Default().Handler(mux), // want `rs/cors: cors.Default\(\) can be migrated .*; not rewritten while other uses of rs/cors in this package cannot be`
