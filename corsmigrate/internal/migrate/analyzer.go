@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -83,6 +84,9 @@ func (m *migration) run() {
 					Message: fmt.Sprintf("%s: not migrated: %s", m.lib.Name, p.msg)})
 			}
 			continue
+		}
+		if m.onGroup(s) {
+			s.t.notes = append(s.t.notes, "it is mounted on a route group, where preflights for paths without an OPTIONS route never reach it (as before): mount it with engine.Use")
 		}
 		msg := fmt.Sprintf("%s: %s can be migrated to %s.%s", m.lib.Name, s.name, m.lib.TargetName, m.lib.Build)
 		if len(s.t.notes) > 0 {
@@ -405,4 +409,30 @@ func (m *migration) preset(e ast.Expr) map[string][]any {
 		return nil
 	}
 	return m.lib.Presets[obj.Name()]
+}
+
+// onGroup reports whether s is mounted on one of the framework's route
+// groups (g.Use(s), r.Group("/api", s)).
+func (m *migration) onGroup(s *site) bool {
+	if m.lib.GroupType == "" {
+		return false
+	}
+	path, _ := astutil.PathEnclosingInterval(s.file, s.node.Pos(), s.node.End())
+	for _, n := range path[1:] {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok || (sel.Sel.Name != "Use" && sel.Sel.Name != "Group") {
+			return false
+		}
+		t := m.pass.TypesInfo.TypeOf(sel.X)
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		named, ok := t.(*types.Named)
+		return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path()+"."+named.Obj().Name() == m.lib.GroupType
+	}
+	return false
 }

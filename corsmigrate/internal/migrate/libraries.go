@@ -28,6 +28,7 @@ type library struct {
 	NegativeMaxAgeNone  bool     // a negative MaxAge sent no header (ours sends "0")
 	SimpleMethodsListed bool     // GET, HEAD and POST passed only when listed
 	Names               []string // the only names of the package that are CORS (nil: all)
+	GroupType           string   // the framework's route group type ("path.Name"), where mounting misses preflights
 }
 
 // A form is a call of the old library that corsmigrate rewrites.
@@ -155,6 +156,7 @@ var libraries = []*library{
 			{"OptionsResponseStatusCode", "PreflightSuccessStatus", kStatus, "`PreflightSuccessStatus`"},
 		},
 		NegativeMaxAgeNone: true,
+		GroupType:          "github.com/gin-gonic/gin.RouterGroup",
 	},
 	echoLibrary("echo v4", "github.com/labstack/echo/v4/middleware", "github.com/originguard/cors/adapters/echo", []field{
 		{"AllowOriginFunc", "AllowOriginFunc", kOriginFuncEr, "`AllowOriginFunc func(string) bool` (an error refuses the origin; it replaced the list, so a list beside it is dropped)"},

@@ -8,8 +8,10 @@ import (
 )
 
 func setup(r *gin.Engine, allowed func(string) bool) {
-	r.Use(cors.Default())       // want `gin-contrib/cors: cors.Default\(\) can be migrated to corsgin.New \("Origin" dropped from AllowedHeaders: only the browser sets it; "Content-Length" dropped from AllowedHeaders: only the browser sets it\)`
-	r.Use(cors.New(cors.Config{ // want `gin-contrib/cors: cors.New\(cors.Config\{…\}\) can be migrated to corsgin.New`
+	api := r.Group("/api")
+	api.Use(cors.New(cors.Config{AllowOrigins: []string{"https://app.example"}})) // want `gin-contrib/cors: cors.New\(cors.Config\{…\}\) can be migrated to corsgin.New \(it is mounted on a route group`
+	r.Use(cors.Default())                                                         // want `gin-contrib/cors: cors.Default\(\) can be migrated to corsgin.New \("Origin" dropped from AllowedHeaders: only the browser sets it; "Content-Length" dropped from AllowedHeaders: only the browser sets it\)`
+	r.Use(cors.New(cors.Config{                                                   // want `gin-contrib/cors: cors.New\(cors.Config\{…\}\) can be migrated to corsgin.New`
 		AllowOrigins:              []string{"https://app.example", "https://*.app.example"},
 		AllowWildcard:             true,
 		AllowOriginFunc:           allowed,

@@ -3,7 +3,10 @@ package gin
 
 type Context struct{}
 type HandlerFunc func(*Context)
-type Engine struct{}
+type RouterGroup struct{}
+type Engine struct{ RouterGroup }
 
-func New() *Engine                     { return &Engine{} }
-func (e *Engine) Use(h ...HandlerFunc) {}
+func New() *Engine                                                      { return &Engine{} }
+func (e *Engine) Use(h ...HandlerFunc)                                  {}
+func (g *RouterGroup) Use(h ...HandlerFunc)                             {}
+func (g *RouterGroup) Group(path string, h ...HandlerFunc) *RouterGroup { return g }
