@@ -362,7 +362,7 @@ func FuzzOriginPattern(f *testing.F) {
 		for _, e := range flatten(err) {
 			var oe *ConfigError
 			if errors.As(e, &oe) && oe.Code == ErrJoinedEntries {
-				if parts := splitSuggested(oe.Error()); len(parts) > 0 {
+				if parts := splitSuggested(oe.problem); len(parts) > 0 {
 					if _, ferr := compile(Config{AllowedOrigins: parts}); ferr != nil {
 						t.Fatalf("entry %q: suggested entries %q are rejected: %v", entry, parts, ferr)
 					}

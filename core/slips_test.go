@@ -206,7 +206,7 @@ func applySuggestions(t *testing.T, host string, cfg Config, err error) (string,
 		var with []string
 		switch {
 		case ce.Code == ErrJoinedEntries:
-			with = splitSuggested(ce.Error())
+			with = splitSuggested(ce.problem)
 		case ce.Fix == "":
 			return host, cfg, false
 		case ce.Field == "Host":
@@ -244,7 +244,7 @@ func applySuggestions(t *testing.T, host string, cfg Config, err error) (string,
 	return host, cfg, true
 }
 
-// splitSuggested reads the entries a joined-entries message suggests:
+// splitSuggested reads the entries a joined-entries problem suggests:
 // `…; split it into separate entries: "GET", "PUT"`.
 func splitSuggested(msg string) []string {
 	_, rest, ok := strings.Cut(msg, "split it into separate entries: ")
@@ -264,4 +264,54 @@ func splitSuggested(msg string) []string {
 			return out
 		}
 	}
+}
+
+// FuzzListEntry: any AllowedMethods, AllowedHeaders or ExposedHeaders
+// entry, with or without credentials, is accepted or refused without a
+// panic, and what a refusal suggests (a fix, or the separate entries of a
+// joined one) is accepted in turn.
+func FuzzListEntry(f *testing.F) {
+	for _, s := range []string{"GET", "GET, PUT", " PUT", "PUT/DELETE", "Origin, Content-Type, Accept", "X-Token", "*", "a,,b",
+		"TRACE, GET", "Set-Cookie, ETag", "*, Authorization", "x-token ", ",", "GET PUT"} {
+		for field := range uint8(3) {
+			f.Add(s, field, false)
+			f.Add(s, field, true)
+		}
+	}
+	f.Fuzz(func(t *testing.T, entry string, field uint8, creds bool) {
+		set := func(c *Config, list []string) {
+			switch field % 3 {
+			case 0:
+				c.AllowedMethods = list
+			case 1:
+				c.AllowedHeaders = list
+			default:
+				c.ExposedHeaders = list
+			}
+		}
+		cfg := Config{AllowedOrigins: []string{"https://a.example"}, AllowCredentials: creds}
+		set(&cfg, []string{entry})
+		_, err := compile(cfg)
+		for _, e := range flatten(err) {
+			var ce *ConfigError
+			if !errors.As(e, &ce) {
+				t.Fatalf("entry %q: %v is not a *ConfigError", entry, e)
+			}
+			var with []string
+			switch {
+			case ce.Code == ErrJoinedEntries:
+				with = splitSuggested(ce.problem)
+			case ce.Fix != "":
+				with = []string{ce.Fix}
+			}
+			if len(with) == 0 {
+				continue
+			}
+			fixed := cfg
+			set(&fixed, with)
+			if _, ferr := compile(fixed); ferr != nil {
+				t.Fatalf("entry %q: the suggestion %q is refused: %v", entry, with, ferr)
+			}
+		}
+	})
 }
