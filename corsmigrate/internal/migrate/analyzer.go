@@ -6,6 +6,7 @@ package migrate
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -133,7 +134,15 @@ func (m *migration) findSites(f *ast.File) {
 		}
 		for i := range m.lib.Forms {
 			fm := &m.lib.Forms[i]
-			argsOK := fm.Arg == "origins" || (fm.Arg == "config") == (len(call.Args) == 1) && len(call.Args) <= 1
+			var argsOK bool
+			switch fm.Arg {
+			case "":
+				argsOK = len(call.Args) == 0
+			case "config":
+				argsOK = len(call.Args) == 1
+			case "origins":
+				argsOK = true
+			}
 			if fm.Func != fn.Name() || fm.Method != method || !argsOK {
 				continue
 			}
@@ -161,8 +170,8 @@ func (m *migration) translateCall(s *site, fm *form, call *ast.CallExpr) *transl
 		var texts []string
 		for _, a := range call.Args {
 			texts = append(texts, m.text(a))
-			if c := m.pass.TypesInfo.Types[a].Value; c != nil && !call.Ellipsis.IsValid() {
-				v.strs = append(v.strs, strings.Trim(c.ExactString(), `"`))
+			if c := m.pass.TypesInfo.Types[a].Value; c != nil && c.Kind() == constant.String && !call.Ellipsis.IsValid() {
+				v.strs = append(v.strs, constant.StringVal(c))
 			} else {
 				v.known = false
 			}

@@ -187,7 +187,10 @@ func (t *translation) translateLists(lists map[string]*value, at token.Pos) {
 		t.list("AllowedOrigins", origins, t.origin)
 	}
 	if methods, empty := get("AllowedMethods"); !empty {
-		if lib.SimpleMethodsListed && methods.known && !(slices.Contains(methods.strs, "GET") && slices.Contains(methods.strs, "HEAD") && slices.Contains(methods.strs, "POST")) {
+		listed := func(m string) bool {
+			return slices.ContainsFunc(methods.strs, func(x string) bool { return x == m || lib.UpperMethods && strings.EqualFold(x, m) })
+		}
+		if lib.SimpleMethodsListed && methods.known && !(listed("GET") && listed("HEAD") && listed("POST")) {
 			t.notes = append(t.notes, "GET, HEAD and POST always pass now: "+lib.Name+" refused those AllowedMethods did not list, although browsers send them without a preflight")
 		}
 		t.list("AllowedMethods", methods, func(m string) (string, bool) {
