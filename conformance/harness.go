@@ -48,9 +48,10 @@ type Harness struct {
 	Mount func(p *cors.Policy) http.Handler
 
 	// New, if set, builds the same fixture application from a
-	// configuration, through the adapter's own constructor, and returns the
-	// error of cors.New for an invalid cfg (an adapter whose constructor
-	// panics recovers it). nil means cors.New followed by Mount.
+	// configuration through the adapter's own constructor, and returns the
+	// error of cors.New for an invalid cfg (where the constructor panics on
+	// one, as the frameworks' idiom has it, New recovers the panic and
+	// returns its error). nil means cors.New, then Mount.
 	New func(cfg cors.Config) (http.Handler, error)
 
 	// Listen, if set, serves the fixture application for p on ln with the

@@ -2,17 +2,21 @@ package conformance
 
 import (
 	"fmt"
-	"github.com/originguard/cors/conformance/internal/verdict"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/originguard/cors/conformance/internal/verdict"
 )
 
-// Run runs the whole suite against the stack h: every case of the table
-// (one subtest each, under its group), the same cases on
-// the net/http reference stack to report differences, and the hostile
-// request table. A failure names the rules of docs/behaviour.md the case checks.
+// Run runs the whole suite against the stack h, which must have a Mount
+// function: every case of the table (one subtest each, under its group),
+// the same cases on the net/http reference stack to report differences,
+// the hostile request table, the invalid configurations, the cache rule,
+// the differential test over a socket and, for a stack with its own server
+// (h.Listen), Mount against that server. A failure names the rules of
+// docs/behaviour.md the case checks.
 func Run(t *testing.T, h Harness) {
 	t.Helper()
 	if h.Mount == nil {
