@@ -28,8 +28,9 @@ var toyAdapter embed.FS
 
 // runToyAdapter builds the toy adapter in a fresh module outside the
 // repository against the packed kit and core, checks that the kit brings
-// no module into the adapter's graph that the core alone does not, and
-// runs the kit on the adapter with go test.
+// no module into the adapter's graph that the core alone does not, runs the
+// kit on the adapter with go test, and runs it on a broken middleware
+// (build tag broken), which must fail.
 func runToyAdapter(tmp string, env []string, mods []family.Module, version string) error {
 	if !slices.ContainsFunc(family.Published(mods), func(m family.Module) bool { return m.Path == kitPath }) {
 		return fmt.Errorf("no published module is %s", kitPath)
@@ -104,6 +105,15 @@ func runToyAdapter(tmp string, env []string, mods []family.Module, version strin
 	if passed < 100 {
 		return fmt.Errorf("the conformance kit ran only %d tests and subtests on the toy adapter", passed)
 	}
+	// The same kit must fail a broken middleware, from outside too.
+	fmt.Println("$ go test -count=1 -v -tags broken -run TestBroken ./...")
+	out, err = c.goQuiet("test", "-count=1", "-v", "-tags", "broken", "-run", "TestBroken", "./...")
+	const mustFail = "--- FAIL: TestBroken/origins/not-listed "
+	if err == nil || !strings.Contains(out, mustFail) {
+		return fmt.Errorf("the conformance kit on a middleware that reflects every origin: go test returned %v; want a failure that includes %q", err, mustFail)
+	}
+	fmt.Printf("the conformance kit fails the broken middleware, as it must: %d tests and subtests failed (among them origins/not-listed), %d passed\n",
+		strings.Count(out, "--- FAIL: "), strings.Count(out, "--- PASS: "))
 	return nil
 }
 

@@ -18,7 +18,9 @@
 // must build after go mod tidy. Last, it builds a toy net/http adapter
 // (testdata/toyadapter) in a module of its own against the packed
 // conformance kit, checks that the kit brings no module besides the core's,
-// and runs the kit on it with go test. Any failure exits with status 1.
+// runs the kit on it with go test, and runs it on a broken middleware
+// (one that reflects every origin), which must fail. Any failure exits
+// with status 1.
 //
 // Usage, from the repository root:
 //
