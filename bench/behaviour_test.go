@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	cors "github.com/originguard/cors/core"
+	"github.com/originguard/cors/core/adapter"
 )
 
 var writeBehaviour = flag.Bool("write-behaviour", false, "regenerate behaviour.md from the observed responses")
@@ -47,7 +48,8 @@ func decide(t *testing.T, sc scenario) cors.Decision {
 	}
 	r := httptest.NewRequest(sc.method, requestURL, nil)
 	r.Header = sc.header.Clone()
-	return p.Evaluate(cors.FromHTTP(r))
+	req := adapter.FromHTTP(r)
+	return p.Evaluate(r.Context(), &req, nil)
 }
 
 // headerBytes is the size of a response's header names and values.

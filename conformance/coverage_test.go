@@ -9,6 +9,7 @@ import (
 
 	"github.com/originguard/cors/conformance/internal/rules"
 	cors "github.com/originguard/cors/core"
+	"github.com/originguard/cors/core/adapter"
 )
 
 // Run plays every case of the table and every hostile row on the stack it
@@ -23,7 +24,9 @@ func reasonOf(t *testing.T, pol *policy, req request) cors.ReasonCode {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return p.Evaluate(cors.FromHTTP(req.httpRequest())).Reason.Code
+	hr := req.httpRequest()
+	r := adapter.FromHTTP(hr)
+	return p.Evaluate(hr.Context(), &r, nil).Reason.Code
 }
 
 // allReasonCodes lists every ReasonCode the core defines: the codes below

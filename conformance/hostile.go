@@ -9,7 +9,12 @@ import (
 	"testing"
 
 	cors "github.com/originguard/cors/core"
+	"github.com/originguard/cors/core/adapter"
 )
+
+// maxMethodLength is the core's bound on Access-Control-Request-Method and
+// the configured methods: longer ones are refused unread.
+const maxMethodLength = 64
 
 // originKind says which policies truly allow a hostile request's origin.
 type originKind uint8
@@ -103,10 +108,10 @@ func buildHostile() []hostileCase {
 	allowedPreflight("acrm-lower-patch", "method-case-sensitive: a lower-case patch stays patch", preflightFor(oApp, "patch", ""), originValid)
 	refusedPreflight("acrm-duplicated", "repeated-request-lines: two ACRM lines are refused", preflightFor(oApp, "PUT", "", withHeader(hACRM, "PUT")), originValid)
 	refusedPreflight("acrm-list", "method-config: an ACRM holding a list is refused", preflightFor(oApp, "PUT, DELETE", ""), originValid)
-	allowedPreflight("acrm-64B", "method-allowlist: an ACRM token of exactly cors.MaxMethodLength bytes: only \"*\" methods allow it", preflightFor(oApp, strings.Repeat("M", cors.MaxMethodLength), ""), originValid)
-	refusedPreflight("acrm-65B", "method-allowlist, method-config: an ACRM token one byte past cors.MaxMethodLength: refused unread, even by \"*\" methods", preflightFor(oApp, strings.Repeat("M", cors.MaxMethodLength+1), ""), originValid)
-	refusedPreflight("acrm-10kB", "method-allowlist, method-config: a 10 kB ACRM token: refused unread (cors.MaxMethodLength), even by \"*\" methods", preflightFor(oApp, strings.Repeat("M", 10<<10), ""), originValid)
-	refusedPreflight("acrm-1MB", "method-allowlist, method-config: a 1 MB ACRM token: refused unread (cors.MaxMethodLength), so the work does not grow with its length", preflightFor(oApp, strings.Repeat("M", 1<<20), ""), originValid)
+	allowedPreflight("acrm-64B", "method-allowlist: an ACRM token of exactly 64 bytes, the core's bound: only \"*\" methods allow it", preflightFor(oApp, strings.Repeat("M", maxMethodLength), ""), originValid)
+	refusedPreflight("acrm-65B", "method-allowlist, method-config: an ACRM token one byte past that bound: refused unread, even by \"*\" methods", preflightFor(oApp, strings.Repeat("M", maxMethodLength+1), ""), originValid)
+	refusedPreflight("acrm-10kB", "method-allowlist, method-config: a 10 kB ACRM token: refused unread (past the 64-byte bound), even by \"*\" methods", preflightFor(oApp, strings.Repeat("M", 10<<10), ""), originValid)
+	refusedPreflight("acrm-1MB", "method-allowlist, method-config: a 1 MB ACRM token: refused unread (past the 64-byte bound), so the work does not grow with its length", preflightFor(oApp, strings.Repeat("M", 1<<20), ""), originValid)
 	allowedPreflight("acrpn-crlf", "private-network: an ACRPN that is not exactly true asks for nothing", preflightFor(oApp, "GET", "", withHeader(hACRPN, "true\r\n")), originValid)
 	refusedPreflight("acrpn-true-no-pna", "private-network: a private-network preflight without the opt-in is refused", preflightFor(oApp, "GET", "", withHeader(hACRPN, "true")), originValid)
 	return t
@@ -275,7 +280,9 @@ func hostileDecision(p namedPolicy, h hostileCase) string {
 	if err != nil {
 		return err.Error()
 	}
-	d := pol.Evaluate(cors.FromHTTP(h.req.httpRequest()))
+	hr := h.req.httpRequest()
+	req := adapter.FromHTTP(hr)
+	d := pol.Evaluate(hr.Context(), &req, nil)
 	if !h.req.isPreflight() {
 		if d.Allowed != (h.wantACAO(p) != "") && d.Kind != cors.NotCORS {
 			return fmt.Sprintf("Decision.Allowed = %v (%s) for an actual request whose expected ACAO is %q", d.Allowed, d.Reason, h.wantACAO(p))

@@ -7,6 +7,7 @@ import (
 
 	"github.com/originguard/cors/conformance/internal/rules"
 	cors "github.com/originguard/cors/core"
+	"github.com/originguard/cors/core/adapter"
 )
 
 // brokenStacks are deliberately wrong stacks, each with a case it must fail:
@@ -66,11 +67,9 @@ func brokenStacks() []struct {
 	// core, not the request's host and path, so every scope is missed.
 	noHostOrPath := func(p *cors.Policy) http.Handler {
 		mw := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			req := cors.FromHTTP(r)
+			req := adapter.FromHTTP(r)
 			req.Host, req.Path, req.RawPath = "", "", ""
-			d := p.Evaluate(req)
-			d.WriteHeaders(w.Header())
-			if d.Respond {
+			if d := p.Evaluate(r.Context(), &req, w.Header()); d.Respond {
 				w.WriteHeader(d.Status)
 				return
 			}

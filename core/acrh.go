@@ -3,14 +3,16 @@ package cors
 import (
 	"iter"
 	"strings"
+
+	"github.com/originguard/cors/core/internal/ascii"
 )
 
 // Bounds on the work per request spent on Access-Control-Request-Headers.
 // Browsers send one line of lower-case names joined by ","; a request past
 // either bound is refused at once, before any element is looked at.
 const (
-	MaxRequestHeadersLines = 32
-	MaxRequestHeadersBytes = 4096
+	maxRequestHeadersLines = 32
+	maxRequestHeadersBytes = 4096
 )
 
 // maxHeaderName bounds the length of a configured request-header name.
@@ -45,14 +47,14 @@ func (c *compiled) checkHeaders(lines []string) headerVerdict {
 	// An empty line asks for nothing and is not echoed: an empty
 	// Access-Control-Allow-Headers would be noise at best.
 	v := headerVerdict{verdict: preflightAllowed, browserForm: len(lines) == 1 && lines[0] != ""}
-	if len(lines) > MaxRequestHeadersLines {
+	if len(lines) > maxRequestHeadersLines {
 		return headerVerdict{verdict: verdict{code: ReasonHeadersTooLong}}
 	}
 	total := 0
 	for _, l := range lines {
 		total += len(l)
 	}
-	if total > MaxRequestHeadersBytes {
+	if total > maxRequestHeadersBytes {
 		return headerVerdict{verdict: verdict{code: ReasonHeadersTooLong}}
 	}
 	if len(lines) == 1 && lines[0] == "" {
@@ -72,7 +74,7 @@ func (c *compiled) checkHeaders(lines []string) headerVerdict {
 			v.browserForm = false
 		}
 		prev = name
-		isAuth := equalFold(name, "authorization")
+		isAuth := ascii.EqualFold(name, "authorization")
 		v.authorization = v.authorization || isAuth
 		if v.code == ReasonPreflightAllowed && !c.headerAllowed(name, isAuth, upper) {
 			v.code, v.detail = ReasonHeaderNotAllowed, name

@@ -7,6 +7,8 @@ import (
 	"net/http/httptest"
 	"regexp"
 	"testing"
+
+	"github.com/originguard/cors/core/adapter"
 )
 
 // TestEveryReasonCode checks each constant's name, text and denial flag
@@ -64,9 +66,9 @@ func TestEveryReasonCode(t *testing.T) {
 func TestZeroPolicyPassesThrough(t *testing.T) {
 	for name, p := range map[string]*Policy{"zero": new(Policy), "nil": nil} {
 		for _, r := range []*http.Request{req("GET", "https://app.example"), preflight("https://app.example", "PUT"), req("GET", "")} {
-			fr := FromHTTP(r)
-			d := p.Evaluate(fr)
-			if d.Allowed || d.Respond || d.Reason.Code != ReasonNoPolicy || d.Kind != classify(&fr) {
+			fr, h := adapter.FromHTTP(r), http.Header{}
+			d := p.Evaluate(context.Background(), &fr, h)
+			if d.Allowed || d.Respond || d.Reason.Code != ReasonNoPolicy || d.Kind != classify(&fr) || len(h) != 0 {
 				t.Errorf("%s policy, %s: %+v", name, r.Method, d)
 			}
 			got := serve(t, p, r)
@@ -82,7 +84,7 @@ func TestZeroPolicyPassesThrough(t *testing.T) {
 	if err := p.Reconfigure(baseConfig); err != nil {
 		t.Fatal(err)
 	}
-	if d := p.Evaluate(FromHTTP(req("GET", "https://app.example"))); !d.Allowed {
+	if d := evalHTTP(&p, req("GET", "https://app.example"), nil); !d.Allowed {
 		t.Errorf("zero Policy after Reconfigure: %s", d.Reason)
 	}
 }
@@ -113,21 +115,14 @@ func TestDenialLogCarriesContextAndPath(t *testing.T) {
 	r.URL.Path = "/orders/7"
 	r = r.WithContext(context.WithValue(r.Context(), traceKey{}, "trace-1"))
 	p.Handler(nopHandler{}).ServeHTTP(httptest.NewRecorder(), r)
-	p.EvaluateContext(context.WithValue(context.Background(), traceKey{}, "trace-2"), FromHTTP(r))
-	p.Evaluate(FromHTTP(r))
+	fr := adapter.FromHTTP(r)
+	p.Evaluate(context.WithValue(context.Background(), traceKey{}, "trace-2"), &fr, nil)
+	p.Evaluate(context.Background(), &fr, nil)
 	if len(traces) != 3 || traces[0] != "trace-1" || traces[1] != "trace-2" || traces[2] != nil {
 		t.Errorf("trace ids seen by the log handler: %v", traces)
 	}
 	if attrs["path"] != "/orders/7" || attrs["code"] != "origin-not-allowed" || attrs["origin"] != "https://evil.example" {
 		t.Errorf("record attributes: %v", attrs)
-	}
-}
-
-func TestFromHTTPWithoutURL(t *testing.T) {
-	r := req("GET", "https://app.example")
-	r.URL = nil
-	if got := FromHTTP(r); got.Path != "" || got.Origin[0] != "https://app.example" {
-		t.Errorf("FromHTTP without URL: %+v", got)
 	}
 }
 
@@ -145,7 +140,7 @@ func TestStatusWhenNotResponding(t *testing.T) {
 		{pass, preflight("https://app.example", "PUT"), 200},
 		{mustPolicy(t, with(baseConfig, func(c *Config) { c.PreflightPassthrough = true })), preflight("https://app.example", "PUT"), http.StatusNoContent},
 	} {
-		d := tc.p.Evaluate(FromHTTP(tc.r))
+		d := evalHTTP(tc.p, tc.r, nil)
 		if d.Respond || d.Status != tc.want {
 			t.Errorf("%s %s: Respond %v, Status %d, want false, %d", tc.r.Method, tc.r.Header.Get("Origin"), d.Respond, d.Status, tc.want)
 		}

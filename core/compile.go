@@ -169,8 +169,8 @@ func methodProblem(m string) (ErrorCode, string) {
 	switch {
 	case !isToken(m):
 		return ErrMethodNotToken, "is not a method token"
-	case len(m) > MaxMethodLength:
-		return ErrMethodTooLong, "is longer than MaxMethodLength (" + strconv.Itoa(MaxMethodLength) + " bytes)"
+	case len(m) > maxMethodLength:
+		return ErrMethodTooLong, "is longer than " + strconv.Itoa(maxMethodLength) + " bytes, the longest method a preflight may ask for"
 	case isForbiddenMethod(m):
 		return ErrMethodForbidden, "is a forbidden method that browsers never send"
 	}

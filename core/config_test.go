@@ -43,7 +43,7 @@ func TestConfigErrors(t *testing.T) {
 		{rule: "credentials-risky-origins", cfg: Config{AllowedOrigins: []string{"https://*.co.uk"}, AllowCredentials: true}, want: `public suffix co.uk`, field: "AllowedOrigins"},
 		{rule: "method-config", cfg: Config{AllowedOrigins: []string{"*"}, AllowedMethods: []string{"GET", "trace"}}, want: `AllowedMethods[1] "trace" is a forbidden method`, field: "AllowedMethods"},
 		{rule: "method-config", cfg: Config{AllowedOrigins: []string{"*"}, AllowedMethods: []string{"PUT;DELETE"}}, want: `is not a method token`, field: "AllowedMethods"},
-		{rule: "method-config", cfg: Config{AllowedOrigins: []string{"*"}, AllowedMethods: []string{strings.Repeat("M", MaxMethodLength+1)}}, want: `is longer than MaxMethodLength (64 bytes)`, field: "AllowedMethods"},
+		{rule: "method-config", cfg: Config{AllowedOrigins: []string{"*"}, AllowedMethods: []string{strings.Repeat("M", maxMethodLength+1)}}, want: `is longer than 64 bytes, the longest method a preflight may ask for`, field: "AllowedMethods"},
 		{rule: "header-config", cfg: Config{AllowedOrigins: []string{"*"}, AllowedHeaders: []string{"x-" + strings.Repeat("a", maxHeaderName)}}, want: `is longer than 256 bytes`, field: "AllowedHeaders"},
 		{rule: "header-config", cfg: Config{AllowedOrigins: []string{"*"}, AllowedHeaders: []string{"Cookie"}}, want: `AllowedHeaders[0] "Cookie" is a forbidden request header`, field: "AllowedHeaders"},
 		{rule: "header-config", cfg: Config{AllowedOrigins: []string{"*"}, AllowedHeaders: []string{"Sec-Fetch-Mode"}}, want: `forbidden request header`, field: "AllowedHeaders"},
@@ -136,7 +136,7 @@ func TestConfigIsCopied(t *testing.T) {
 	origins := []string{"https://a.example"}
 	p := mustPolicy(t, Config{AllowedOrigins: origins})
 	origins[0] = "https://evil.example"
-	if d := p.Evaluate(FromHTTP(req("GET", "https://evil.example"))); d.Allowed {
+	if d := evalHTTP(p, req("GET", "https://evil.example"), nil); d.Allowed {
 		t.Error("mutating the caller's slice changed the policy")
 	}
 	got := p.Config()

@@ -1,13 +1,11 @@
 package cors
 
-import "net/http"
+import (
+	"net/http"
 
-// HeaderWriter receives the response headers of a decision. Both
-// http.Header and *fasthttp.ResponseHeader satisfy it.
-type HeaderWriter interface {
-	Set(key, value string)
-	Add(key, value string)
-}
+	"github.com/originguard/cors/core/adapter"
+	"github.com/originguard/cors/core/internal/ascii"
+)
 
 // allowHeadersMode says how Access-Control-Allow-Headers is written.
 type allowHeadersMode uint8
@@ -20,9 +18,7 @@ const (
 )
 
 // Decision is the outcome of Evaluate: what kind of request it was, whether
-// the policy allows it and why, which headers to write and whether to answer
-// now. It refers to the strings of the Request it came from, so write it
-// before the request's buffers are released.
+// the policy allows it and why, and whether to answer now.
 type Decision struct {
 	Kind    Kind
 	Allowed bool
@@ -35,21 +31,24 @@ type Decision struct {
 	// informative: 200, or, for an allowed preflight passed on by
 	// PreflightPassthrough, the status the middleware would have answered.
 	Status int
+}
 
-	c                *compiled
-	vary             uint8
-	allowOrigin      string // ACAO value, "" for none
-	allowCredentials bool
-	exposeHeaders    bool   // write the configured ACEH
-	allowMethods     string // ACAM value, "" for none
-	allowHeaders     allowHeadersMode
-	// requestHeaders holds copies of the request's ACRH lines for echoing,
-	// every one of them (checkHeaders refuses more than
-	// MaxRequestHeadersLines). They are copies, not the request's slice, so
-	// that a Request built on the caller's stack stays there
-	// (TestEvaluateKeepsRequestOnStack, the fiber adapter's 0 allocs/op).
-	requestHeaders      [MaxRequestHeadersLines]string
-	requestHeaderLines  uint8
+// answer is a Decision and the headers that carry it out. It holds strings
+// of the request (the allowed origin) but no slice of it: the requested
+// headers are read from the Request again when they are written, so that
+// nothing proportional to the number of request lines is copied, and the
+// Request, which may live on the adapter's stack, never escapes through
+// an answer.
+type answer struct {
+	Decision
+
+	c                   *compiled
+	vary                uint8
+	allowOrigin         string // ACAO value, "" for none
+	allowCredentials    bool
+	exposeHeaders       bool   // write the configured ACEH
+	allowMethods        string // ACAM value, "" for none
+	allowHeaders        allowHeadersMode
 	maxAge              bool // write the configured ACMA
 	allowPrivateNetwork bool
 }
@@ -81,8 +80,8 @@ func (l *fieldList) add(key, value string) {
 }
 
 // fields lists the Access-Control-* headers to set into out, in a fixed
-// order.
-func (d *Decision) fields(out *fieldList) {
+// order; acrh is the request's Access-Control-Request-Headers.
+func (d *answer) fields(out *fieldList, acrh []string) {
 	if d.allowOrigin != "" {
 		out.add(hACAO, d.allowOrigin)
 	}
@@ -99,7 +98,7 @@ func (d *Decision) fields(out *fieldList) {
 	case allowHeadersList:
 		out.add(hACAH, d.c.allowHeaders)
 	case allowHeadersEcho:
-		out.add(hACAH, d.requestHeaders[0])
+		out.add(hACAH, acrh[0])
 	}
 	if d.maxAge {
 		out.add(hACMA, d.c.maxAge)
@@ -110,37 +109,38 @@ func (d *Decision) fields(out *fieldList) {
 }
 
 // filteredNames calls f for each requested header name the policy allows.
-func (d *Decision) filteredNames(f func(string)) {
-	for name := range elements(d.requestHeaders[:d.requestHeaderLines]) {
-		if token, upper := scanToken(name); token && d.c.headerAllowed(name, equalFold(name, "authorization"), upper) {
+func (d *answer) filteredNames(acrh []string, f func(string)) {
+	for name := range elements(acrh) {
+		if token, upper := scanToken(name); token && d.c.headerAllowed(name, ascii.EqualFold(name, "authorization"), upper) {
 			f(name)
 		}
 	}
 }
 
-// WriteHeaders writes the decision's headers: every Access-Control-* header
-// is set (replacing any earlier value), Vary is appended. On an http.Header
-// it allocates one fresh backing array for all values, so no slice is shared
-// between responses, and a Vary token already present is not repeated. Any
-// other HeaderWriter (fasthttp's, through corsfiber) cannot be read, so the
-// Vary line is added as it is: a token set earlier in the response may then
-// appear twice, which caches treat as once.
-func (d *Decision) WriteHeaders(h HeaderWriter) {
+// write writes the headers of d for the request r: every Access-Control-*
+// header is set (replacing any earlier value), Vary is appended. On an
+// http.Header it allocates one fresh backing array for all values, so no
+// slice is shared between responses, and a Vary token already present is
+// not repeated. Any other HeaderWriter (fasthttp's, through corsfiber)
+// cannot be read, so the Vary line is added as it is: a token set earlier in
+// the response may then appear twice, which caches treat as once.
+func (d *answer) write(h adapter.HeaderWriter, r *adapter.Request) {
 	if d.c == nil {
 		return
 	}
 	if hh, ok := h.(http.Header); ok {
-		d.writeHTTP(hh)
+		d.writeHTTP(hh, r)
 		return
 	}
+	acrh := r.Lines(adapter.RequestHeaders)
 	var fields fieldList
-	d.fields(&fields)
+	d.fields(&fields, acrh)
 	for _, f := range fields.f[:fields.n] {
 		h.Set(f.key, f.value)
 	}
 	if d.allowHeaders == allowHeadersFiltered {
 		first := true
-		d.filteredNames(func(name string) {
+		d.filteredNames(acrh, func(name string) {
 			if first {
 				h.Set(hACAH, name)
 				first = false
@@ -154,13 +154,14 @@ func (d *Decision) WriteHeaders(h HeaderWriter) {
 	}
 }
 
-func (d *Decision) writeHTTP(h http.Header) {
+func (d *answer) writeHTTP(h http.Header, r *adapter.Request) {
+	acrh := r.Lines(adapter.RequestHeaders)
 	var fields fieldList
-	d.fields(&fields)
+	d.fields(&fields, acrh)
 	n := fields.n
 	filtered := 0
 	if d.allowHeaders == allowHeadersFiltered {
-		d.filteredNames(func(string) { filtered++ })
+		d.filteredNames(acrh, func(string) { filtered++ })
 		n += filtered
 	}
 	oldVary := h[hVary]
@@ -180,7 +181,7 @@ func (d *Decision) writeHTTP(h http.Header) {
 	}
 	if filtered > 0 {
 		start := i
-		d.filteredNames(func(name string) { vals[i] = name; i++ })
+		d.filteredNames(acrh, func(name string) { vals[i] = name; i++ })
 		h[hACAH] = vals[start:i:i]
 	}
 	if vary != 0 {
@@ -208,34 +209,10 @@ func presentVary(lines []string) uint8 {
 			return 0xff
 		}
 		for bit, name := range varyNames {
-			if equalFold(tok, name) {
+			if ascii.EqualFold(tok, name) {
 				m |= 1 << bit
 			}
 		}
 	}
 	return m
-}
-
-// equalFold compares ASCII case-insensitively, as HTTP field names and
-// tokens are compared. It is kept for correctness, not speed:
-// strings.EqualFold also folds non-ASCII letters onto ASCII ones (the Kelvin
-// sign matches "k"), and measured as fast or faster on
-// BenchmarkEvaluate/preflight-allowed (medians of 20 alternated runs).
-func equalFold(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		x, y := a[i], b[i]
-		if 'A' <= x && x <= 'Z' {
-			x += 'a' - 'A'
-		}
-		if 'A' <= y && y <= 'Z' {
-			y += 'a' - 'A'
-		}
-		if x != y {
-			return false
-		}
-	}
-	return true
 }

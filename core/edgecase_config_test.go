@@ -18,17 +18,17 @@ func TestEdge_TrailingDotOrigin(t *testing.T) {
 		"https://app.example.": true, "https://app.example": false, "https://x.sub.example.": true,
 		"https://x.sub.example": false, "https://sub.example.": false, "https://app.example..": false,
 	} {
-		if d := p.Evaluate(FromHTTP(req("GET", o))); d.Allowed != want {
+		if d := evalHTTP(p, req("GET", o), nil); d.Allowed != want {
 			t.Errorf("%q: allowed %v (%s), want %v", o, d.Allowed, d.Reason, want)
 		}
 	}
 	p = mustPolicy(t, Config{AllowedOrigins: []string{"https://app.example"}})
-	if d := p.Evaluate(FromHTTP(req("GET", "https://app.example."))); d.Allowed || d.Reason.Code != ReasonOriginNotAllowed {
+	if d := evalHTTP(p, req("GET", "https://app.example."), nil); d.Allowed || d.Reason.Code != ReasonOriginNotAllowed {
 		t.Errorf("https://app.example. against https://app.example: %v %s, want a plain refusal", d.Allowed, d.Reason)
 	}
 	var seen []string
 	p = mustPolicy(t, Config{AllowOriginFunc: func(o string) bool { seen = append(seen, o); return true }})
-	if d := p.Evaluate(FromHTTP(req("GET", "https://app.example."))); !d.Allowed {
+	if d := evalHTTP(p, req("GET", "https://app.example."), nil); !d.Allowed {
 		t.Errorf("AllowOriginFunc: %s, seen %q", d.Reason, seen)
 	}
 	// A suggestion never names a different origin.

@@ -48,7 +48,7 @@ const (
 	// ErrMethodNotToken: an AllowedMethods entry is not a method token.
 	ErrMethodNotToken ErrorCode = "method-not-token"
 	// ErrMethodTooLong: an AllowedMethods entry is longer than
-	// MaxMethodLength.
+	// 64 bytes.
 	ErrMethodTooLong ErrorCode = "method-too-long"
 	// ErrMethodForbidden: CONNECT, TRACE or TRACK, which browsers never send.
 	ErrMethodForbidden ErrorCode = "method-forbidden"

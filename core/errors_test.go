@@ -28,7 +28,7 @@ func TestEveryErrorCode(t *testing.T) {
 		{ErrCredentialsInsecureOrigin, Config{AllowedOrigins: []string{"http://a.example"}, AllowCredentials: true}, "AllowedOrigins", "DangerouslyAllowInsecureOriginsWithCredentials"},
 		{ErrCredentialsPublicSuffix, Config{AllowedOrigins: []string{"https://*.github.io"}, AllowCredentials: true}, "AllowedOrigins", "public suffix github.io"},
 		{ErrMethodNotToken, Config{AllowedOrigins: star, AllowedMethods: []string{"PUT DELETE"}}, "AllowedMethods", "not a method token"},
-		{ErrMethodTooLong, Config{AllowedOrigins: star, AllowedMethods: []string{strings.Repeat("M", MaxMethodLength+1)}}, "AllowedMethods", "MaxMethodLength"},
+		{ErrMethodTooLong, Config{AllowedOrigins: star, AllowedMethods: []string{strings.Repeat("M", maxMethodLength+1)}}, "AllowedMethods", "longer than 64 bytes"},
 		{ErrMethodForbidden, Config{AllowedOrigins: star, AllowedMethods: []string{"TRACE"}}, "AllowedMethods", "forbidden method"},
 		{ErrHeaderNotToken, Config{AllowedOrigins: star, ExposedHeaders: []string{"X A"}}, "ExposedHeaders", "not a header name"},
 		{ErrHeaderTooLong, Config{AllowedOrigins: star, AllowedHeaders: []string{strings.Repeat("x", maxHeaderName+1)}}, "AllowedHeaders", "longer than 256 bytes"},

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	cors "github.com/originguard/cors/core"
+	"github.com/originguard/cors/core/adapter"
 )
 
 // sendTo runs a GET for target through h and prints the status, the
@@ -22,7 +23,8 @@ func sendTo(p *cors.Policy, target, origin string) {
 			fmt.Printf("  %s: %s\n", k, v)
 		}
 	}
-	fmt.Println("  reason:", p.Evaluate(cors.FromHTTP(r)).Reason)
+	req := adapter.FromHTTP(r)
+	fmt.Println("  reason:", p.Evaluate(r.Context(), &req, nil).Reason)
 }
 
 // Different policies for different parts of one application, mounted once:

@@ -1,6 +1,7 @@
 package cors_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	cors "github.com/originguard/cors/core"
+	"github.com/originguard/cors/core/adapter"
 )
 
 func api() http.Handler {
@@ -136,15 +138,19 @@ func ExampleNew_errors() {
 	// public suffix with credentials: true
 }
 
-// Evaluate is the framework-agnostic heart: adapters describe the request,
-// write the decision's headers and answer or continue.
+// Evaluate is the framework-agnostic heart: an adapter describes the
+// request, Evaluate writes the headers and says whether to answer now.
 func ExamplePolicy_Evaluate() {
 	p := cors.MustNew(cors.Config{AllowedOrigins: []string{"https://app.example"}, AllowedMethods: []string{"PUT"}})
-	d := p.Evaluate(cors.Request{
-		Method:                     "OPTIONS",
-		Origin:                     []string{"https://app.example"},
-		AccessControlRequestMethod: []string{"DELETE"},
-	})
+	var r adapter.Request // as a framework hands over the header lines
+	r.Method = "OPTIONS"
+	r.Add("Origin", "https://app.example")
+	r.Add("Access-Control-Request-Method", "DELETE")
+	h := http.Header{}
+	d := p.Evaluate(context.Background(), &r, h)
 	fmt.Println(d.Kind, d.Allowed, d.Respond, d.Status, d.Reason)
-	// Output: preflight false true 204 method not allowed: "DELETE"
+	fmt.Println(h.Get("Access-Control-Allow-Origin"), h.Get("Access-Control-Allow-Methods"))
+	// Output:
+	// preflight false true 204 method not allowed: "DELETE"
+	// https://app.example PUT
 }

@@ -288,7 +288,7 @@ func refCheckHeaders(s refHeaderSet, lines []string) (code ReasonCode, detail st
 	for _, l := range lines {
 		total += len(l)
 	}
-	if len(lines) > MaxRequestHeadersLines || total > MaxRequestHeadersBytes {
+	if len(lines) > maxRequestHeadersLines || total > maxRequestHeadersBytes {
 		return ReasonHeadersTooLong, "", false
 	}
 	code = ReasonPreflightAllowed
@@ -528,13 +528,13 @@ func fieldLines(s string, present bool) []string {
 }
 
 // setAdder hides an http.Header behind the HeaderWriter interface so that
-// WriteHeaders takes its generic path (the one fasthttp uses).
+// Evaluate takes its generic path (the one fasthttp uses).
 type setAdder struct{ h http.Header }
 
 func (s setAdder) Set(k, v string) { s.h.Set(k, v) }
 func (s setAdder) Add(k, v string) { s.h.Add(k, v) }
 
-// FuzzEvaluate checks invariants of Evaluate and WriteHeaders for every
+// FuzzEvaluate checks invariants of Evaluate and the headers it writes for every
 // request against a table of policies.
 func FuzzEvaluate(f *testing.F) {
 	type seed struct {
@@ -581,20 +581,18 @@ func FuzzEvaluate(f *testing.F) {
 	f.Fuzz(func(t *testing.T, which uint8, method, origin, acrm, acrh, acrpn string, present uint8) {
 		i := int(which) % len(configs)
 		cfg, p := configs[i], policies[i]
-		r := Request{
+		r := request{
 			Method:                             method,
 			Origin:                             fieldLines(origin, present&1 != 0),
 			AccessControlRequestMethod:         fieldLines(acrm, present&2 != 0),
 			AccessControlRequestHeaders:        fieldLines(acrh, present&4 != 0),
 			AccessControlRequestPrivateNetwork: fieldLines(acrpn, present&8 != 0),
 		}
-		d := p.Evaluate(r)
 		h := http.Header{}
-		d.WriteHeaders(h)
+		d := eval(p, r, h)
 		g := http.Header{}
-		d.WriteHeaders(setAdder{g})
-		if !sameHeader(h, g) {
-			t.Fatalf("WriteHeaders differs between http.Header %v and the generic path %v", h, g)
+		if dg := eval(p, r, setAdder{g}); dg != d || !sameHeader(h, g) {
+			t.Fatalf("Evaluate differs between http.Header %v (%+v) and the generic path %v (%+v)", h, d, g, dg)
 		}
 		checkDecision(t, cfg, r, d, h)
 	})
@@ -620,7 +618,7 @@ type fataler interface {
 }
 
 // checkDecision asserts the invariants of one decision and its headers.
-func checkDecision(t fataler, cfg Config, r Request, d Decision, h http.Header) {
+func checkDecision(t fataler, cfg Config, r request, d Decision, h http.Header) {
 	t.Helper()
 	fail := func(format string, args ...any) {
 		t.Helper()
@@ -752,7 +750,7 @@ func (c *caught) Fatalf(format string, args ...any) {
 }
 
 // violation runs checkDecision and returns its failure message, "" if none.
-func violation(cfg Config, r Request, d Decision, h http.Header) (msg string) {
+func violation(cfg Config, r request, d Decision, h http.Header) (msg string) {
 	c := &caught{}
 	defer func() {
 		if v := recover(); v != nil {
@@ -771,18 +769,16 @@ func violation(cfg Config, r Request, d Decision, h http.Header) (msg string) {
 func TestCheckDecisionCatches(t *testing.T) {
 	cfg := fuzzConfigs()[0] // credentialed allow-list
 	p := MustNew(cfg)
-	evaluate := func(r Request) (Decision, http.Header) {
-		d := p.Evaluate(r)
+	evaluate := func(r request) (Decision, http.Header) {
 		h := http.Header{}
-		d.WriteHeaders(h)
-		return d, h
+		return eval(p, r, h), h
 	}
-	allowed := Request{Method: "OPTIONS", Origin: []string{"https://app.example"}, AccessControlRequestMethod: []string{"PUT"},
+	allowed := request{Method: "OPTIONS", Origin: []string{"https://app.example"}, AccessControlRequestMethod: []string{"PUT"},
 		AccessControlRequestHeaders: []string{"x-token"}}
-	denied := Request{Method: "OPTIONS", Origin: []string{"https://evil.example"}, AccessControlRequestMethod: []string{"PUT"}}
-	actual := Request{Method: "GET", Origin: []string{"https://app.example"}}
+	denied := request{Method: "OPTIONS", Origin: []string{"https://evil.example"}, AccessControlRequestMethod: []string{"PUT"}}
+	actual := request{Method: "GET", Origin: []string{"https://app.example"}}
 
-	for _, r := range []Request{allowed, denied} {
+	for _, r := range []request{allowed, denied} {
 		d, h := evaluate(r)
 		if msg := violation(cfg, r, d, h); msg != "" {
 			t.Fatalf("a correct preflight from %s is flagged: %s", r.Origin[0], msg)
@@ -790,13 +786,13 @@ func TestCheckDecisionCatches(t *testing.T) {
 	}
 	cases := []struct {
 		name   string
-		r      Request
+		r      request
 		tamper func(h http.Header)
 		want   string
 	}{
 		{"ACAO * with ACAC", actual, func(h http.Header) { h.Set("Access-Control-Allow-Origin", "*") }, "ACAO *"},
 		{"ACAO for another origin", actual, func(h http.Header) { h.Set("Access-Control-Allow-Origin", "https://evil.example") }, "not the request origin"},
-		{"ACAO for a disallowed origin", Request{Method: "GET", Origin: []string{"https://evil.example"}},
+		{"ACAO for a disallowed origin", request{Method: "GET", Origin: []string{"https://evil.example"}},
 			func(h http.Header) { h.Set("Access-Control-Allow-Origin", "https://evil.example") }, "does not allow"},
 		{"CR LF in a value", actual, func(h http.Header) { h.Set("Access-Control-Expose-Headers", "X-A\r\nSet-Cookie: a=b") }, "CR, LF or NUL"},
 		{"NUL in a value", actual, func(h http.Header) { h.Set("Vary", "Origin\x00") }, "CR, LF or NUL"},

@@ -1,12 +1,15 @@
 package cors
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/originguard/cors/core/adapter"
 )
 
 // baseConfig is the credentialed allow-list most cases use.
@@ -137,4 +140,43 @@ func compareHeaders(t *testing.T, got, want map[string]string) {
 			t.Errorf("unexpected %s: %q", k, g)
 		}
 	}
+}
+
+// request is the test form of an adapter.Request: every field line of the
+// CORS request headers in a slice.
+type request struct {
+	Method, Host, Path, RawPath                                                                         string
+	Origin, AccessControlRequestMethod, AccessControlRequestHeaders, AccessControlRequestPrivateNetwork []string
+}
+
+// build describes q line by line, as a fasthttp adapter does.
+func (q request) build() adapter.Request {
+	r := adapter.Request{Method: q.Method, Host: q.Host, Path: q.Path, RawPath: q.RawPath}
+	for _, f := range []struct {
+		name  string
+		lines []string
+	}{
+		{"Origin", q.Origin},
+		{"Access-Control-Request-Method", q.AccessControlRequestMethod},
+		{"Access-Control-Request-Headers", q.AccessControlRequestHeaders},
+		{"Access-Control-Request-Private-Network", q.AccessControlRequestPrivateNetwork},
+	} {
+		for _, v := range f.lines {
+			r.Add(f.name, v)
+		}
+	}
+	return r
+}
+
+// eval evaluates q and writes the headers into h (nil: none).
+func eval(p *Policy, q request, h adapter.HeaderWriter) Decision {
+	r := q.build()
+	return p.Evaluate(context.Background(), &r, h)
+}
+
+// evalHTTP evaluates r as Handler does and writes the headers into h (nil:
+// none).
+func evalHTTP(p *Policy, r *http.Request, h adapter.HeaderWriter) Decision {
+	req := adapter.FromHTTP(r)
+	return p.Evaluate(context.Background(), &req, h)
 }

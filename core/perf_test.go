@@ -1,10 +1,13 @@
 package cors
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/originguard/cors/core/adapter"
 )
 
 // perfPaths are the request paths the allocation and latency budgets cover.
@@ -55,8 +58,8 @@ var sinkDecision Decision
 
 func TestEvaluateAllocs(t *testing.T) {
 	for _, tc := range perfPaths() {
-		r := FromHTTP(tc.r)
-		if n := testing.AllocsPerRun(100, func() { sinkDecision = tc.p.Evaluate(r) }); n != 0 {
+		r := adapter.FromHTTP(tc.r)
+		if n := testing.AllocsPerRun(100, func() { sinkDecision = tc.p.Evaluate(context.Background(), &r, nil) }); n != 0 {
 			t.Errorf("%s: Evaluate allocates %v times, budget 0", tc.name, n)
 		}
 	}
@@ -81,11 +84,11 @@ func TestHandlerAllocs(t *testing.T) {
 
 func BenchmarkEvaluate(b *testing.B) {
 	for _, tc := range perfPaths() {
-		r := FromHTTP(tc.r)
+		r := adapter.FromHTTP(tc.r)
 		b.Run(tc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				sinkDecision = tc.p.Evaluate(r)
+				sinkDecision = tc.p.Evaluate(context.Background(), &r, nil)
 			}
 		})
 	}
@@ -105,23 +108,29 @@ func BenchmarkHandler(b *testing.B) {
 	}
 }
 
-// TestEvaluateKeepsRequestOnStack: a Request built from arrays on the
-// caller's stack (as the fiber adapter does) must not be moved to the heap.
+// TestEvaluateKeepsRequestOnStack: a Request described line by line on the
+// caller's stack (as the fiber adapters do), evaluated and written into a
+// HeaderWriter that is not an http.Header, costs no allocation, also when
+// an origin function receives the host and path.
 func TestEvaluateKeepsRequestOnStack(t *testing.T) {
 	star := with(baseConfig, func(c *Config) { c.AllowedHeaders = []string{"*"} })
-	for _, p := range []*Policy{MustNew(baseConfig), MustNew(star)} {
+	tenant := Config{AllowOriginRequestFunc: func(origin, host, path string) bool { return host == "api.example" && path == "/r" }}
+	for _, p := range []*Policy{MustNew(baseConfig), MustNew(star), MustNew(tenant)} {
 		for _, origin := range []string{"https://app.example", "https://evil.example"} {
 			f := &fakeFastHeader{lines: make([][2]string, 0, 16)}
 			n := testing.AllocsPerRun(100, func() {
-				var o, m, hs [1]string
-				o[0], m[0], hs[0] = origin, "PUT", "x-token,X-A"
-				r := Request{Method: "OPTIONS", Origin: o[:], AccessControlRequestMethod: m[:], AccessControlRequestHeaders: hs[:]}
-				d := p.Evaluate(r)
+				r := adapter.Request{Method: "OPTIONS", Host: "api.example", Path: "/r"}
+				r.Add("Origin", origin)
+				r.Add("Access-Control-Request-Method", "PUT")
+				r.Add("Access-Control-Request-Headers", "x-token,X-A")
 				f.lines = f.lines[:0]
-				d.WriteHeaders(f)
+				sinkDecision = p.Evaluate(context.Background(), &r, f)
 			})
 			if n != 0 {
 				t.Errorf("%s: %v allocs, want the request to stay on the stack", origin, n)
+			}
+			if len(f.lines) == 0 {
+				t.Errorf("%s: no header written", origin)
 			}
 		}
 	}

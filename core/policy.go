@@ -6,11 +6,13 @@ import (
 	"net/http"
 	"strings"
 	"sync/atomic"
+
+	"github.com/originguard/cors/core/adapter"
 )
 
-// MaxMethodLength bounds Access-Control-Request-Method and the configured
+// maxMethodLength bounds Access-Control-Request-Method and the configured
 // methods. Longer requested methods are refused unread and never echoed.
-const MaxMethodLength = 64
+const maxMethodLength = 64
 
 // Policy is a validated CORS policy. It is safe for concurrent use, and
 // Reconfigure replaces it atomically while requests are being evaluated.
@@ -94,41 +96,49 @@ func (p *Policy) load() *ruleset {
 // the request's context.
 func (p *Policy) Handler(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		var d Decision
-		req := FromHTTP(r)
-		p.evaluate(r.Context(), &req, &d)
-		d.writeHTTP(w.Header())
-		if d.Respond {
-			w.WriteHeader(d.Status)
+		var a answer
+		req := adapter.FromHTTP(r)
+		p.evaluate(r.Context(), &req, &a)
+		a.writeHTTP(w.Header(), &req)
+		if a.Respond {
+			w.WriteHeader(a.Status)
 			return
 		}
 		next.ServeHTTP(w, r)
 	})
 }
 
-// Evaluate judges a request. It has no effect other than the optional
-// Debug log record of a denial, and it does not allocate. It is
-// EvaluateContext with context.Background().
-func (p *Policy) Evaluate(r Request) Decision {
-	var d Decision
-	p.evaluate(context.Background(), &r, &d)
-	return d
+// Evaluate judges the request r and writes the headers that carry out the
+// decision into h, while the request is still in hand: every
+// Access-Control-* header is set (replacing any earlier value) and Vary is
+// appended. On an http.Header it allocates one fresh backing array for all
+// values, so that no slice is shared between responses, and does not repeat
+// a Vary token already present; any other HeaderWriter (fasthttp's response
+// header) cannot be read, so its Vary line is added as it is. A nil h
+// writes nothing, for a caller that only wants the Decision.
+//
+// The denial log record, if Config.Logger asks for it, is written with ctx,
+// so that the values a slog.Handler reads from the request's context (trace
+// ids) appear on it; that record is Evaluate's only other effect. Evaluate
+// does not allocate, and keeps no reference to r once it returns (only
+// Decision.Reason.Detail may share memory with it).
+//
+// Middleware then answers Decision.Status with an empty body when
+// Decision.Respond is set, or calls the next handler: see package adapter
+// for how to describe a request.
+func (p *Policy) Evaluate(ctx context.Context, r *adapter.Request, h adapter.HeaderWriter) Decision {
+	var a answer
+	p.evaluate(ctx, r, &a)
+	if h != nil {
+		a.write(h, r)
+	}
+	return a.Decision
 }
 
-// EvaluateContext is Evaluate writing the denial log record with ctx, so that
-// the values a slog.Handler reads from the request's context (trace ids)
-// appear on it. Middleware passes the request's context.
-func (p *Policy) EvaluateContext(ctx context.Context, r Request) Decision {
-	var d Decision
-	p.evaluate(ctx, &r, &d)
-	return d
-}
-
-// evaluate fills the zero Decision d; Handler calls it on its own stack
-// variables instead of copying a Request in and a Decision out through
-// EvaluateContext: BenchmarkHandler/preflight-allowed 35% faster,
-// /non-CORS 18% (medians of 10 alternated runs).
-func (p *Policy) evaluate(ctx context.Context, r *Request, d *Decision) {
+// evaluate fills the zero answer d. Evaluate and Handler call it on their
+// own stack variables, and write the headers before they return, so that
+// the answer needs no copy of the request's lines.
+func (p *Policy) evaluate(ctx context.Context, r *adapter.Request, d *answer) {
 	var c *compiled
 	scopeName := ""
 	switch rs := p.load(); {
@@ -172,7 +182,7 @@ func (p *Policy) evaluate(ctx context.Context, r *Request, d *Decision) {
 
 // outsideScopes fills d for a request that no scope judges: no CORS headers,
 // and the application is reached.
-func (t *scopeTable) outsideScopes(ctx context.Context, r *Request, d *Decision, code ReasonCode) {
+func (t *scopeTable) outsideScopes(ctx context.Context, r *adapter.Request, d *answer, code ReasonCode) {
 	d.Kind, d.Status = classify(r), http.StatusOK
 	d.Reason = Reason{Code: code, Scope: ScopeNone}
 	if d.Kind == NotCORS {
@@ -184,8 +194,10 @@ func (t *scopeTable) outsideScopes(ctx context.Context, r *Request, d *Decision,
 }
 
 // checkOrigin fills ACAO and ACAC when the request's origin is allowed.
-func (d *Decision) checkOrigin(r *Request) bool {
-	c, lines := d.c, r.Origin
+// Only strings of r reach the origin functions and d, never a slice of it,
+// so that a Request on the caller's stack stays there.
+func (d *answer) checkOrigin(r *adapter.Request) bool {
+	c, lines := d.c, r.Lines(adapter.Origin)
 	if c.anyOrigin {
 		// Every Origin, even repeated or malformed: the answer must not
 		// depend on the Origin lines, which the response does not vary on.
@@ -201,7 +213,7 @@ func (d *Decision) checkOrigin(r *Request) bool {
 		if malformed && o != "null" {
 			code = ReasonOriginMalformed
 		} else if allowed || (c.originFunc != nil && c.originFunc(o)) ||
-			(!malformed && c.originRequestFunc != nil && c.originRequestFunc(o, unescaped(requestHost(r.Host)), unescaped(r.Path))) {
+			(!malformed && c.originRequestFunc != nil && c.originRequestFunc(o, requestHost(r.Host), r.Path)) {
 			d.allowOrigin, d.allowCredentials, d.Allowed, d.Reason.Code = o, c.credentials, true, ReasonOriginAllowed
 			return true
 		}
@@ -213,13 +225,13 @@ func (d *Decision) checkOrigin(r *Request) bool {
 // logDenial writes one Debug record. The request's strings are copied: they
 // may point into a framework's buffers that are reused after the request,
 // and a handler may keep records.
-func logDenial(ctx context.Context, logger *slog.Logger, kind Kind, r *Request, reason Reason) {
+func logDenial(ctx context.Context, logger *slog.Logger, kind Kind, r *adapter.Request, reason Reason) {
 	if !logger.Enabled(ctx, slog.LevelDebug) {
 		return
 	}
 	origin := ""
-	if len(r.Origin) > 0 {
-		origin = r.Origin[0]
+	if lines := r.Lines(adapter.Origin); len(lines) > 0 {
+		origin = lines[0]
 	}
 	attrs := []slog.Attr{
 		slog.String("kind", kind.String()),

@@ -71,7 +71,7 @@ func TestReconfigureConcurrent(t *testing.T) {
 		t.Fatal("no request served")
 	}
 	// The failed Reconfigure left the last valid policy (oldCfg, i=199) in force.
-	if d := p.Evaluate(FromHTTP(req("GET", "https://old.example"))); !d.Allowed {
+	if d := evalHTTP(p, req("GET", "https://old.example"), nil); !d.Allowed {
 		t.Errorf("policy changed by a failed Reconfigure: %s", d.Reason)
 	}
 }
@@ -88,13 +88,13 @@ func TestLoggerRecordsDenials(t *testing.T) {
 		t.Errorf("New did not warn about the lower-case patch: %s", buf.String())
 	}
 	buf.Reset()
-	p.Evaluate(FromHTTP(req("GET", "https://app.example")))
-	p.Evaluate(FromHTTP(req("GET", "")))
+	evalHTTP(p, req("GET", "https://app.example"), nil)
+	evalHTTP(p, req("GET", ""), nil)
 	if buf.Len() != 0 {
 		t.Fatalf("allowed requests logged: %s", buf.String())
 	}
-	p.Evaluate(FromHTTP(preflight("https://app.example", "PUT", "Access-Control-Request-Headers: x-foo")))
-	p.Evaluate(FromHTTP(req("GET", "https://evil.example\nlevel=ERROR")))
+	evalHTTP(p, preflight("https://app.example", "PUT", "Access-Control-Request-Headers: x-foo"), nil)
+	evalHTTP(p, req("GET", "https://evil.example\nlevel=ERROR"), nil)
 	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
 	if len(lines) != 2 {
 		t.Fatalf("want 2 records, got %q", buf.String())
@@ -111,18 +111,9 @@ func TestLoggerRecordsDenials(t *testing.T) {
 	quiet := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	p = mustPolicy(t, with(baseConfig, func(c *Config) { c.Logger = quiet }))
 	buf.Reset() // New's warning about "patch"
-	p.Evaluate(FromHTTP(req("GET", "https://evil.example")))
+	evalHTTP(p, req("GET", "https://evil.example"), nil)
 	if buf.Len() != 0 {
 		t.Errorf("Info-level logger got a record: %s", buf.String())
-	}
-}
-
-func TestZeroDecisionWritesNothing(t *testing.T) {
-	var d Decision
-	w := httptest.NewRecorder()
-	d.WriteHeaders(w.Header())
-	if len(w.Header()) != 0 {
-		t.Errorf("zero Decision wrote %v", w.Header())
 	}
 }
 
@@ -141,7 +132,7 @@ func (f *fakeFastHeader) Set(k, v string) {
 }
 func (f *fakeFastHeader) Add(k, v string) { f.lines = append(f.lines, [2]string{k, v}) }
 
-func TestWriteHeadersGenericSinkMatchesHTTPHeader(t *testing.T) {
+func TestGenericSinkMatchesHTTPHeader(t *testing.T) {
 	star := with(baseConfig, func(c *Config) { c.AllowedHeaders = []string{"*"} })
 	for _, tc := range []struct {
 		cfg Config
@@ -153,11 +144,11 @@ func TestWriteHeadersGenericSinkMatchesHTTPHeader(t *testing.T) {
 		{star, preflight("https://app.example", "PUT", "Access-Control-Request-Headers: X-A, authorization, x-b")},
 		{publicConfig, req("GET", "https://x.example")},
 	} {
-		d := mustPolicy(t, tc.cfg).Evaluate(FromHTTP(tc.r))
+		p := mustPolicy(t, tc.cfg)
 		want := httptest.NewRecorder().Header()
-		d.WriteHeaders(want)
+		evalHTTP(p, tc.r, want)
 		var f fakeFastHeader
-		d.WriteHeaders(&f)
+		evalHTTP(p, tc.r, &f)
 		got := httptest.NewRecorder().Header()
 		for _, l := range f.lines {
 			got.Add(l[0], l[1])
@@ -185,7 +176,7 @@ func TestLogRecordsOwnTheirStrings(t *testing.T) {
 	records = nil // New's warning about "patch"
 	buf := []byte("https://evil.example")
 	method := []byte("GET")
-	p.Evaluate(Request{Method: unsafe.String(&method[0], len(method)), Origin: []string{unsafe.String(&buf[0], len(buf))}})
+	eval(p, request{Method: unsafe.String(&method[0], len(method)), Origin: []string{unsafe.String(&buf[0], len(buf))}}, nil)
 	copy(buf, "https://BAD!.example")
 	copy(method, "PUT")
 	if len(records) != 1 {

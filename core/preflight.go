@@ -1,6 +1,10 @@
 package cors
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/originguard/cors/core/adapter"
+)
 
 // evaluatePreflight judges a preflight in steps, each returning a verdict:
 // the origin, then the method, the request headers and private network
@@ -9,7 +13,7 @@ import "net/http"
 // the first refusal becomes the decision's reason, so the answer still lists
 // what is allowed and the browser console names exactly what was refused
 // (preflight-partial-refusal).
-func (d *Decision) evaluatePreflight(r *Request) {
+func (d *answer) evaluatePreflight(r *adapter.Request) {
 	c := d.c
 	if !d.checkOrigin(r) {
 		d.Respond, d.Status = true, http.StatusForbidden
@@ -17,9 +21,9 @@ func (d *Decision) evaluatePreflight(r *Request) {
 	}
 	d.Respond, d.Status, d.Reason.Code = !c.passthrough, c.status, ReasonPreflightAllowed
 	d.maxAge = c.maxAge != ""
-	d.refuseOn(d.checkMethod(r.AccessControlRequestMethod))
-	d.refuseOn(d.checkRequestHeaders(r.AccessControlRequestHeaders))
-	d.refuseOn(d.checkPrivateNetwork(r.AccessControlRequestPrivateNetwork))
+	d.refuseOn(d.checkMethod(r.Lines(adapter.RequestMethod)))
+	d.refuseOn(d.checkRequestHeaders(r.Lines(adapter.RequestHeaders)))
+	d.refuseOn(d.checkPrivateNetwork(r.Lines(adapter.RequestPrivateNetwork)))
 }
 
 // verdict is the outcome of one preflight step: ReasonPreflightAllowed, or
@@ -33,7 +37,7 @@ var preflightAllowed = verdict{code: ReasonPreflightAllowed}
 
 // refuseOn makes v the decision's reason when it is the first refusal: the
 // preflight is then answered now, with the success status.
-func (d *Decision) refuseOn(v verdict) {
+func (d *answer) refuseOn(v verdict) {
 	if v.code != ReasonPreflightAllowed && d.Allowed {
 		d.Allowed, d.Reason, d.Respond = false, Reason{Code: v.code, Detail: v.detail}, true
 	}
@@ -44,7 +48,7 @@ func (d *Decision) refuseOn(v verdict) {
 // the configured list, or, where "*" cannot be sent (with credentials) or
 // would not help (the method is refused), the requested method itself when
 // it is allowed and not safelisted.
-func (d *Decision) checkMethod(lines []string) verdict {
+func (d *answer) checkMethod(lines []string) verdict {
 	c := d.c
 	method, v := c.methodVerdict(lines)
 	allowed := v.code == ReasonPreflightAllowed
@@ -61,11 +65,11 @@ func (d *Decision) checkMethod(lines []string) verdict {
 // methodVerdict returns the normalised requested method (when it is one)
 // and whether the policy allows it.
 func (c *compiled) methodVerdict(lines []string) (method string, v verdict) {
-	m := trimFieldValue(lines[0], MaxMethodLength)
+	m := trimFieldValue(lines[0], maxMethodLength)
 	switch {
 	case len(lines) > 1:
 		return "", verdict{code: ReasonMethodRepeated}
-	case len(m) > MaxMethodLength:
+	case len(m) > maxMethodLength:
 		return "", verdict{ReasonMethodTooLong, m}
 	case !isToken(m):
 		return "", verdict{ReasonMethodMalformed, m}
@@ -83,17 +87,11 @@ func (c *compiled) methodVerdict(lines []string) (method string, v verdict) {
 
 // checkRequestHeaders judges Access-Control-Request-Headers
 // (acrh-tolerant-bounded, allow-headers, authorization-explicit) and chooses
-// how ACAH is written; the request's lines are copied into the Decision when
-// ACAH answers with them.
-func (d *Decision) checkRequestHeaders(lines []string) verdict {
+// how ACAH is written; when ACAH answers with the requested names, they are
+// read from the request again as the headers are written.
+func (d *answer) checkRequestHeaders(lines []string) verdict {
 	v := d.c.checkHeaders(lines)
 	d.allowHeaders = d.c.allowHeadersMode(&v, len(lines) > 0)
-	switch d.allowHeaders {
-	case allowHeadersEcho:
-		d.requestHeaders[0], d.requestHeaderLines = lines[0], 1
-	case allowHeadersFiltered:
-		d.requestHeaderLines = uint8(copy(d.requestHeaders[:], lines))
-	}
 	return v.verdict
 }
 
@@ -135,7 +133,7 @@ func (c *compiled) allowHeadersMode(v *headerVerdict, requested bool) allowHeade
 
 // checkPrivateNetwork judges Access-Control-Request-Private-Network
 // (private-network): only the value "true" asks for access.
-func (d *Decision) checkPrivateNetwork(lines []string) verdict {
+func (d *answer) checkPrivateNetwork(lines []string) verdict {
 	if len(lines) != 1 || trimFieldValue(lines[0], len("true")) != "true" {
 		return preflightAllowed
 	}

@@ -57,7 +57,7 @@ var reasonInfo = [...]struct {
 	ReasonHeadersMalformed:         {"headers-malformed", "Access-Control-Request-Headers is not a list of header names", true},
 	ReasonHeadersTooLong:           {"headers-too-long", "Access-Control-Request-Headers exceeds the parsing bound", true},
 	ReasonPrivateNetworkNotAllowed: {"private-network-not-allowed", "private network access not allowed", true},
-	ReasonMethodTooLong:            {"method-too-long", "Access-Control-Request-Method is longer than MaxMethodLength", true},
+	ReasonMethodTooLong:            {"method-too-long", "Access-Control-Request-Method is longer than 64 bytes", true},
 	ReasonNoPolicy:                 {"no-policy", "no policy configured: the zero Policy passes requests through without CORS headers", true},
 	ReasonNoScope:                  {"no-scope", "no scope matches the request's host and path (no CORS)", true},
 	ReasonPathAmbiguous:            {"path-ambiguous", "the path has more than one reading, so no scope applies (no CORS)", true},
@@ -78,16 +78,23 @@ func (c ReasonCode) Denied() bool {
 	return int(c) < len(reasonInfo) && reasonInfo[c].denied
 }
 
-// Reason explains a decision: a code and, where one helps, a detail such as
-// the refused method or header name: the request's own value, in full, so a
-// Detail may be long or hostile. It is never written into a response header;
-// String quotes it and shortens it to 64 bytes.
+// Reason explains a decision: a code and, where one helps, a detail.
 type Reason struct {
-	Code   ReasonCode
+	Code ReasonCode
+	// Detail is, where one helps, the refused value (origin, method or
+	// header name) as the request sent it, in full, so it may be long or
+	// hostile; it is never written into a response header, and String
+	// quotes it and shortens it to 64 bytes.
+	//
+	// Detail may share memory with the request: fiber (fasthttp) reuses a
+	// request's buffers once its handler returns. Read it, log it or
+	// compare it while the request is being handled; to keep it longer,
+	// keep strings.Clone(Detail) or String's result, which are copies.
 	Detail string
 	// Scope names what decided under a policy built with NewScoped: the
-	// scope's name (see Scope.Name), ScopeDefault or ScopeNone. It is ""
-	// for a policy built with New.
+	// scope's Host followed by its PathPrefix ("/api/",
+	// "*.tenant.test/"), ScopeDefault or ScopeNone. It is "" for a policy
+	// built with New. It never refers to the request's memory.
 	Scope string
 }
 

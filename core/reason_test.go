@@ -23,7 +23,7 @@ func TestReasons(t *testing.T) {
 		{r: preflight("https://app.example", "PUT"), code: ReasonPreflightAllowed, text: "preflight allowed"},
 		{r: preflight("https://app.example", "MOVE"), code: ReasonMethodNotAllowed, text: `method not allowed: "MOVE"`},
 		{r: preflight("https://app.example", "A B"), code: ReasonMethodMalformed, text: "not a method token"},
-		{r: preflight("https://app.example", strings.Repeat("M", MaxMethodLength+1)), code: ReasonMethodTooLong, text: "longer than MaxMethodLength"},
+		{r: preflight("https://app.example", strings.Repeat("M", maxMethodLength+1)), code: ReasonMethodTooLong, text: "longer than 64 bytes"},
 		{r: preflight("https://app.example", "PUT", "Access-Control-Request-Method: PUT"), code: ReasonMethodRepeated, text: "more than one"},
 		{r: preflight("https://app.example", "PUT", "Access-Control-Request-Headers: x-foo"), code: ReasonHeaderNotAllowed, text: `request header not allowed: "x-foo"`},
 		{r: preflight("https://app.example", "PUT", "Access-Control-Request-Headers: a b"), code: ReasonHeadersMalformed, text: "not a list of header names"},
@@ -31,7 +31,7 @@ func TestReasons(t *testing.T) {
 		{r: preflight("https://app.example", "PUT", "Access-Control-Request-Private-Network: true"), code: ReasonPrivateNetworkNotAllowed, text: "private network"},
 	}
 	for _, tc := range cases {
-		d := p.Evaluate(FromHTTP(tc.r))
+		d := evalHTTP(p, tc.r, nil)
 		if d.Reason.Code != tc.code || !strings.Contains(d.Reason.String(), tc.text) {
 			t.Errorf("%s %v: reason %d %q, want %d containing %q", tc.r.Method, tc.r.Header, d.Reason.Code, d.Reason, tc.code, tc.text)
 		}

@@ -1,6 +1,7 @@
 package cors
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -21,12 +22,12 @@ func TestRegression_SuffixMatching(t *testing.T) {
 		"https://example.com/.example.com", "https://evil.com#.example.com", "https://evil.com?.example.com",
 		"https://a.example.com@evil.com", "https://evil.com\\.example.com",
 	} {
-		if d := p.Evaluate(FromHTTP(req("GET", o))); d.Allowed {
+		if d := evalHTTP(p, req("GET", o), nil); d.Allowed {
 			t.Errorf("%q allowed", o)
 		}
 	}
 	for _, o := range []string{"https://example.com", "https://a.example.com", "https://a.b.example.com", "https://foo.com", "https://bar.com"} {
-		if d := p.Evaluate(FromHTTP(req("GET", o))); !d.Allowed {
+		if d := evalHTTP(p, req("GET", o), nil); !d.Allowed {
 			t.Errorf("%q denied: %s", o, d.Reason)
 		}
 	}
@@ -63,13 +64,14 @@ func TestRegression_ACRHDoS(t *testing.T) {
 		"1MB of spaces":          {strings.Repeat(" ", 1<<20)},
 		"10000 lines":            repeat("x-token", 10000),
 		"one huge name":          {strings.Repeat("x", 1<<20)},
-		"just over the bound":    {strings.Repeat("x-token,", MaxRequestHeadersBytes/8+1)},
-		"one line over the line": repeat("x-token", MaxRequestHeadersLines+1),
+		"just over the bound":    {strings.Repeat("x-token,", maxRequestHeadersBytes/8+1)},
+		"one line over the line": repeat("x-token", maxRequestHeadersLines+1),
 	}
 	for name, lines := range hostile {
-		r := Request{Method: "OPTIONS", Origin: []string{"https://app.example"}, AccessControlRequestMethod: []string{"PUT"}, AccessControlRequestHeaders: lines}
+		r := request{Method: "OPTIONS", Origin: []string{"https://app.example"}, AccessControlRequestMethod: []string{"PUT"}, AccessControlRequestHeaders: lines}
 		var d Decision
-		allocs := testing.AllocsPerRun(10, func() { d = p.Evaluate(r) })
+		ar := r.build()
+		allocs := testing.AllocsPerRun(10, func() { d = p.Evaluate(context.Background(), &ar, nil) })
 		if d.Allowed || d.Reason.Code != ReasonHeadersTooLong {
 			t.Errorf("%s: %v %s, want a too-long refusal", name, d.Allowed, d.Reason)
 		}
@@ -77,7 +79,7 @@ func TestRegression_ACRHDoS(t *testing.T) {
 			t.Errorf("%s: %v allocs", name, allocs)
 		}
 		w := httptest.NewRecorder()
-		d.WriteHeaders(w.Header())
+		eval(p, r, w.Header())
 		for k, v := range w.Header() {
 			if len(strings.Join(v, "")) > 200 {
 				t.Errorf("%s: %s reflects %d bytes", name, k, len(strings.Join(v, "")))
@@ -85,9 +87,9 @@ func TestRegression_ACRHDoS(t *testing.T) {
 		}
 	}
 	// Just under the bounds: accepted and parsed.
-	lines := repeat("x-token", MaxRequestHeadersLines)
-	if d := p.Evaluate(Request{Method: "OPTIONS", Origin: []string{"https://app.example"}, AccessControlRequestMethod: []string{"PUT"}, AccessControlRequestHeaders: lines}); !d.Allowed {
-		t.Errorf("%d lines refused: %s", MaxRequestHeadersLines, d.Reason)
+	lines := repeat("x-token", maxRequestHeadersLines)
+	if d := eval(p, request{Method: "OPTIONS", Origin: []string{"https://app.example"}, AccessControlRequestMethod: []string{"PUT"}, AccessControlRequestHeaders: lines}, nil); !d.Allowed {
+		t.Errorf("%d lines refused: %s", maxRequestHeadersLines, d.Reason)
 	}
 }
 
@@ -182,7 +184,7 @@ func TestRegression_OPTIONSMisclassification(t *testing.T) {
 		{r: preflight("https://app.example", "PUT"), kind: Preflight},
 		{r: preflight("https://app.example", ""), kind: Preflight},
 	} {
-		d := p.Evaluate(FromHTTP(tc.r))
+		d := evalHTTP(p, tc.r, nil)
 		if d.Kind != tc.kind {
 			t.Errorf("%s %v: kind %s, want %s", tc.r.Method, tc.r.Header, d.Kind, tc.kind)
 		}

@@ -29,9 +29,9 @@ type Scope struct {
 	Config Config
 }
 
-// Name is how reasons and log records refer to the scope: Host followed by
+// scopeName is how reasons and log records refer to s: Host followed by
 // PathPrefix, e.g. "/api/" or "*.tenant.test/".
-func (s Scope) Name() string {
+func scopeName(s Scope) string {
 	prefix := s.PathPrefix
 	if prefix == "" {
 		prefix = "/"

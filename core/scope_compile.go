@@ -80,7 +80,7 @@ func compileScoped(sc ScopedConfig) (*ruleset, error) {
 		}
 		seen[at] = i
 		if c != nil {
-			t.add(s.Host, key, &scope{name: s.Name(), c: c})
+			t.add(s.Host, key, &scope{name: scopeName(s), c: c})
 		}
 	}
 	if sc.Default != nil {

@@ -1,13 +1,17 @@
 package cors
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/originguard/cors/core/adapter"
+)
 
 // resolve finds the scope that judges r, or returns nil with the reason why
 // no scope applies. Every reading of the path (as given, percent-decoded,
 // RawPath, lower-cased) must select the same scope. It reads at most
 // maxHostLength bytes of the host and, for the lookups, maxPrefixLength+1
 // bytes of each reading, and does not allocate.
-func (t *scopeTable) resolve(r *Request) (*scope, ReasonCode) {
+func (t *scopeTable) resolve(r *adapter.Request) (*scope, ReasonCode) {
 	path := r.Path
 	if path == "" {
 		path = "/"

@@ -2,6 +2,7 @@ package cors
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -15,6 +16,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/originguard/cors/core/adapter"
 )
 
 // tenantOrigin allows https://<first label of host>.example.
@@ -70,8 +73,7 @@ func TestScopeSelection(t *testing.T) {
 		{"http://tenant.test/public/items", "https://evil.example", "/public/", "*"}, // the apex is not a subdomain
 	} {
 		w := httptest.NewRecorder()
-		d := p.Evaluate(FromHTTP(scopedReq("GET", tc.target, tc.origin)))
-		d.WriteHeaders(w.Header())
+		d := evalHTTP(p, scopedReq("GET", tc.target, tc.origin), w.Header())
 		if d.Reason.Scope != tc.scope || w.Header().Get("Access-Control-Allow-Origin") != tc.acao {
 			t.Errorf("%s from %s: scope %q, ACAO %q (%v); want scope %q, ACAO %q",
 				tc.target, tc.origin, d.Reason.Scope, w.Header().Get("Access-Control-Allow-Origin"), d.Reason, tc.scope, tc.acao)
@@ -117,7 +119,7 @@ func TestScopePrecedence(t *testing.T) {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		p := MustNewScoped(ScopedConfig{Scopes: order})
 		for target, scope := range want {
-			if d := p.Evaluate(FromHTTP(scopedReq("GET", target, "https://o.example"))); d.Reason.Scope != scope {
+			if d := evalHTTP(p, scopedReq("GET", target, "https://o.example"), nil); d.Reason.Scope != scope {
 				t.Fatalf("order %v: %s decided by %q, want %q", names(order), target, d.Reason.Scope, scope)
 			}
 		}
@@ -127,7 +129,7 @@ func TestScopePrecedence(t *testing.T) {
 func names(scopes []Scope) []string {
 	var out []string
 	for _, s := range scopes {
-		out = append(out, s.Name())
+		out = append(out, scopeName(s))
 	}
 	return out
 }
@@ -163,8 +165,7 @@ func TestScopePathReadings(t *testing.T) {
 	} {
 		r := scopedReq("GET", "http://a.test"+tc.path, "https://app.example")
 		w := httptest.NewRecorder()
-		d := p.Evaluate(FromHTTP(r))
-		d.WriteHeaders(w.Header())
+		d := evalHTTP(p, r, w.Header())
 		if d.Reason.Scope != tc.scope || d.Reason.Code != tc.code {
 			t.Errorf("%s: %v (scope %q), want code %d in scope %q", tc.path, d.Reason, d.Reason.Scope, tc.code, tc.scope)
 		}
@@ -197,7 +198,7 @@ func TestScopeRawPathReadings(t *testing.T) {
 	} {
 		var o [1]string
 		o[0] = "https://app.example"
-		d := p.Evaluate(Request{Method: "GET", Host: "a.test", Path: path, Origin: o[:]})
+		d := eval(p, request{Method: "GET", Host: "a.test", Path: path, Origin: o[:]}, nil)
 		if d.Reason.Code != want {
 			t.Errorf("%s: %v, want code %d", path, d.Reason, want)
 		}
@@ -220,7 +221,7 @@ func TestOutsideScopes(t *testing.T) {
 			t.Errorf("%s %s: app ran %v, status %d, headers %v; want the application's answer untouched",
 				r.Method, r.URL, res.appRan, res.status, res.header)
 		}
-		d := p.Evaluate(FromHTTP(r))
+		d := evalHTTP(p, r, nil)
 		wantCode := ReasonNoScope
 		switch {
 		case r.Header.Get("Origin") == "":
@@ -351,13 +352,13 @@ func TestAllowOriginRequestFunc(t *testing.T) {
 		{"http://acme.tenant.test/t", "HTTPS://acme.example", false, false},
 	} {
 		calls = nil
-		d := p.Evaluate(FromHTTP(scopedReq("GET", tc.target, tc.origin)))
+		d := evalHTTP(p, scopedReq("GET", tc.target, tc.origin), nil)
 		if d.Allowed != tc.allowed || (len(calls) == 1) != tc.called {
 			t.Errorf("%s from %s: allowed %v (%v), %d calls; want allowed %v, called %v", tc.target, tc.origin, d.Allowed, d.Reason, len(calls), tc.allowed, tc.called)
 		}
 	}
 	calls = nil
-	p.Evaluate(FromHTTP(scopedReq("GET", "http://acme.tenant.test:8090/t/x?q=1", "https://acme.example")))
+	evalHTTP(p, scopedReq("GET", "http://acme.tenant.test:8090/t/x?q=1", "https://acme.example"), nil)
 	if want := (call{"https://acme.example", "acme.tenant.test", "/t/x"}); len(calls) != 1 || calls[0] != want {
 		t.Errorf("calls %v, want %v", calls, want)
 	}
@@ -371,7 +372,7 @@ func TestAllowOriginRequestFunc(t *testing.T) {
 			defer wg.Done()
 			for i := range 200 {
 				host := []string{"acme", "other"}[(g+i)%2]
-				d := p.Evaluate(FromHTTP(scopedReq("GET", "http://"+host+".tenant.test/t", "https://acme.example")))
+				d := evalHTTP(p, scopedReq("GET", "http://"+host+".tenant.test/t", "https://acme.example"), nil)
 				if d.Allowed != (host == "acme") {
 					wrong.Add(1)
 				}
@@ -393,11 +394,11 @@ func TestScopeReasonAndLog(t *testing.T) {
 	sc.Scopes[1].Config.Logger = logger
 	sc.Logger = logger
 	p := MustNewScoped(sc)
-	d := p.Evaluate(FromHTTP(scopedReq("GET", "http://a.test/api/items", "https://evil.example")))
+	d := evalHTTP(p, scopedReq("GET", "http://a.test/api/items", "https://evil.example"), nil)
 	if got, want := d.Reason.String(), `scope "/api/": origin not allowed: "https://evil.example"`; got != want {
 		t.Errorf("reason %q, want %q", got, want)
 	}
-	p.Evaluate(FromHTTP(scopedReq("GET", "http://a.test/other", "https://evil.example")))
+	evalHTTP(p, scopedReq("GET", "http://a.test/other", "https://evil.example"), nil)
 	log := buf.String()
 	for _, want := range []string{
 		`path=/api/items origin=https://evil.example reason="scope \"/api/\": origin not allowed: \"https://evil.example\"" code=origin-not-allowed scope=/api/ host=a.test`,
@@ -410,7 +411,7 @@ func TestScopeReasonAndLog(t *testing.T) {
 	if strings.Contains(log, `scope \"none\"`) {
 		t.Errorf("a reason names a scope called none:\n%s", log)
 	}
-	if d := MustNew(baseConfig).Evaluate(FromHTTP(req("GET", "https://evil.example"))); d.Reason.Scope != "" || strings.Contains(d.Reason.String(), "scope") {
+	if d := evalHTTP(MustNew(baseConfig), req("GET", "https://evil.example"), nil); d.Reason.Scope != "" || strings.Contains(d.Reason.String(), "scope") {
 		t.Errorf("unscoped policy reason %q names a scope", d.Reason)
 	}
 }
@@ -456,13 +457,13 @@ func TestReconfigureScopedAtomic(t *testing.T) {
 	if err := p.ReconfigureScoped(ScopedConfig{Scopes: []Scope{{PathPrefix: "x"}}}); err == nil {
 		t.Fatal("invalid set accepted")
 	}
-	if d := p.Evaluate(FromHTTP(scopedReq("GET", "http://h.test/a/x", "https://old.example"))); !d.Allowed {
+	if d := evalHTTP(p, scopedReq("GET", "http://h.test/a/x", "https://old.example"), nil); !d.Allowed {
 		t.Errorf("a refused ReconfigureScoped changed the policy: %v", d.Reason)
 	}
 	if err := p.Reconfigure(Config{AllowedOrigins: []string{"https://one.example"}}); err != nil {
 		t.Fatal(err)
 	}
-	if d := p.Evaluate(FromHTTP(scopedReq("GET", "http://h.test/other", "https://one.example"))); !d.Allowed || d.Reason.Scope != "" {
+	if d := evalHTTP(p, scopedReq("GET", "http://h.test/other", "https://one.example"), nil); !d.Allowed || d.Reason.Scope != "" {
 		t.Errorf("after Reconfigure: %v (scope %q), want the single policy everywhere", d.Reason, d.Reason.Scope)
 	}
 }
@@ -514,8 +515,8 @@ func scopedPerfCases() []struct {
 
 func TestScopedEvaluateAllocs(t *testing.T) {
 	for _, tc := range scopedPerfCases() {
-		r := FromHTTP(tc.r)
-		if n := testing.AllocsPerRun(100, func() { sinkDecision = tc.p.Evaluate(r) }); n != 0 {
+		r := adapter.FromHTTP(tc.r)
+		if n := testing.AllocsPerRun(100, func() { sinkDecision = tc.p.Evaluate(context.Background(), &r, nil) }); n != 0 {
 			t.Errorf("%s: Evaluate allocates %v times, budget 0", tc.name, n)
 		}
 	}
@@ -525,11 +526,11 @@ func TestScopedEvaluateAllocs(t *testing.T) {
 // miss) and with the tenant check; compare 1-scope-* with 100-scopes-*.
 func BenchmarkScopedEvaluate(b *testing.B) {
 	for _, tc := range scopedPerfCases() {
-		r := FromHTTP(tc.r)
+		r := adapter.FromHTTP(tc.r)
 		b.Run(tc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				sinkDecision = tc.p.Evaluate(r)
+				sinkDecision = tc.p.Evaluate(context.Background(), &r, nil)
 			}
 		})
 	}
@@ -540,7 +541,7 @@ func BenchmarkScopedEvaluate(b *testing.B) {
 // not on how many scopes there are.
 func BenchmarkScopeLookup(b *testing.B) {
 	for _, tc := range scopedPerfCases()[:4] {
-		r := FromHTTP(tc.r)
+		r := adapter.FromHTTP(tc.r)
 		t := tc.p.current.Load().scopes
 		b.Run(tc.name, func(b *testing.B) {
 			b.ReportAllocs()

@@ -3,6 +3,7 @@ package corsecho
 import (
 	"github.com/labstack/echo/v4"
 	cors "github.com/originguard/cors/core"
+	"github.com/originguard/cors/core/adapter"
 )
 
 // Config is the policy configuration; it is cors.Config, aliased so that one
@@ -25,9 +26,8 @@ func Middleware(p *cors.Policy) echo.MiddlewareFunc {
 	}
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
-			d := p.EvaluateContext(c.Request().Context(), cors.FromHTTP(c.Request()))
-			d.WriteHeaders(c.Response().Header())
-			if d.Respond {
+			r := adapter.FromHTTP(c.Request())
+			if d := p.Evaluate(c.Request().Context(), &r, c.Response().Header()); d.Respond {
 				return c.NoContent(d.Status)
 			}
 			return next(c)

@@ -31,16 +31,16 @@
 // # Performance
 //
 // The middleware does not allocate. One pass over the request headers
-// collects every field line of the CORS request headers into arrays on the
-// stack, as strings pointing into the request's own buffer: the policy reads
-// them only while the middleware runs and copies what it logs, so nothing
-// outlives the request. The decision's headers are written straight into the
-// fasthttp response header.
+// collects every field line of the CORS request headers into a description
+// of the request on the stack (adapter.Request), as strings pointing into
+// the request's own buffer: the policy reads them only while the middleware
+// runs and copies what it logs, so nothing outlives the request. The policy writes the headers straight into the
+// fasthttp response header while the request is in hand.
 //
 // # Reading headers like net/http
 //
 // fasthttp reads requests differently from net/http; the adapter reads the
-// CORS request headers as net/http does (cors.Request.AddHeaderField), so a
+// CORS request headers as net/http does (adapter.Request.Add), so a
 // request gets the same answer on fiber as on the net/http stacks: names
 // match ASCII case-insensitively (never by Unicode case folding), whitespace
 // around values is ignored, and for a chunked request only the header

@@ -1,8 +1,11 @@
 package corsfiber
 
 import (
+	"unsafe"
+
 	"github.com/gofiber/fiber/v3"
 	cors "github.com/originguard/cors/core"
+	"github.com/originguard/cors/core/adapter"
 )
 
 // Config is the policy configuration; it is cors.Config, aliased so that one
@@ -24,32 +27,35 @@ func Middleware(p *cors.Policy) fiber.Handler {
 		panic("corsfiber: Middleware needs a policy built with cors.New, got nil")
 	}
 	return func(c fiber.Ctx) error {
-		// The field lines go into arrays on this frame (room for the usual
-		// single line; more lines make append use the heap), as strings
-		// pointing into fasthttp's buffers: the core reads them only during
-		// Evaluate and WriteHeaders, and copies what it logs.
-		var origin, acrm, acrh, acrpn [2]string
-		r := cors.Request{Method: c.Method(), Host: unsafeString(c.Request().Host()), Path: c.Path(),
-			Origin: origin[:0], AccessControlRequestMethod: acrm[:0],
-			AccessControlRequestHeaders: acrh[:0], AccessControlRequestPrivateNetwork: acrpn[:0]}
-		visitFields(&c.Request().Header, func(k, v []byte) {
-			switch s := unsafeString(v); cors.HeaderFieldOf(unsafeString(k)) {
-			case cors.OriginField:
-				r.Origin = append(r.Origin, s)
-			case cors.RequestMethodField:
-				r.AccessControlRequestMethod = append(r.AccessControlRequestMethod, s)
-			case cors.RequestHeadersField:
-				r.AccessControlRequestHeaders = append(r.AccessControlRequestHeaders, s)
-			case cors.RequestPrivateNetworkField:
-				r.AccessControlRequestPrivateNetwork = append(r.AccessControlRequestPrivateNetwork, s)
-			}
-		})
-		d := p.EvaluateContext(c.Context(), r)
-		d.WriteHeaders(&c.Response().Header)
-		if d.Respond {
+		// The request is described on this frame, as strings pointing into
+		// fasthttp's buffers: the policy reads them only during Evaluate and
+		// copies what it logs.
+		r := adapter.Request{Method: c.Method(), Host: unsafeString(c.Request().Host()), Path: c.Path()}
+		add := func(key, value []byte) { r.Add(unsafeString(key), unsafeString(value)) }
+		// The deprecated Visit methods are used on purpose: their callback
+		// does not escape, so r stays on the stack; ranging over All from
+		// this package would move it to the heap. fasthttp merges the
+		// trailer fields of a chunked body into the header; for such a
+		// request the header section is read as received instead, so that
+		// trailers are ignored, as net/http ignores them. (Requests built in
+		// memory have no raw header section, and no trailers.)
+		if h := &c.Request().Header; adapter.MayCarryTrailers(h.RawHeaders()) {
+			h.VisitAllInOrder(add) //lint:ignore SA1019 see above
+		} else {
+			h.VisitAll(add) //lint:ignore SA1019 see above
+		}
+		if d := p.Evaluate(c.Context(), &r, &c.Response().Header); d.Respond {
 			c.Status(d.Status)
 			return nil
 		}
 		return c.Next()
 	}
+}
+
+// unsafeString is v as a string sharing v's bytes, valid only during the
+// request. (Field values need no trimming: fasthttp's parser has already
+// removed optional whitespace and joined obs-fold continuation lines, as
+// net/http's does.)
+func unsafeString(v []byte) string {
+	return unsafe.String(unsafe.SliceData(v), len(v))
 }

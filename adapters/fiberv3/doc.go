@@ -43,11 +43,11 @@
 //
 // # Performance
 //
-// The middleware does not allocate. The field lines go into arrays on the
-// stack, as strings pointing into the request's own buffer: the policy reads
-// them only while the middleware runs and copies what it logs, so nothing
-// outlives the request. The decision's headers are written straight into the
-// fasthttp response header.
+// The middleware does not allocate. The field lines go into a description
+// of the request on the stack (adapter.Request), as strings pointing into
+// the request's own buffer: the policy reads them only while the middleware
+// runs and copies what it logs, so nothing outlives the request. The policy writes the headers straight into the
+// fasthttp response header while the request is in hand.
 //
 // The adapter holds no CORS logic: it describes the request to
 // cors.Policy.Evaluate and carries out the decision.

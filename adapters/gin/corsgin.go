@@ -3,6 +3,7 @@ package corsgin
 import (
 	"github.com/gin-gonic/gin"
 	cors "github.com/originguard/cors/core"
+	"github.com/originguard/cors/core/adapter"
 )
 
 // Config is the policy configuration; it is cors.Config, aliased so that one
@@ -24,9 +25,8 @@ func Middleware(p *cors.Policy) gin.HandlerFunc {
 		panic("corsgin: Middleware needs a policy built with cors.New, got nil")
 	}
 	return func(c *gin.Context) {
-		d := p.EvaluateContext(c.Request.Context(), cors.FromHTTP(c.Request))
-		d.WriteHeaders(c.Writer.Header())
-		if d.Respond {
+		r := adapter.FromHTTP(c.Request)
+		if d := p.Evaluate(c.Request.Context(), &r, c.Writer.Header()); d.Respond {
 			c.AbortWithStatus(d.Status)
 			return
 		}

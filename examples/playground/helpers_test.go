@@ -1,7 +1,9 @@
 package main
 
-import cors "github.com/originguard/cors/core"
+import "github.com/originguard/cors/core/adapter"
 
-func fromOrigin(origin string) cors.Request {
-	return cors.Request{Method: "GET", Origin: []string{origin}}
+func fromOrigin(origin string) adapter.Request {
+	r := adapter.Request{Method: "GET"}
+	r.Add("Origin", origin)
+	return r
 }

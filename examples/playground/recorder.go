@@ -1,12 +1,14 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"net/http"
 	"sync"
 
 	cors "github.com/originguard/cors/core"
+	"github.com/originguard/cors/core/adapter"
 )
 
 // record is one CORS decision the API took, as the page shows it.
@@ -40,8 +42,8 @@ func newRecorder(out io.Writer) *recorder {
 }
 
 // observe evaluates req with p and records the decision under probe.
-func (rec *recorder) observe(p *cors.Policy, req cors.Request, path, probe string) {
-	d := p.Evaluate(req)
+func (rec *recorder) observe(p *cors.Policy, req adapter.Request, path, probe string) {
+	d := p.Evaluate(context.Background(), &req, nil)
 	r := record{
 		Kind:    d.Kind.String(),
 		Method:  req.Method,
@@ -49,8 +51,8 @@ func (rec *recorder) observe(p *cors.Policy, req cors.Request, path, probe strin
 		Allowed: d.Allowed,
 		Reason:  d.Reason.String(),
 	}
-	if len(req.Origin) > 0 {
-		r.Origin = req.Origin[0]
+	if origin := req.Lines(adapter.Origin); len(origin) > 0 {
+		r.Origin = origin[0]
 	}
 	if d.Respond {
 		r.Status = d.Status
@@ -86,7 +88,7 @@ func (rec *recorder) decisions(probe string) []record {
 // outside the whole stack so that it sees what the CORS middleware sees.
 func (rec *recorder) wrap(p *cors.Policy, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rec.observe(p, cors.FromHTTP(r), r.URL.Path, r.URL.Query().Get("probe"))
+		rec.observe(p, adapter.FromHTTP(r), r.URL.Path, r.URL.Query().Get("probe"))
 		next.ServeHTTP(w, r)
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	corsfiber "github.com/originguard/cors/adapters/fiber"
 	cors "github.com/originguard/cors/core"
+	"github.com/originguard/cors/core/adapter"
 	"github.com/valyala/fasthttp"
 )
 
@@ -36,22 +37,19 @@ func (s fiberServer) Shutdown(ctx context.Context) error { return s.app.Shutdown
 func (rec *recorder) fiber(p *cors.Policy) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		h := &c.Request().Header
-		req := cors.Request{
-			Method:                             strings.Clone(c.Method()),
-			Origin:                             peekAll(h, "Origin"),
-			AccessControlRequestMethod:         peekAll(h, "Access-Control-Request-Method"),
-			AccessControlRequestHeaders:        peekAll(h, "Access-Control-Request-Headers"),
-			AccessControlRequestPrivateNetwork: peekAll(h, "Access-Control-Request-Private-Network"),
-		}
-		rec.observe(p, req, strings.Clone(c.Path()), strings.Clone(c.Query("probe")))
+		rec.observe(p, describeFast(h, c.Method()), strings.Clone(c.Path()), strings.Clone(c.Query("probe")))
 		return c.Next()
 	}
 }
 
-func peekAll(h *fasthttp.RequestHeader, name string) []string {
-	var out []string
-	for _, v := range h.PeekAll(name) {
-		out = append(out, string(v))
+// describeFast copies the CORS request headers of h into a description
+// of the request.
+func describeFast(h *fasthttp.RequestHeader, method string) adapter.Request {
+	req := adapter.Request{Method: strings.Clone(method)}
+	for _, name := range []string{"Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers", "Access-Control-Request-Private-Network"} {
+		for _, v := range h.PeekAll(name) {
+			req.Add(name, string(v))
+		}
 	}
-	return out
+	return req
 }

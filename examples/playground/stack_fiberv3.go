@@ -37,14 +37,7 @@ func (s fiberV3Server) Shutdown(ctx context.Context) error { return s.app.Shutdo
 func (rec *recorder) fiberV3(p *cors.Policy) fiber.Handler {
 	return func(c fiber.Ctx) error {
 		h := &c.Request().Header
-		req := cors.Request{
-			Method:                             strings.Clone(c.Method()),
-			Origin:                             peekAll(h, "Origin"),
-			AccessControlRequestMethod:         peekAll(h, "Access-Control-Request-Method"),
-			AccessControlRequestHeaders:        peekAll(h, "Access-Control-Request-Headers"),
-			AccessControlRequestPrivateNetwork: peekAll(h, "Access-Control-Request-Private-Network"),
-		}
-		rec.observe(p, req, strings.Clone(c.Path()), strings.Clone(c.Query("probe")))
+		rec.observe(p, describeFast(h, c.Method()), strings.Clone(c.Path()), strings.Clone(c.Query("probe")))
 		return c.Next()
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	cors "github.com/originguard/cors/core"
+	"github.com/originguard/cors/core/adapter"
 )
 
 var durationFlag = flag.Duration("load.duration", 0, "load duration per stack (default 3s, 1s with -race, 500ms with -short; env CORS_LOAD_DURATION)")
@@ -110,7 +111,8 @@ func TestExpectations(t *testing.T) {
 			cfg  cors.Config
 			code cors.ReasonCode
 		}{"A": {ConfigA(), intent.a}, "B": {ConfigB(), intent.b}} {
-			if got := cors.MustNew(want.cfg).Evaluate(cors.FromHTTP(r)).Reason.Code; got != want.code {
+			req := adapter.FromHTTP(r)
+			if got := cors.MustNew(want.cfg).Evaluate(r.Context(), &req, nil).Reason.Code; got != want.code {
 				t.Errorf("%s under config %s: %s, want %s", p.Name, c, got, want.code)
 			}
 		}

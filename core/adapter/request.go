@@ -1,0 +1,153 @@
+package adapter
+
+import (
+	"net/http"
+
+	"github.com/originguard/cors/core/internal/ascii"
+)
+
+// Request describes an incoming request to cors.Policy.Evaluate: its method,
+// host and path, and every field line of the CORS request headers as
+// received, so that repeated or split headers are judged, not silently
+// truncated. The zero Request is a request without headers; give it the
+// header section's lines with Add.
+//
+// Host, Path and RawPath select the scope of a policy built with
+// cors.NewScoped and are passed to Config.AllowOriginRequestFunc; a policy
+// built with cors.New ignores them otherwise.
+type Request struct {
+	Method string
+	// Host is the request's host as received (the Host header or the
+	// authority of an HTTP/2 request), with or without a port.
+	Host string
+	// Path is the request's path as the router matches it, without the
+	// query: net/url's URL.Path (decoded) for net/http-based stacks, the
+	// framework's own path where it routes on another form. It also goes
+	// into the denial log record.
+	Path string
+	// RawPath is the escaped path when it differs from Path (net/url's
+	// URL.RawPath, which chi and echo route on), or "". When set, both
+	// readings must select the same scope.
+	RawPath string
+
+	fields [fieldCount]lines
+}
+
+// lines holds the field lines of one header: the first in place (the usual
+// case: browsers send each CORS request header once), all of them in more
+// once there are two, or when FromHTTP hands over the header map's own
+// slice. Nothing in it points into the Request itself, so a Request can be
+// passed by pointer without escaping to the heap.
+type lines struct {
+	n    uint8 // lines in first, when more is nil
+	one  [1]string
+	more []string
+}
+
+// Add records one field line of the request's header section when name is
+// one of the CORS request headers (see FieldOf), and ignores it otherwise.
+// A second line of the same header is stored on the heap; browsers send one.
+func (r *Request) Add(name, value string) {
+	f := FieldOf(name)
+	if f == Other {
+		return
+	}
+	l := &r.fields[f-1]
+	switch {
+	case l.more != nil:
+		l.more = append(l.more, value)
+	case l.n == 0:
+		l.one[0], l.n = value, 1
+	default:
+		l.more = append(make([]string, 0, 4), l.one[0], value)
+	}
+}
+
+// Lines returns every line of the field f as received, nil when it is
+// absent or f is Other. The slice may share memory with r and must not be
+// modified.
+func (r *Request) Lines(f Field) []string {
+	if f == Other || f > fieldCount {
+		return nil
+	}
+	l := &r.fields[f-1]
+	switch {
+	case l.more != nil:
+		return l.more
+	case l.n == 0:
+		return nil
+	}
+	return l.one[:1]
+}
+
+// FromHTTP describes r without allocating. It reads the header map with the
+// canonical keys net/http uses for incoming requests (the Request refers to
+// the map's slices, which it never modifies), and takes Host, Path and
+// RawPath from r.Host and r.URL. The preflight headers matter only for
+// OPTIONS, so they are read only then.
+func FromHTTP(r *http.Request) Request {
+	h := r.Header
+	req := Request{Method: r.Method, Host: r.Host}
+	if r.URL != nil {
+		req.Path, req.RawPath = r.URL.Path, r.URL.RawPath
+	}
+	req.set(Origin, h["Origin"])
+	if r.Method == http.MethodOptions {
+		req.set(RequestMethod, h["Access-Control-Request-Method"])
+		req.set(RequestHeaders, h["Access-Control-Request-Headers"])
+		req.set(RequestPrivateNetwork, h["Access-Control-Request-Private-Network"])
+	}
+	return req
+}
+
+// set makes vs the lines of f; a later Add copies them before appending.
+func (r *Request) set(f Field, vs []string) {
+	if len(vs) > 0 {
+		r.fields[f-1].more = vs[:len(vs):len(vs)]
+	}
+}
+
+// HeaderWriter receives the response headers of a decision. Both
+// http.Header and *fasthttp.ResponseHeader satisfy it.
+type HeaderWriter interface {
+	Set(key, value string)
+	Add(key, value string)
+}
+
+// Field names a CORS request header; see FieldOf.
+type Field uint8
+
+// The CORS request headers a Request holds.
+const (
+	Other                 Field = iota // any other header
+	Origin                             // Origin
+	RequestMethod                      // Access-Control-Request-Method
+	RequestHeaders                     // Access-Control-Request-Headers
+	RequestPrivateNetwork              // Access-Control-Request-Private-Network
+
+	fieldCount = RequestPrivateNetwork
+)
+
+// FieldOf says which CORS request header the field name is, the way
+// net/http (RFC 9110) reads names: ASCII case-insensitively, never by
+// Unicode case folding (no browser sends "Acce\u017fs-Control-Request-Method",
+// and net/http refuses it). Request.Add uses it. (Optional whitespace around
+// values, which some servers leave, is ignored by the policy.)
+func FieldOf(name string) Field {
+	const prefix = "Access-Control-Request-"
+	switch {
+	case ascii.EqualFold(name, "Origin"):
+		return Origin
+	case len(name) <= len(prefix) || !ascii.EqualFold(name[:len(prefix)], prefix):
+		return Other
+	}
+	switch rest := name[len(prefix):]; {
+	case ascii.EqualFold(rest, "Method"):
+		return RequestMethod
+	case ascii.EqualFold(rest, "Headers"):
+		return RequestHeaders
+	case ascii.EqualFold(rest, "Private-Network"):
+		return RequestPrivateNetwork
+	}
+	return Other
+}
