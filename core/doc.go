@@ -1,7 +1,7 @@
 // Package cors is a CORS policy engine that follows the Fetch standard to the
 // letter. It turns a description of a request into a Decision (allowed or
-// denied, with a reason; which headers to write; whether to answer now), and
-// it serves net/http directly through Policy.Handler. The adapters corsgin,
+// denied, with a reason; whether to answer now) and writes the headers that
+// carry it out, and it serves net/http directly through Policy.Handler. The adapters corsgin,
 // corsecho, corsfiber and corschi apply the same engine to their frameworks.
 //
 // # Rules of use
@@ -41,7 +41,7 @@
 //     w.Header().Add("Vary", "Accept-Encoding") instead.
 //   - Whatever a preflight asks for is answered in full or refused with its
 //     reason: Access-Control-Request-Headers split over several lines (up to
-//     MaxRequestHeadersLines) is one list, and every allowed name of it is
+//     32) is one list, and every allowed name of it is
 //     answered; an empty one asks for nothing and gets no
 //     Access-Control-Allow-Headers.
 //   - Configuration mistakes are errors at construction, never surprises at
@@ -81,17 +81,13 @@
 //
 // # Writing an adapter
 //
-// Adapters for other frameworks are supported, on this API: build a Request
-// from the framework's request (Method, every field line of Origin and of the
-// three Access-Control-Request-* headers as received, Host and Path), call
-// Policy.EvaluateContext with the request's context, write the Decision with
-// WriteHeaders (an http.Header, or any HeaderWriter such as fasthttp's
-// response header), then answer Decision.Status with an empty body when
-// Decision.Respond is set, else call the next handler. The strings a Request
-// holds may point into the framework's buffers: the policy reads them only
-// during EvaluateContext and WriteHeaders and copies what it logs. Request,
-// Evaluate, EvaluateContext, Decision, HeaderWriter and WriteHeaders follow
-// the module's semantic versioning like every exported name.
+// Adapters for other frameworks are supported: they describe each request
+// with package github.com/originguard/cors/core/adapter, call
+// Policy.Evaluate, which writes the response's headers while the request is
+// in hand, and answer or call the next handler as the Decision says; the
+// adapter package's documentation gives the steps. Evaluate, Decision and
+// the adapter package follow the module's semantic versioning like every
+// exported name.
 //
 // Hold an adapter to the same behaviour as the shipped ones with the
 // conformance kit, a published module that requires only this one
@@ -105,10 +101,12 @@
 //
 // # Bounds
 //
-// Evaluate does not allocate and does a bounded amount of work per request:
-// Access-Control-Request-Headers longer than MaxRequestHeadersBytes or split
-// over more than MaxRequestHeadersLines lines is refused before it is parsed,
-// and so is an Access-Control-Request-Method longer than MaxMethodLength;
+// Evaluate does not allocate (but for the one backing array of the values it
+// writes into an http.Header, so that no slice is shared between responses)
+// and does a bounded amount of work per request:
+// Access-Control-Request-Headers longer than 4096 bytes or split over more
+// than 32 lines is refused before it is parsed, and so is an
+// Access-Control-Request-Method longer than 64 bytes;
 // Origin values are matched by hash lookups whose cost does not depend on how
 // many origins are configured. Under a scoped policy the scope is found by
 // hash lookups too, one per segment boundary of the path up to the longest

@@ -119,9 +119,10 @@ func (p *Policy) Handler(next http.Handler) http.Handler {
 //
 // The denial log record, if Config.Logger asks for it, is written with ctx,
 // so that the values a slog.Handler reads from the request's context (trace
-// ids) appear on it; that record is Evaluate's only other effect. Evaluate
-// does not allocate, and keeps no reference to r once it returns (only
-// Decision.Reason.Detail may share memory with it).
+// ids) appear on it; that record is Evaluate's only other effect. But for
+// the http.Header's backing array, Evaluate does not allocate, and it keeps
+// no reference to r once it returns (only Decision.Reason.Detail may share
+// memory with it).
 //
 // Middleware then answers Decision.Status with an empty body when
 // Decision.Respond is set, or calls the next handler: see package adapter

@@ -29,8 +29,8 @@
 // adapter allocates nothing for it.
 //
 // Hold an adapter to the same behaviour as the shipped ones with the
-// conformance suite (github.com/originguard/cors/conformance). The adapters
-// in this repository, each a few dozen lines, are the examples to copy.
+// conformance suite (see the cors package documentation). The adapters in
+// this repository, each a few dozen lines, are the examples to copy.
 //
 // This package follows the module's semantic versioning like the cors
 // package.
