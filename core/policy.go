@@ -96,12 +96,9 @@ func (p *Policy) load() *ruleset {
 // the request's context.
 func (p *Policy) Handler(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		var a answer
 		req := adapter.FromHTTP(r)
-		p.evaluate(r.Context(), &req, &a)
-		a.writeHTTP(w.Header(), &req)
-		if a.Respond {
-			w.WriteHeader(a.Status)
+		if d := p.Evaluate(r.Context(), &req, w.Header()); d.Respond {
+			w.WriteHeader(d.Status)
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -136,9 +133,9 @@ func (p *Policy) Evaluate(ctx context.Context, r *adapter.Request, h adapter.Hea
 	return a.Decision
 }
 
-// evaluate fills the zero answer d. Evaluate and Handler call it on their
-// own stack variables, and write the headers before they return, so that
-// the answer needs no copy of the request's lines.
+// evaluate fills the zero answer d. Evaluate calls it on its own stack
+// variable and writes the headers before it returns, so that the answer
+// needs no copy of the request's lines.
 func (p *Policy) evaluate(ctx context.Context, r *adapter.Request, d *answer) {
 	var c *compiled
 	scopeName := ""
