@@ -140,7 +140,7 @@ func refScope(scopes []Scope, hasDefault bool, host, path, rawPath string) (stri
 	}
 	switch {
 	case s != nil:
-		return s.Name(), ReasonOriginAllowed
+		return scopeName(*s), ReasonOriginAllowed
 	case hasDefault:
 		return ScopeDefault, ReasonOriginAllowed
 	}
@@ -257,7 +257,7 @@ func FuzzScopeResolve(f *testing.F) {
 			return
 		}
 		origin := [1]string{refScopeOrigin}
-		d := p.Evaluate(Request{Method: "GET", Host: host, Path: path, RawPath: rawPath, Origin: origin[:]})
+		d := eval(p, request{Method: "GET", Host: host, Path: path, RawPath: rawPath, Origin: origin[:]}, nil)
 		wantScope, wantCode := refScope(scopes, withDefault, host, path, rawPath)
 		if d.Reason.Scope != wantScope || d.Reason.Code != wantCode {
 			t.Fatalf("scopes %q, host %q, path %q, raw path %q: scope %q (%v), model says scope %q (%v)",

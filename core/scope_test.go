@@ -588,7 +588,7 @@ func TestScopePathLengths(t *testing.T) {
 	origin := [1]string{refScopeOrigin}
 	for n := 0; n < 700; n++ {
 		for _, path := range []string{long + strings.Repeat("a", n), long + "/" + strings.Repeat("b", n), "/" + strings.Repeat("a", n), "/A" + strings.Repeat("a", n)} {
-			d := p.Evaluate(Request{Method: "GET", Host: "a.test", Path: path, Origin: origin[:]})
+			d := eval(p, request{Method: "GET", Host: "a.test", Path: path, Origin: origin[:]}, nil)
 			if scope, code := refScope(scopes, false, "a.test", path, ""); d.Reason.Scope != scope || d.Reason.Code != code {
 				t.Fatalf("a %d-byte path: scope %q (%v), want %q (%v)", len(path), d.Reason.Scope, d.Reason.Code, scope, code)
 			}
