@@ -646,7 +646,7 @@ func TestScopedLoggerDefault(t *testing.T) {
 		Logger:  slog.New(slog.NewTextHandler(&shared, opts)),
 	})
 	for _, path := range []string{"/api/x", "/own/x", "/other"} {
-		p.Evaluate(FromHTTP(scopedReq("GET", "http://a.test"+path, "https://evil.example")))
+		evalHTTP(p, scopedReq("GET", "http://a.test"+path, "https://evil.example"), nil)
 	}
 	if s := shared.String(); strings.Count(s, "origin-not-allowed") != 2 || !strings.Contains(s, "scope=/api/") ||
 		!strings.Contains(s, "scope=default") || strings.Contains(s, "/own/") {
