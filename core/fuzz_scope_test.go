@@ -7,7 +7,10 @@ package cors
 // strings.HasPrefix, where the engine uses maps and fixed buffers.
 
 import (
+	"fmt"
 	"math/rand/v2"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -57,62 +60,117 @@ func refASCIILower(s string) string {
 	}, s)
 }
 
-// refRequestHost is the host a Host scope is compared with: without the
-// port, without one trailing dot, in lower case; "" when it is not a host
-// name made of non-empty labels.
-func refRequestHost(h string) string {
-	if strings.HasPrefix(h, "[") {
-		return "" // an IPv6 literal never matches a Host
-	}
-	h, _, _ = strings.Cut(h, ":")
-	if len(h) > 1 {
-		h = strings.TrimSuffix(h, ".")
-	}
-	h = refASCIILower(h)
+// refHostName reports whether h is a host name a Host scope can match:
+// non-empty labels of ASCII letters, digits, '-' and '_'.
+func refHostName(h string) bool {
 	if h == "" || len(h) > maxHostLength {
-		return ""
+		return false
 	}
 	for label := range strings.SplitSeq(h, ".") {
 		if label == "" || strings.Trim(label, "abcdefghijklmnopqrstuvwxyz0123456789-_") != "" {
-			return ""
+			return false
 		}
 	}
-	return h
+	return true
+}
+
+// refScopeHost returns the two readings of a Host value, with and without its
+// port ("" when no Host scope can match it), and whether it is written as
+// browsers write it: lower case, no trailing dot, no default, empty or
+// zero-padded port.
+func refScopeHost(h string) (full, name string, canonical bool) {
+	name, port, hasPort := strings.Cut(h, ":")
+	if len(name) > maxHostLength {
+		return "", "", true
+	}
+	folded := refASCIILower(name)
+	if len(folded) > 1 {
+		folded = strings.TrimSuffix(folded, ".")
+	}
+	if !refHostName(folded) {
+		return "", "", true
+	}
+	if folded != name {
+		return "", "", false
+	}
+	if hasPort {
+		n, err := strconv.Atoi(port)
+		if err != nil || strconv.Itoa(n) != port || n <= 0 || n > 65535 || n == 80 || n == 443 {
+			return "", "", false
+		}
+	}
+	return h, name, true
+}
+
+// refEscape writes a prefix as browsers send it: bytes outside printable
+// ASCII, space, '"', '<', '>' and '`' as %XX.
+func refEscape(p string) string {
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; c >= 0x80 || strings.IndexByte(" \"<>`", c) >= 0 {
+			fmt.Fprintf(&b, "%%%02X", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 // refPick returns the most specific scope that covers host and path, or
 // nil: a Host scope wins over one without (an exact host over a pattern, a
-// longer pattern over a shorter one), then the longest prefix. With folded,
-// prefixes are compared in lower case.
-func refPick(scopes []Scope, host, path string, folded bool) *Scope {
+// longer pattern over a shorter one), then the longest prefix, written
+// decoded or as browsers escape it. With folded, prefixes are compared in
+// lower case; with portless, the scopes' hosts without their ports.
+func refPick(scopes []Scope, host, path string, folded, portless bool) *Scope {
 	var best *Scope
 	bestHost, bestLen := -1, -1
 	for i := range scopes {
 		s := &scopes[i]
+		scopeHost := s.Host
+		if portless {
+			scopeHost, _, _ = strings.Cut(scopeHost, ":")
+		}
 		hostRank := 0
 		switch {
-		case s.Host == "":
+		case scopeHost == "":
 		case host == "":
 			continue
-		case s.Host == host:
+		case scopeHost == host:
 			hostRank = 1 << 10
-		case strings.HasPrefix(s.Host, "*.") && strings.HasSuffix(host, s.Host[1:]) && len(host) > len(s.Host)-1:
-			hostRank = len(s.Host)
+		case strings.HasPrefix(scopeHost, "*.") && strings.HasSuffix(host, scopeHost[1:]) && len(host) > len(scopeHost)-1:
+			hostRank = len(scopeHost)
 		default:
 			continue
 		}
-		key := strings.TrimSuffix(s.PathPrefix, "/")
-		if folded {
-			key = refASCIILower(key)
-		}
-		if path != key && !strings.HasPrefix(path, key+"/") {
-			continue
-		}
-		if hostRank > bestHost || hostRank == bestHost && len(key) > bestLen {
-			best, bestHost, bestLen = s, hostRank, len(key)
+		for _, key := range []string{strings.TrimSuffix(s.PathPrefix, "/"), refEscape(strings.TrimSuffix(s.PathPrefix, "/"))} {
+			if folded {
+				key = refASCIILower(key)
+			}
+			if path != key && !strings.HasPrefix(path, key+"/") {
+				continue
+			}
+			if hostRank > bestHost || hostRank == bestHost && len(key) > bestLen {
+				best, bestHost, bestLen = s, hostRank, len(key)
+			}
 		}
 	}
 	return best
+}
+
+// refPathScope is the scope every reading of the path selects on host, or
+// false when they disagree.
+func refPathScope(scopes []Scope, host, path, rawPath string, portless bool) (*Scope, bool) {
+	s := refPick(scopes, host, path, false, portless)
+	readings := []string{refDecode(path)}
+	if rawPath != "" {
+		readings = append(readings, rawPath)
+	}
+	for _, p := range readings {
+		if refPick(scopes, host, p, false, portless) != s {
+			return nil, false
+		}
+	}
+	return s, refPick(scopes, host, refASCIILower(path), true, portless) == s
 }
 
 // refScope is the model: the name of the scope that judges the request
@@ -124,19 +182,19 @@ func refScope(scopes []Scope, hasDefault bool, host, path, rawPath string) (stri
 	if refAmbiguous(path) || rawPath != "" && refAmbiguous(rawPath) {
 		return ScopeNone, ReasonPathAmbiguous
 	}
-	h := refRequestHost(host)
-	readings := []string{path, refDecode(path)}
-	if rawPath != "" {
-		readings = append(readings, rawPath)
-	}
-	s := refPick(scopes, h, path, false)
-	for _, p := range readings {
-		if refPick(scopes, h, p, false) != s {
-			return ScopeNone, ReasonPathAmbiguous
+	var full, name string
+	if slices.ContainsFunc(scopes, func(s Scope) bool { return s.Host != "" }) {
+		var canonical bool
+		if full, name, canonical = refScopeHost(host); !canonical {
+			return ScopeNone, ReasonHostAmbiguous
 		}
 	}
-	if refPick(scopes, h, refASCIILower(path), true) != s {
+	s, ok := refPathScope(scopes, full, path, rawPath, false)
+	if !ok {
 		return ScopeNone, ReasonPathAmbiguous
+	}
+	if named, ok := refPathScope(scopes, name, path, rawPath, true); !ok || named != s {
+		return ScopeNone, ReasonHostAmbiguous
 	}
 	switch {
 	case s != nil:
@@ -151,7 +209,8 @@ func refScope(scopes []Scope, hasDefault bool, host, path, rawPath string) (stri
 // hosts and prefixes taken from the request (cut at random places, in
 // another letter case), from a small pool, or at the length limits.
 func randomScopes(rng *rand.Rand, host, path string) []Scope {
-	name := refRequestHost(host)
+	name, _, _ := strings.Cut(refASCIILower(host), ":")
+	name = strings.TrimSuffix(name, ".")
 	pickHost := func() string {
 		switch rng.IntN(6) {
 		case 0, 1:
@@ -166,8 +225,12 @@ func randomScopes(rng *rand.Rand, host, path string) []Scope {
 			}
 		case 4:
 			return strings.Repeat("a.", 126) + "b" // 253 bytes
+		case 5:
+			if name != "" && rng.IntN(2) == 0 {
+				return name + []string{":8080", ":3000", ":443"}[rng.IntN(3)]
+			}
 		}
-		return []string{"a.test", "*.test", "*.a.test", "b.a.test"}[rng.IntN(4)]
+		return []string{"a.test", "*.test", "*.a.test", "b.a.test", "a.test:8080", "*.a.test:3000"}[rng.IntN(6)]
 	}
 	pickPrefix := func() string {
 		p := path
@@ -177,7 +240,7 @@ func randomScopes(rng *rand.Rand, host, path string) []Scope {
 		case 1:
 			return "/" + strings.Repeat("a", maxPrefixLength-2+rng.IntN(4)) + []string{"", "/"}[rng.IntN(2)]
 		case 2:
-			return []string{"", "/", "/a/", "/A", "/api/", "/Über/"}[rng.IntN(6)]
+			return []string{"", "/", "/a/", "/A", "/api/", "/Über/", "/über/", "/a b/", "/\u212a/"}[rng.IntN(9)]
 		}
 		if len(p) > 0 {
 			p = p[:rng.IntN(len(p)+1)]

@@ -34,6 +34,12 @@ const (
 	// form or in another letter case), so a scoped policy gives it no CORS
 	// headers.
 	ReasonPathAmbiguous
+	// ReasonHostAmbiguous: a scoped policy with host scopes got a host in a
+	// form browsers never send (upper case, a trailing dot, an explicit
+	// default port), or one whose scope depends on whether its port counts,
+	// so the router or the application could judge another host than the
+	// policy; the request gets no CORS headers.
+	ReasonHostAmbiguous
 )
 
 // reasonInfo is what the package knows about each ReasonCode; String, Denied
@@ -61,6 +67,7 @@ var reasonInfo = [...]struct {
 	ReasonNoPolicy:                 {"no-policy", "no policy configured: the zero Policy passes requests through without CORS headers", true},
 	ReasonNoScope:                  {"no-scope", "no scope matches the request's host and path (no CORS)", true},
 	ReasonPathAmbiguous:            {"path-ambiguous", "the path has more than one reading, so no scope applies (no CORS)", true},
+	ReasonHostAmbiguous:            {"host-ambiguous", "the host is not in the form browsers send (upper case, trailing dot, default port) or its scope depends on whether the port counts, so no scope applies (no CORS)", true},
 }
 
 // String returns the code's stable name, such as "origin-not-allowed", or

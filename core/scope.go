@@ -8,10 +8,15 @@ import (
 // matches Host and whose path lies under PathPrefix.
 type Scope struct {
 	// Host restricts the scope to one host ("api.example") or to every
-	// subdomain of one ("*.tenant.test": one or more labels before
-	// ".tenant.test", never the apex). "" matches every host. It is written
-	// in lower case, without a port or a trailing dot; the request's host is
-	// compared without its port, case-insensitively.
+	// subdomain of one ("*.tenant.test": one or more non-empty labels
+	// before ".tenant.test", never the apex). "" matches every host. It is
+	// written as browsers send it in the Host header: lower case, no
+	// trailing dot, a port only when it is not the default
+	// ("dev.localhost:8080" matches that port only). With host scopes, a
+	// request whose host is in another form, or whose scope depends on
+	// whether its port counts, gets no CORS (ReasonHostAmbiguous); rule
+	// scope-host-readings in docs/behaviour.md, which also says which host
+	// each adapter reads behind a proxy.
 	Host string
 
 	// PathPrefix is the part of the URL space the scope covers, on segment

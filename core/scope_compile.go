@@ -40,24 +40,33 @@ type hostGroup struct {
 // scopeTable finds the scope of a request: hosts first (exact, then
 // subdomain patterns from the longest), then the longest path prefix.
 type scopeTable struct {
-	exact      map[string]*hostGroup // "api.example"
-	wild       map[string]*hostGroup // ".tenant.test" for "*.tenant.test"
-	wildLens   []bool                // wildLens[n]: some wild key is n bytes long
-	any        *hostGroup            // scopes without Host
-	def        *scope                // Default, or nil: no CORS
+	hosts      hostIndex  // by Host as written, with its port if any
+	names      hostIndex  // the same groups by Host without its port
+	ports      bool       // some Host has a port
+	any        *hostGroup // scopes without Host
+	def        *scope     // Default, or nil: no CORS
 	logger     *slog.Logger
 	maxPrefix  int  // longest key of any group
 	foldAlways bool // some prefix has upper case letters
+}
+
+// hostIndex finds the group of a host; its maps are nil when no scope has a
+// Host.
+type hostIndex struct {
+	exact    map[string]*hostGroup // "api.example"
+	wild     map[string]*hostGroup // ".tenant.test" for "*.tenant.test"
+	wildLens []bool                // wildLens[n]: some wild key is n bytes long
 }
 
 func compileScoped(sc ScopedConfig) (*ruleset, error) {
 	if len(sc.Scopes) == 0 && sc.Default == nil {
 		return nil, &ConfigError{Code: ErrNoOrigin, Index: -1, problem: "ScopedConfig has no Scopes and no Default, so it allows nothing"}
 	}
-	t := &scopeTable{exact: map[string]*hostGroup{}, wild: map[string]*hostGroup{}, logger: sc.Logger}
+	t := &scopeTable{logger: sc.Logger}
 	var errs []error
 	type slot struct{ host, key string }
 	seen := map[slot]int{}
+	hostAt := map[string]int{} // the first scope of each Host without its port
 	for i, s := range sc.Scopes {
 		fail := func(err error) {
 			errs = append(errs, inScope(err, "Scopes["+strconv.Itoa(i)+"]", " (host "+strconv.Quote(s.Host)+", path prefix "+strconv.Quote(s.PathPrefix)+")"))
@@ -77,6 +86,14 @@ func compileScoped(sc ScopedConfig) (*ruleset, error) {
 		if j, taken := seen[at]; taken {
 			fail(overlapError(j, sc.Scopes[j].PathPrefix, s.PathPrefix))
 			continue
+		}
+		name, _, _ := strings.Cut(s.Host, ":")
+		if j, taken := hostAt[name]; taken && sc.Scopes[j].Host != s.Host {
+			fail(valueError(ErrScopeOverlap, "Host", s.Host, "names the host of Scopes["+strconv.Itoa(j)+"] (host "+
+				strconv.Quote(sc.Scopes[j].Host)+") with another port: routers disagree on whether the port counts, so one host takes one form", ""))
+			continue
+		} else if !taken {
+			hostAt[name] = i
 		}
 		seen[at] = i
 		if c != nil {
@@ -137,27 +154,73 @@ func splitJoined(err error) []error {
 }
 
 func (t *scopeTable) add(host, key string, s *scope) {
-	var g *hostGroup
-	switch {
-	case host == "":
-		if t.any == nil {
-			t.any = newHostGroup()
+	g := t.any
+	if host == "" {
+		if g == nil {
+			g = newHostGroup()
+			t.any = g
 		}
-		g = t.any
-	case strings.HasPrefix(host, "*."):
-		suffix := host[1:]
-		t.wildLens = growMark(t.wildLens, len(suffix))
-		g = groupIn(t.wild, suffix)
-	default:
-		g = groupIn(t.exact, host)
+	} else {
+		name, _, port := strings.Cut(host, ":")
+		t.ports = t.ports || port
+		g = t.hosts.group(host, nil)
+		t.names.group(name, g)
 	}
-	g.exact[key] = s
-	g.folded[asciiLower(key)] = s
-	g.lens = growMark(g.lens, len(key))
-	t.maxPrefix = max(t.maxPrefix, len(key))
+	for _, k := range []string{key, escapePrefix(key)} {
+		g.exact[k] = s
+		g.folded[asciiLower(k)] = s
+		g.lens = growMark(g.lens, len(k))
+		t.maxPrefix = max(t.maxPrefix, len(k))
+	}
 	if asciiLower(key) != key {
 		t.foldAlways = true
 	}
+}
+
+// group returns the group of host ("api.example" or "*.tenant.test"),
+// adding g (or a new group when g is nil) if there is none.
+func (x *hostIndex) group(host string, g *hostGroup) *hostGroup {
+	if x.exact == nil {
+		x.exact, x.wild = map[string]*hostGroup{}, map[string]*hostGroup{}
+	}
+	m, key := x.exact, host
+	if strings.HasPrefix(host, "*.") {
+		m, key = x.wild, host[1:]
+		x.wildLens = growMark(x.wildLens, len(key))
+	}
+	if m[key] == nil {
+		if g == nil {
+			g = newHostGroup()
+		}
+		m[key] = g
+	}
+	return m[key]
+}
+
+// escapePrefix is a prefix key as browsers send it on the request line:
+// non-ASCII bytes, space, '"', '<', '>' and '`' percent-encoded (the
+// other bytes of the path percent-encode set are refused in a prefix).
+// Stacks that route on the path as sent (fiber) compare it with this form.
+func escapePrefix(key string) string {
+	const hex = "0123456789ABCDEF"
+	var b []byte
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		if c < 0x80 && !strings.ContainsRune(" \"<>`", rune(c)) {
+			if b != nil {
+				b = append(b, c)
+			}
+			continue
+		}
+		if b == nil {
+			b = append(make([]byte, 0, len(key)+16), key[:i]...)
+		}
+		b = append(b, '%', hex[c>>4], hex[c&15])
+	}
+	if b == nil {
+		return key
+	}
+	return string(b)
 }
 
 // asciiLower lower-cases the ASCII letters of s, the only folding the scope
@@ -179,15 +242,6 @@ func asciiLower(s string) string {
 
 func newHostGroup() *hostGroup {
 	return &hostGroup{exact: map[string]*scope{}, folded: map[string]*scope{}}
-}
-
-func groupIn(m map[string]*hostGroup, key string) *hostGroup {
-	g := m[key]
-	if g == nil {
-		g = newHostGroup()
-		m[key] = g
-	}
-	return g
 }
 
 // growMark sets marks[n], growing marks as needed.
@@ -220,22 +274,23 @@ func checkScopeHost(h string) error {
 	if fix != h && strings.ToLower(h) != h {
 		because("is not in lower case")
 	}
-	if host, _, ok := strings.Cut(fix, ":"); ok {
+	if host, port, ok := strings.Cut(fix, ":"); ok && !canonicalPort(port) {
 		fix = host
-		because("has a port, but hosts are matched without their port")
+		because("has a port browsers never send in a Host header (they leave default ports out)")
 	}
 	if host, ok := strings.CutSuffix(fix, "."); ok {
 		fix = host
 		because("ends in a dot, but hosts are matched without it")
 	}
 	if len(reasons) > 0 {
-		if hostNameProblem(fix) != "" {
+		if name, _, _ := strings.Cut(fix, ":"); hostNameProblem(name) != "" {
 			fix = ""
 		}
 		return valueError(ErrScopeHost, "Host", h, strings.Join(reasons, " and "), fix)
 	}
-	if p := hostNameProblem(h); p != "" {
-		return valueError(ErrScopeHost, "Host", h, p, "")
+	// A port that browsers send (not a default one) is part of the host.
+	if name, _, _ := strings.Cut(h, ":"); hostNameProblem(name) != "" {
+		return valueError(ErrScopeHost, "Host", h, hostNameProblem(name), "")
 	}
 	return nil
 }
@@ -276,8 +331,8 @@ func checkPathPrefix(p string) (string, error) {
 		return "", nil
 	case p[0] != '/':
 		return bad(`does not start with "/"; did you mean ` + strconv.Quote("/"+p) + "?")
-	case len(strings.TrimSuffix(p, "/")) > maxPrefixLength:
-		return bad("is longer than " + strconv.Itoa(maxPrefixLength) + " bytes (not counting a trailing slash)")
+	case len(escapePrefix(strings.TrimSuffix(p, "/"))) > maxPrefixLength:
+		return bad("is longer than " + strconv.Itoa(maxPrefixLength) + " bytes (not counting a trailing slash; non-ASCII bytes count as their %XX escapes)")
 	case globSegment(p) >= 0:
 		return "", globError(p)
 	case strings.ContainsAny(p, `?#%\`):

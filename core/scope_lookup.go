@@ -7,10 +7,11 @@ import (
 )
 
 // resolve finds the scope that judges r, or returns nil with the reason why
-// no scope applies. Every reading of the path (as given, percent-decoded,
-// RawPath, lower-cased) must select the same scope. It reads at most
-// maxHostLength bytes of the host and, for the lookups, maxPrefixLength+1
-// bytes of each reading, and does not allocate.
+// no scope applies. Every reading of the host (with its port, as echo's
+// host routes compare it, and without, as http.ServeMux does) and of the
+// path (as given, percent-decoded, RawPath, lower-cased) must select the
+// same scope. It reads at most maxPrefixLength+1 bytes of each path reading
+// for the lookups, and does not allocate.
 func (t *scopeTable) resolve(r *adapter.Request) (*scope, ReasonCode) {
 	path := r.Path
 	if path == "" {
@@ -19,36 +20,21 @@ func (t *scopeTable) resolve(r *adapter.Request) (*scope, ReasonCode) {
 	if ambiguousPath(path) || (r.RawPath != "" && ambiguousPath(r.RawPath)) {
 		return nil, ReasonPathAmbiguous
 	}
-	var hostBuf [maxHostLength]byte
-	host := hostKey(&hostBuf, r.Host)
-	// The buffers hold one byte more than the longest prefix, which
-	// checkPathPrefix bounds by maxPrefixLength: that byte tells whether
-	// the prefix ends at a segment boundary.
-	var given [maxPrefixLength + 1]byte
-	limit := min(t.maxPrefix+1, len(given))
-	n := copy(given[:min(len(path), limit)], path)
-	s := t.find(host, given[:n], len(path), false)
-	if strings.IndexByte(path, '%') >= 0 {
-		var decoded [maxPrefixLength + 1]byte
-		m, length := decodeInto(decoded[:limit], path)
-		if t.find(host, decoded[:m], length, false) != s {
-			return nil, ReasonPathAmbiguous
+	var full, name string
+	if t.hosts.exact != nil {
+		var canonical bool
+		if full, name, canonical = hostReadings(r.Host); !canonical {
+			return nil, ReasonHostAmbiguous
 		}
 	}
-	if r.RawPath != "" && r.RawPath != path {
-		var raw [maxPrefixLength + 1]byte
-		m := copy(raw[:min(len(r.RawPath), limit)], r.RawPath)
-		if t.find(host, raw[:m], len(r.RawPath), false) != s {
-			return nil, ReasonPathAmbiguous
+	s, code := t.pathScope(&t.hosts, full, path, r.RawPath)
+	if code == 0 && (full != name || t.ports) {
+		if named, c := t.pathScope(&t.names, name, path, r.RawPath); c != 0 || named != s {
+			return nil, ReasonHostAmbiguous
 		}
 	}
-	if t.foldAlways || hasUpper(given[:n]) {
-		for i := range n {
-			given[i] = lower(given[i])
-		}
-		if t.find(host, given[:n], len(path), true) != s {
-			return nil, ReasonPathAmbiguous
-		}
+	if code != 0 {
+		return nil, code
 	}
 	if s == nil {
 		if t.def == nil {
@@ -59,17 +45,52 @@ func (t *scopeTable) resolve(r *adapter.Request) (*scope, ReasonCode) {
 	return s, 0
 }
 
-// find returns the most specific scope for host (lower case, without port;
-// nil when the request's host cannot match a Host) and a path of length
-// bytes whose start is p; folded looks p up among the lower-cased prefixes.
-func (t *scopeTable) find(host, p []byte, length int, folded bool) *scope {
-	if host != nil {
-		if s := t.exact[string(host)].find(p, length, folded); s != nil {
+// pathScope finds the scope for host (looked up in idx) and every reading
+// of path, or reports that the readings disagree.
+func (t *scopeTable) pathScope(idx *hostIndex, host, path, rawPath string) (*scope, ReasonCode) {
+	// The buffers hold one byte more than the longest prefix (or its
+	// escaped form), which checkPathPrefix bounds by maxPrefixLength: that
+	// byte tells whether the prefix ends at a segment boundary.
+	var given [maxPrefixLength + 1]byte
+	limit := min(t.maxPrefix+1, len(given))
+	n := copy(given[:min(len(path), limit)], path)
+	s := t.find(idx, host, given[:n], len(path), false)
+	if strings.IndexByte(path, '%') >= 0 {
+		var decoded [maxPrefixLength + 1]byte
+		m, length := decodeInto(decoded[:limit], path)
+		if t.find(idx, host, decoded[:m], length, false) != s {
+			return nil, ReasonPathAmbiguous
+		}
+	}
+	if rawPath != "" && rawPath != path {
+		var raw [maxPrefixLength + 1]byte
+		m := copy(raw[:min(len(rawPath), limit)], rawPath)
+		if t.find(idx, host, raw[:m], len(rawPath), false) != s {
+			return nil, ReasonPathAmbiguous
+		}
+	}
+	if t.foldAlways || hasUpper(given[:n]) {
+		for i := range n {
+			given[i] = lower(given[i])
+		}
+		if t.find(idx, host, given[:n], len(path), true) != s {
+			return nil, ReasonPathAmbiguous
+		}
+	}
+	return s, 0
+}
+
+// find returns the most specific scope for host (a key of idx; "" when the
+// request's host cannot match a Host) and a path of length bytes whose
+// start is p; folded looks p up among the lower-cased prefixes.
+func (t *scopeTable) find(idx *hostIndex, host string, p []byte, length int, folded bool) *scope {
+	if host != "" {
+		if s := idx.exact[host].find(p, length, folded); s != nil {
 			return s
 		}
 		for i := 1; i < len(host); i++ {
-			if host[i] == '.' && len(host)-i < len(t.wildLens) && t.wildLens[len(host)-i] {
-				if s := t.wild[string(host[i:])].find(p, length, folded); s != nil {
+			if host[i] == '.' && len(host)-i < len(idx.wildLens) && idx.wildLens[len(host)-i] {
+				if s := idx.wild[host[i:]].find(p, length, folded); s != nil {
 					return s
 				}
 			}
@@ -98,6 +119,54 @@ func (g *hostGroup) find(p []byte, length int, folded bool) *scope {
 		}
 	}
 	return nil
+}
+
+// hostReadings splits a Host header value into the keys host scopes are
+// looked up with: full, with the port when one is given, and name, without
+// it ("" for both when the value is no host name made of non-empty labels,
+// such as an IP literal: it matches only scopes without Host). canonical
+// is false for a host name in a form browsers never send, which routers
+// and applications read differently: upper case, a trailing dot, an empty,
+// default (80, 443) or zero-padded port.
+func hostReadings(h string) (full, name string, canonical bool) {
+	name, port, hasPort := strings.Cut(h, ":")
+	if name == "" || len(name) > maxHostLength {
+		return "", "", true
+	}
+	upper := false
+	for i := 0; i < len(name); i++ {
+		switch b := name[i]; {
+		case 'A' <= b && b <= 'Z':
+			upper = true
+		case b == '.':
+			if i == 0 || name[i-1] == '.' {
+				return "", "", true // an empty label: "*.a.test" never matches "..a.test"
+			}
+		case !('a' <= b && b <= 'z' || '0' <= b && b <= '9' || b == '-' || b == '_'):
+			return "", "", true // an IP literal, or no host name
+		}
+	}
+	if upper || name[len(name)-1] == '.' || hasPort && !canonicalPort(port) {
+		return "", "", false
+	}
+	return h, name, true
+}
+
+// canonicalPort reports whether p is a port as browsers write it in a Host
+// header: decimal, without leading zeros, at most 65535, and not a default
+// port (browsers omit 80 for http and 443 for https).
+func canonicalPort(p string) bool {
+	if p == "" || len(p) > 5 || p[0] == '0' || p == "80" || p == "443" {
+		return false
+	}
+	n := 0
+	for i := 0; i < len(p); i++ {
+		if p[i] < '0' || p[i] > '9' {
+			return false
+		}
+		n = n*10 + int(p[i]-'0')
+	}
+	return n <= 65535
 }
 
 // ambiguousPath reports whether p is not a plain absolute path: it does not
@@ -200,29 +269,6 @@ func unhex(c byte) byte {
 		return c - 'a' + 10
 	}
 	return c - 'A' + 10
-}
-
-// hostKey writes host, without port or one trailing dot, in lower case into
-// buf. It returns nil when host is empty, too long or not a plain host name
-// of non-empty labels (such a request matches only scopes without Host).
-func hostKey(buf *[maxHostLength]byte, host string) []byte {
-	host = requestHost(host)
-	if host == "" || len(host) > maxHostLength {
-		return nil
-	}
-	for i := 0; i < len(host); i++ {
-		b := lower(host[i])
-		switch {
-		case b == '.':
-			if i == 0 || host[i-1] == '.' || i == len(host)-1 {
-				return nil // an empty label: "*.a.test" never matches "..a.test"
-			}
-		case !('a' <= b && b <= 'z' || '0' <= b && b <= '9' || b == '-' || b == '_'):
-			return nil
-		}
-		buf[i] = b
-	}
-	return buf[:len(host)]
 }
 
 // requestHost is the host of a Host header value without its port and

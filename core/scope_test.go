@@ -66,8 +66,10 @@ func TestScopeSelection(t *testing.T) {
 		// A host scope wins over every host-less one, at any path.
 		{"http://acme.tenant.test/api/items", "https://acme.example", "*.tenant.test/", "https://acme.example"},
 		{"http://acme.tenant.test/api/items", "https://app.example", "*.tenant.test/", ""},
-		{"http://acme.tenant.test:8090/t", "https://acme.example", "*.tenant.test/", "https://acme.example"},
-		{"http://ACME.Tenant.Test./t", "https://acme.example", "*.tenant.test/", "https://acme.example"},
+		// A host in another form than browsers send, or a port the scope
+		// does not name: routers disagree on such hosts, so no CORS.
+		{"http://acme.tenant.test:8090/t", "https://acme.example", ScopeNone, ""},
+		{"http://ACME.Tenant.Test./t", "https://acme.example", ScopeNone, ""},
 		{"http://acme.tenant.test/t", "https://other.example", "*.tenant.test/", ""},
 		{"http://x.acme.tenant.test/t", "https://x.example", "*.tenant.test/", "https://x.example"},
 		{"http://tenant.test/public/items", "https://evil.example", "/public/", "*"}, // the apex is not a subdomain
@@ -111,7 +113,7 @@ func TestScopePrecedence(t *testing.T) {
 		"http://y.x.t.test/z":      "*.t.test/",
 		"http://x.t.test/a/b":      "*.t.test/", // the apex of *.x.t.test
 		"http://t.test/a/b":        "/a/b/",
-		"http://y.x.t.test:1/a/b/": "y.x.t.test/a/b",
+		"http://y.x.t.test:1/a/b/": ScopeNone, // the scope has no port
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for round := 0; round < 20; round++ {
@@ -266,7 +268,7 @@ func TestScopedConfigErrors(t *testing.T) {
 			{PathPrefix: "/a%2Fb/", Config: Config{AllowedOrigins: []string{"https://app.example"}}},
 			{Host: "*.Tenant.test", Config: Config{AllowedOrigins: []string{"https://app.example"}}},
 			{Host: "a.*.test", Config: Config{AllowedOrigins: []string{"https://app.example"}}},
-			{Host: "api.example:8080", Config: Config{AllowedOrigins: []string{"https://app.example"}}},
+			{Host: "api.example:443", Config: Config{AllowedOrigins: []string{"https://app.example"}}},
 			{Host: "bad host", Config: Config{AllowedOrigins: []string{"https://app.example"}}},
 			{Host: "ok.example", PathPrefix: "/x/", Config: Config{AllowedOrigins: []string{"https://App.example/"}, MaxAge: time.Millisecond}},
 		},
@@ -285,7 +287,7 @@ func TestScopedConfigErrors(t *testing.T) {
 		`Scopes[6] (host "", path prefix "/a%2Fb/"): PathPrefix "/a%2Fb/" contains '?', '#', '%'`,
 		`Scopes[7] (host "*.Tenant.test", path prefix ""): Host "*.Tenant.test" is not in lower case; did you mean "*.tenant.test"?`,
 		`Scopes[8] (host "a.*.test", path prefix ""): Host "a.*.test" has a "*" other than a leading "*."`,
-		`Scopes[9] (host "api.example:8080", path prefix ""): Host "api.example:8080" has a port`,
+		`Scopes[9] (host "api.example:443", path prefix ""): Host "api.example:443" has a port browsers never send in a Host header (they leave default ports out); did you mean "api.example"?`,
 		`Scopes[10] (host "bad host", path prefix ""): Host "bad host" is not a host name`,
 		`Scopes[11] (host "ok.example", path prefix "/x/"): AllowedOrigins[0] "https://App.example/"`,
 		`Scopes[11] (host "ok.example", path prefix "/x/"): MaxAge "1ms" is not a whole number of seconds`,
@@ -654,5 +656,95 @@ func TestScopedLoggerDefault(t *testing.T) {
 	}
 	if s := own.String(); strings.Count(s, "origin-not-allowed") != 1 || !strings.Contains(s, "scope=/own/") {
 		t.Errorf("the scope's own Logger got:\n%s\nwant the denial of /own/", s)
+	}
+}
+
+// TestScopeHostReadings: with host scopes, a host in a form browsers never
+// send, or one whose scope depends on whether its port counts, gets no CORS
+// (http.ServeMux ignores the port and echo's host routes compare it; both
+// compare case and a trailing dot exactly); "*." needs a non-empty label.
+func TestScopeHostReadings(t *testing.T) {
+	p := MustNewScoped(ScopedConfig{Scopes: []Scope{
+		{Host: "static.example", Config: Config{AllowedOrigins: []string{"*"}}},
+		{Host: "*.tenant.test", Config: Config{AllowOriginRequestFunc: tenantOrigin, AllowCredentials: true}},
+		{Host: "dev.localhost:8080", Config: Config{AllowedOrigins: []string{"http://localhost:3000"}}},
+		{PathPrefix: "/api/", Config: Config{AllowedOrigins: []string{"https://app.example"}, AllowCredentials: true}},
+	}})
+	for _, tc := range []struct {
+		host, scope string
+		code        ReasonCode
+	}{
+		{"static.example", "static.example/", ReasonAnyOrigin},
+		{"STATIC.example", ScopeNone, ReasonHostAmbiguous},
+		{"static.example.", ScopeNone, ReasonHostAmbiguous},
+		{"static.example:443", ScopeNone, ReasonHostAmbiguous},
+		{"static.example:80", ScopeNone, ReasonHostAmbiguous},
+		{"static.example:", ScopeNone, ReasonHostAmbiguous},
+		{"static.example:08080", ScopeNone, ReasonHostAmbiguous},
+		{"static.example:8443", ScopeNone, ReasonHostAmbiguous}, // ServeMux: static; echo's e.Host: another router
+		{"dev.localhost:8080", "dev.localhost:8080/", ReasonOriginNotAllowed},
+		{"dev.localhost", ScopeNone, ReasonHostAmbiguous},
+		{"dev.localhost:9090", ScopeNone, ReasonHostAmbiguous},
+		{"acme.tenant.test", "*.tenant.test/", ReasonOriginNotAllowed},
+		{"..tenant.test", "/api/", ReasonOriginAllowed}, // no subdomain: an empty label
+		{".tenant.test", "/api/", ReasonOriginAllowed},
+		{"other.example", "/api/", ReasonOriginAllowed},
+		{"other.example:8443", "/api/", ReasonOriginAllowed}, // no host scope in either reading
+		{"[::1]:8080", "/api/", ReasonOriginAllowed},
+		{"", "/api/", ReasonOriginAllowed},
+	} {
+		origin := [1]string{"https://app.example"}
+		d := eval(p, request{Method: "GET", Host: tc.host, Path: "/api/me", Origin: origin[:]}, nil)
+		if d.Reason.Scope != tc.scope || d.Reason.Code != tc.code {
+			t.Errorf("Host %q: scope %q (%v), want %q (%v)", tc.host, d.Reason.Scope, d.Reason.Code, tc.scope, tc.code)
+		}
+	}
+	// Without host scopes the host is not read at all.
+	q := MustNewScoped(ScopedConfig{Scopes: []Scope{{PathPrefix: "/api/", Config: Config{AllowedOrigins: []string{"https://app.example"}}}}})
+	origin := [1]string{"https://app.example"}
+	if d := eval(q, request{Method: "GET", Host: "STATIC.example.:443", Path: "/api/me", Origin: origin[:]}, nil); d.Reason.Code != ReasonOriginAllowed {
+		t.Errorf("path scopes only, upper-case host: %v", d.Reason)
+	}
+	if _, err := NewScoped(ScopedConfig{Scopes: []Scope{
+		{Host: "dev.localhost:8080", Config: publicConfig}, {Host: "dev.localhost", PathPrefix: "/x/", Config: publicConfig},
+	}}); err == nil || !strings.Contains(err.Error(), `Scopes[1] (host "dev.localhost", path prefix "/x/"): Host "dev.localhost" names the host of Scopes[0]`) {
+		t.Errorf("one host with and without a port: %v", err)
+	}
+}
+
+// TestScopeNonASCIIPrefixes: a prefix with bytes browsers percent-encode
+// applies to the decoded path (net/http, gin, echo, chi) and to the path as
+// sent (fiber), with one folding rule (ASCII letters only) for both.
+func TestScopeNonASCIIPrefixes(t *testing.T) {
+	p := MustNewScoped(ScopedConfig{Scopes: []Scope{
+		{PathPrefix: "/über/", Config: Config{AllowedOrigins: []string{"*"}}},
+		{PathPrefix: "/Über/", Config: Config{AllowedOrigins: []string{"*"}}},
+		{PathPrefix: "/\u212a/", Config: Config{AllowedOrigins: []string{"*"}}}, // the Kelvin sign
+		{PathPrefix: "/a b/", Config: Config{AllowedOrigins: []string{"*"}}},
+	}})
+	for _, tc := range []struct{ path, rawPath, scope string }{
+		{"/über/x", "", "/über/"},              // net/http: URL.Path
+		{"/%C3%BCber/x", "", "/über/"},         // fiber: the path as sent
+		{"/Über/x", "", "/Über/"},              // not the same prefix: Ü is no ASCII capital
+		{"/%C3%9Cber/x", "", "/Über/"},         //
+		{"/\u212a/x", "", "/\u212a/"},          //
+		{"/%E2%84%AA/x", "", "/\u212a/"},       //
+		{"/k/x", "", ScopeNone},                // the Kelvin sign is no "k"
+		{"/a b/x", "", "/a b/"},                //
+		{"/a%20b/x", "", "/a b/"},              //
+		{"/%c3%bcber/x", "", ScopeNone},        // escaped otherwise than browsers do: the readings disagree
+		{"/über/x", "/%C3%BCber/x", "/über/"},  //
+		{"/über/x", "/%c3%bcber/x", ScopeNone}, //
+	} {
+		origin := [1]string{"https://app.example"}
+		d := eval(p, request{Method: "GET", Host: "a.test", Path: tc.path, RawPath: tc.rawPath, Origin: origin[:]}, nil)
+		if d.Reason.Scope != tc.scope {
+			t.Errorf("path %q (raw %q): scope %q (%v), want %q", tc.path, tc.rawPath, d.Reason.Scope, d.Reason, tc.scope)
+		}
+	}
+	long := "/" + strings.Repeat("ü", 50) // 101 bytes, 301 once escaped
+	if _, err := NewScoped(ScopedConfig{Scopes: []Scope{{PathPrefix: long, Config: publicConfig}}}); err == nil ||
+		!strings.Contains(err.Error(), "non-ASCII bytes count as their %XX escapes") {
+		t.Errorf("a prefix of 301 bytes once escaped: %v", err)
 	}
 }

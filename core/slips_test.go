@@ -129,8 +129,10 @@ var slips = []slip{
 	// Scopes.
 	{habit: "a scope's host written as an origin pattern", scope: "https://*.tenant.test", cfg: Config{AllowedOrigins: anyOrigin},
 		problems: []string{`Scopes[0] (host "https://*.tenant.test", path prefix ""): Host "https://*.tenant.test" has a scheme (https://), but a scope matches the request's host alone; did you mean "*.tenant.test"?`}},
-	{habit: "a scope's host with its port", scope: "API.example:8443", cfg: Config{AllowedOrigins: anyOrigin},
-		problems: []string{`Scopes[0] (host "API.example:8443", path prefix ""): Host "API.example:8443" is not in lower case and has a port, but hosts are matched without their port; did you mean "api.example"?`}},
+	{habit: "a scope's host with its default port", scope: "API.example:443", cfg: Config{AllowedOrigins: anyOrigin},
+		problems: []string{`Scopes[0] (host "API.example:443", path prefix ""): Host "API.example:443" is not in lower case and has a port browsers never send in a Host header (they leave default ports out); did you mean "api.example"?`}},
+	{habit: "a scope's host with its port, upper case", scope: "API.localhost:8443", cfg: Config{AllowedOrigins: anyOrigin},
+		problems: []string{`Scopes[0] (host "API.localhost:8443", path prefix ""): Host "API.localhost:8443" is not in lower case; did you mean "api.localhost:8443"?`}},
 }
 
 // TestSlipsOfPeerLibraryUsers checks what New says about each slip, word
