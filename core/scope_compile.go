@@ -280,7 +280,7 @@ func checkScopeHost(h string) error {
 	}
 	if host, ok := strings.CutSuffix(fix, "."); ok {
 		fix = host
-		because("ends in a dot, but hosts are matched without it")
+		because("ends in a dot, but a scope names a host as browsers send it, without one")
 	}
 	if len(reasons) > 0 {
 		if name, _, _ := strings.Cut(fix, ":"); hostNameProblem(name) != "" {
