@@ -3,6 +3,7 @@ package browser
 import (
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"net/url"
 	"slices"
@@ -170,7 +171,9 @@ func testEngine(t *testing.T, e *Engine) {
 		byStack[st.name] = plan(er, st.name, false, func(p *Profile) api {
 			ln := listen(t)
 			rec := newRecorder()
-			st.serve(t, ln, p.Policy(o), appHandler(rec), rec, p.StripVary)
+			withPort := o
+			_, withPort.APIPort, _ = net.SplitHostPort(ln.Addr().String())
+			st.serve(t, ln, p.Policy(withPort), appHandler(rec), rec, p.StripVary)
 			return api{baseURL(ln), rec}
 		})
 		all = append(all, byStack[st.name]...)

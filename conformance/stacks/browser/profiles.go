@@ -2,7 +2,6 @@ package browser
 
 import (
 	"net/http"
-	"strings"
 	"time"
 
 	cors "github.com/originguard/cors/core"
@@ -71,12 +70,16 @@ func scopedConfig(o Origins) cors.ScopedConfig {
 	app := cors.Config{AllowedOrigins: []string{o.A}, AllowCredentials: true,
 		AllowedMethods: []string{"GET", "PUT"}, AllowedHeaders: []string{"X-Custom"}, MaxAge: -1}
 	frontEnds := map[string]string{"localhost": o.A} // tenant host -> its front end's origin
+	tenant := "localhost"                            // as browsers send it: with the API server's port
+	if o.APIPort != "" {
+		tenant += ":" + o.APIPort
+	}
 	return cors.ScopedConfig{Scopes: []cors.Scope{
 		{PathPrefix: "/api/public/", Config: cors.Config{AllowedOrigins: []string{"*"}, AllowedMethods: []string{"GET"}, MaxAge: -1}},
 		{PathPrefix: "/api/app/", Config: app},
 		{PathPrefix: "/only-put", Config: app},
-		{Host: "localhost", PathPrefix: "/api/", Config: cors.Config{AllowCredentials: true, MaxAge: -1,
-			AllowOriginRequestFunc: func(origin, host, _ string) bool { return frontEnds[strings.ToLower(host)] == origin }}},
+		{Host: tenant, PathPrefix: "/api/", Config: cors.Config{AllowCredentials: true, MaxAge: -1,
+			AllowOriginRequestFunc: func(origin, host, _ string) bool { return frontEnds[host] == origin }}},
 	}}
 }
 

@@ -49,6 +49,9 @@ func (k PageKind) String() string {
 // http://127.0.0.1:<port>, and http://localhost:<port> for Cross.
 type Origins struct {
 	A, A2, Other, Cross string
+	// APIPort is the port of the API server the policy is built for ("" when
+	// none listens yet): a host scope names the port browsers send.
+	APIPort string
 }
 
 // Of returns the origin a page of kind k sends ("null" for PageNull).
