@@ -3,10 +3,7 @@ package rules
 import "testing"
 
 func TestCited(t *testing.T) {
-	names, err := Names()
-	if err != nil {
-		t.Fatal(err)
-	}
+	names := TestNames(t)
 	for _, tc := range []struct {
 		why  string
 		want int // rules cited, or -1 for an error
