@@ -22,8 +22,16 @@ func (d *answer) evaluatePreflight(r *adapter.Request) {
 	d.Respond, d.Status, d.Reason.Code = !c.passthrough, c.status, ReasonPreflightAllowed
 	d.maxAge = c.maxAge != ""
 	d.refuseOn(d.checkMethod(r.Lines(adapter.RequestMethod)))
-	d.refuseOn(d.checkRequestHeaders(r.Lines(adapter.RequestHeaders)))
-	d.refuseOn(d.checkPrivateNetwork(r.Lines(adapter.RequestPrivateNetwork)))
+	// After a refusal a step runs only when its header depends on the
+	// request: the reason is already the first refusal.
+	if d.Allowed || c.allowHeaders == "" || c.anyHeader {
+		d.refuseOn(d.checkRequestHeaders(r.Lines(adapter.RequestHeaders)))
+	} else {
+		d.allowHeaders = allowHeadersList
+	}
+	if d.Allowed || c.privateNetwork {
+		d.refuseOn(d.checkPrivateNetwork(r.Lines(adapter.RequestPrivateNetwork)))
+	}
 }
 
 // verdict is the outcome of one preflight step: ReasonPreflightAllowed, or

@@ -1,6 +1,10 @@
 package cors
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/originguard/cors/core/internal/ascii"
+)
 
 // Character classes, one table lookup per byte: with comparisons and
 // switches instead, BenchmarkEvaluate/preflight-allowed takes 1.23x the
@@ -74,12 +78,21 @@ func trimOWS(s string) string {
 // normalizeMethod applies Fetch's method normalisation: the six methods
 // below are upper-cased, every other method is kept byte for byte.
 func normalizeMethod(m string) string {
-	switch m {
-	case "DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT":
-		return m // already normal: the common case
+	var candidates []string
+	switch len(m) { // only these lengths can need it: PATCH and others return at once
+	case 3:
+		candidates = []string{"GET", "PUT"}
+	case 4:
+		candidates = []string{"HEAD", "POST"}
+	case 6:
+		candidates = []string{"DELETE"}
+	case 7:
+		candidates = []string{"OPTIONS"}
+	default:
+		return m
 	}
-	for _, n := range [...]string{"DELETE", "GET", "HEAD", "OPTIONS", "POST", "PUT"} {
-		if strings.EqualFold(m, n) {
+	for _, n := range candidates {
+		if m == n || ascii.EqualFold(m, n) {
 			return n
 		}
 	}

@@ -134,20 +134,23 @@ const (
 // and net/http refuses it). Request.Add uses it. (Optional whitespace around
 // values, which some servers leave, is ignored by the policy.)
 func FieldOf(name string) Field {
-	const prefix = "Access-Control-Request-"
-	switch {
-	case ascii.EqualFold(name, "Origin"):
-		return Origin
-	case len(name) <= len(prefix) || !ascii.EqualFold(name[:len(prefix)], prefix):
+	// Most lines are other headers: their length alone rules them out.
+	var f Field
+	var canonical string
+	switch len(name) {
+	case len("Origin"):
+		f, canonical = Origin, "Origin"
+	case len("Access-Control-Request-Method"):
+		f, canonical = RequestMethod, "Access-Control-Request-Method"
+	case len("Access-Control-Request-Headers"):
+		f, canonical = RequestHeaders, "Access-Control-Request-Headers"
+	case len("Access-Control-Request-Private-Network"):
+		f, canonical = RequestPrivateNetwork, "Access-Control-Request-Private-Network"
+	default:
 		return Other
 	}
-	switch rest := name[len(prefix):]; {
-	case ascii.EqualFold(rest, "Method"):
-		return RequestMethod
-	case ascii.EqualFold(rest, "Headers"):
-		return RequestHeaders
-	case ascii.EqualFold(rest, "Private-Network"):
-		return RequestPrivateNetwork
+	if name == canonical || ascii.EqualFold(name, canonical) {
+		return f
 	}
 	return Other
 }
