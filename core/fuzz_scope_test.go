@@ -7,7 +7,6 @@ package cors
 // strings.HasPrefix, where the engine uses maps and fixed buffers.
 
 import (
-	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -102,24 +101,9 @@ func refScopeHost(h string) (full, name string, canonical bool) {
 	return h, name, true
 }
 
-// refEscape writes a prefix as browsers send it: bytes outside printable
-// ASCII, space, '"', '<', '>' and '`' as %XX.
-func refEscape(p string) string {
-	var b strings.Builder
-	for i := 0; i < len(p); i++ {
-		if c := p[i]; c >= 0x80 || strings.IndexByte(" \"<>`", c) >= 0 {
-			fmt.Fprintf(&b, "%%%02X", c)
-		} else {
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
-}
-
 // refPick returns the most specific scope that covers host and path, or
 // nil: a Host scope wins over one without (an exact host over a pattern, a
-// longer pattern over a shorter one), then the longest prefix, written
-// decoded or as browsers escape it. With folded, prefixes are compared in
+// longer pattern over a shorter one), then the longest prefix. With folded, prefixes are compared in
 // lower case; with portless, the scopes' hosts without their ports.
 func refPick(scopes []Scope, host, path string, folded, portless bool) *Scope {
 	var best *Scope
@@ -142,16 +126,15 @@ func refPick(scopes []Scope, host, path string, folded, portless bool) *Scope {
 		default:
 			continue
 		}
-		for _, key := range []string{strings.TrimSuffix(s.PathPrefix, "/"), refEscape(strings.TrimSuffix(s.PathPrefix, "/"))} {
-			if folded {
-				key = refASCIILower(key)
-			}
-			if path != key && !strings.HasPrefix(path, key+"/") {
-				continue
-			}
-			if hostRank > bestHost || hostRank == bestHost && len(key) > bestLen {
-				best, bestHost, bestLen = s, hostRank, len(key)
-			}
+		key := strings.TrimSuffix(s.PathPrefix, "/")
+		if folded {
+			key = refASCIILower(key)
+		}
+		if path != key && !strings.HasPrefix(path, key+"/") {
+			continue
+		}
+		if hostRank > bestHost || hostRank == bestHost && len(key) > bestLen {
+			best, bestHost, bestLen = s, hostRank, len(key)
 		}
 	}
 	return best

@@ -26,7 +26,8 @@ type Scope struct {
 	// segment, no backslash, '%', '?' or '#', in at most 256 bytes besides a
 	// trailing slash. It is literal, not a route pattern: "/public/" covers
 	// what a router writes "/public/*"; '*', ":id" and "{id}" segments are
-	// refused.
+	// refused, and so are bytes that browsers percent-encode (non-ASCII,
+	// space, '"', '<', '>', '`'), which routers read differently.
 	PathPrefix string
 
 	// Config is the policy for the scope's requests, validated like the

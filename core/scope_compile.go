@@ -166,12 +166,10 @@ func (t *scopeTable) add(host, key string, s *scope) {
 		g = t.hosts.group(host, nil)
 		t.names.group(name, g)
 	}
-	for _, k := range []string{key, escapePrefix(key)} {
-		g.exact[k] = s
-		g.folded[asciiLower(k)] = s
-		g.lens = growMark(g.lens, len(k))
-		t.maxPrefix = max(t.maxPrefix, len(k))
-	}
+	g.exact[key] = s
+	g.folded[asciiLower(key)] = s
+	g.lens = growMark(g.lens, len(key))
+	t.maxPrefix = max(t.maxPrefix, len(key))
 	if asciiLower(key) != key {
 		t.foldAlways = true
 	}
@@ -195,32 +193,6 @@ func (x *hostIndex) group(host string, g *hostGroup) *hostGroup {
 		m[key] = g
 	}
 	return m[key]
-}
-
-// escapePrefix is a prefix key as browsers send it on the request line:
-// non-ASCII bytes, space, '"', '<', '>' and '`' percent-encoded (the
-// other bytes of the path percent-encode set are refused in a prefix).
-// Stacks that route on the path as sent (fiber) compare it with this form.
-func escapePrefix(key string) string {
-	const hex = "0123456789ABCDEF"
-	var b []byte
-	for i := 0; i < len(key); i++ {
-		c := key[i]
-		if c < 0x80 && !strings.ContainsRune(" \"<>`", rune(c)) {
-			if b != nil {
-				b = append(b, c)
-			}
-			continue
-		}
-		if b == nil {
-			b = append(make([]byte, 0, len(key)+16), key[:i]...)
-		}
-		b = append(b, '%', hex[c>>4], hex[c&15])
-	}
-	if b == nil {
-		return key
-	}
-	return string(b)
 }
 
 // asciiLower lower-cases the ASCII letters of s, the only folding the scope
@@ -331,8 +303,13 @@ func checkPathPrefix(p string) (string, error) {
 		return "", nil
 	case p[0] != '/':
 		return bad(`does not start with "/"; did you mean ` + strconv.Quote("/"+p) + "?")
-	case len(escapePrefix(strings.TrimSuffix(p, "/"))) > maxPrefixLength:
-		return bad("is longer than " + strconv.Itoa(maxPrefixLength) + " bytes (not counting a trailing slash; non-ASCII bytes count as their %XX escapes)")
+	case len(strings.TrimSuffix(p, "/")) > maxPrefixLength:
+		return bad("is longer than " + strconv.Itoa(maxPrefixLength) + " bytes (not counting a trailing slash)")
+	case escapedSegment(p) >= 0:
+		i := escapedSegment(p)
+		return "", valueError(ErrScopePathPrefix, "PathPrefix", p, "has a byte that browsers percent-encode on the request line (non-ASCII, space, '\"', '<', '>', '`'), "+
+			"which routers read differently (net/http decodes it, fiber matches the bytes as sent), so no scope could be chosen safely; "+
+			"cover the parent prefix, or give the route an ASCII name", p[:i])
 	case globSegment(p) >= 0:
 		return "", globError(p)
 	case strings.ContainsAny(p, `?#%\`):
@@ -374,4 +351,19 @@ func globError(p string) error {
 		return valueError(ErrScopePathPrefix, "PathPrefix", p, problem, p[:i])
 	}
 	return valueError(ErrScopePathPrefix, "PathPrefix", p, problem+": write one scope per literal prefix, or use their parent "+strconv.Quote(p[:i]), "")
+}
+
+// escapedSegment returns the index in p of the first segment with a byte
+// that browsers percent-encode in a path, or -1.
+func escapedSegment(p string) int {
+	start := 0
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; {
+		case c == '/':
+			start = i + 1
+		case c >= 0x80 || strings.IndexByte(" \"<>`", c) >= 0:
+			return start
+		}
+	}
+	return -1
 }

@@ -30,4 +30,13 @@
 //
 // The middleware is the core's net/http handler (cors.Policy.Handler); it
 // holds no CORS logic of its own.
+//
+// # Host and path the policy judges
+//
+// A scoped policy (cors.NewScoped) judges r.Host and r.URL.Path (with
+// r.URL.RawPath), as chi routes and handlers see them. chi does not read
+// X-Forwarded-Host: behind a reverse proxy, a middleware that sets r.Host
+// from it for trusted proxies only must run before this one, so that the
+// policy and the handlers judge the same host (rule scope-host-readings in
+// docs/behaviour.md).
 package corschi

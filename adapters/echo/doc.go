@@ -44,4 +44,13 @@
 //
 // The adapter holds no CORS logic: it describes the request to
 // cors.Policy.Evaluate and carries out the decision.
+//
+// # Host and path the policy judges
+//
+// A scoped policy (cors.NewScoped) judges c.Request().Host and the request's
+// URL.Path (with RawPath), as echo routes them. echo's e.Host routes compare
+// the whole Host value, port included; a Scope Host names the port the same
+// way ("dev.localhost:8080"), and a host whose scope would depend on the port
+// gets no CORS. echo never takes the host from X-Forwarded-Host (IPExtractor
+// governs RealIP only); rule scope-host-readings in docs/behaviour.md.
 package corsecho

@@ -47,4 +47,13 @@
 //
 // The adapter holds no CORS logic: it describes the request to
 // cors.Policy.Evaluate and carries out the decision.
+//
+// # Host and path the policy judges
+//
+// A scoped policy (cors.NewScoped) judges c.Request().Host and the request's
+// URL.Path (with RawPath), as echo routes them; NewVirtualHostHandler
+// compares the whole Host value, port included, and a host whose scope would
+// depend on the port gets no CORS. echo never takes the host from
+// X-Forwarded-Host (IPExtractor governs RealIP only); rule
+// scope-host-readings in docs/behaviour.md.
 package corsecho

@@ -28,8 +28,10 @@ func Middleware(p *cors.Policy) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		// The request is described on this frame, as strings pointing into
 		// fasthttp's buffers: the policy reads them only during Evaluate and
-		// copies what it logs.
-		r := adapter.Request{Method: c.Method(), Host: utils.UnsafeString(c.Request().Host()), Path: c.Path()}
+		// copies what it logs. The host is c.Hostname(), the one handlers
+		// see: X-Forwarded-Host when fiber trusts the sender, which with
+		// fiber's defaults is every sender.
+		r := adapter.Request{Method: c.Method(), Host: c.Hostname(), Path: c.Path()}
 		add := func(key, value []byte) { r.Add(utils.UnsafeString(key), utils.UnsafeString(value)) }
 		// The deprecated Visit methods are used on purpose: their callback
 		// does not escape, so r stays on the stack; ranging over All from

@@ -51,4 +51,15 @@
 //
 // The adapter holds no CORS logic: it describes the request to
 // cors.Policy.Evaluate and carries out the decision.
+//
+// # Host and path the policy judges
+//
+// A scoped policy (cors.NewScoped) judges c.Hostname() and c.Path(), what
+// handlers see. With fiber's defaults c.Hostname() is X-Forwarded-Host
+// from any client, so a client chooses the host both the policy and the
+// handlers judge; behind a reverse proxy set EnableTrustedProxyCheck and
+// TrustedProxies so that only the proxy is believed. fasthttp lowers the
+// host's case; an upper-case or trailing-dot X-Forwarded-Host, or a
+// default port, gets no CORS under host scopes (rule scope-host-readings
+// in docs/behaviour.md).
 package corsfiber

@@ -29,8 +29,9 @@ func Middleware(p *cors.Policy) fiber.Handler {
 	return func(c fiber.Ctx) error {
 		// The request is described on this frame, as strings pointing into
 		// fasthttp's buffers: the policy reads them only during Evaluate and
-		// copies what it logs.
-		r := adapter.Request{Method: c.Method(), Host: unsafeString(c.Request().Host()), Path: c.Path()}
+		// copies what it logs. The host is c.Host(), the one handlers see
+		// (X-Forwarded-Host from a trusted proxy).
+		r := adapter.Request{Method: c.Method(), Host: c.Host(), Path: c.Path()}
 		add := func(key, value []byte) { r.Add(unsafeString(key), unsafeString(value)) }
 		// The deprecated Visit methods are used on purpose: their callback
 		// does not escape, so r stays on the stack; ranging over All from

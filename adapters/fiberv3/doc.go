@@ -51,4 +51,12 @@
 //
 // The adapter holds no CORS logic: it describes the request to
 // cors.Policy.Evaluate and carries out the decision.
+//
+// # Host and path the policy judges
+//
+// A scoped policy (cors.NewScoped) judges c.Host() and c.Path(), what
+// handlers see: X-Forwarded-Host only from proxies trusted through
+// TrustProxy and TrustProxyConfig, the Host header otherwise. An
+// upper-case or trailing-dot forwarded host, or a default port, gets no
+// CORS under host scopes (rule scope-host-readings in docs/behaviour.md).
 package corsfiber

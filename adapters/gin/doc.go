@@ -53,4 +53,13 @@
 //
 // The adapter holds no CORS logic: it describes the request to
 // cors.Policy.Evaluate and carries out the decision.
+//
+// # Host and path the policy judges
+//
+// A scoped policy (cors.NewScoped) judges c.Request.Host and the request's
+// URL.Path (with RawPath), as gin routes and handlers see them. gin never
+// takes the host from X-Forwarded-Host (SetTrustedProxies and
+// TrustedPlatform govern ClientIP only); behind a reverse proxy, a
+// middleware that sets the host from it for trusted proxies only must run
+// before this one (rule scope-host-readings in docs/behaviour.md).
 package corsgin
