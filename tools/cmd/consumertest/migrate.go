@@ -81,7 +81,11 @@ func (c *consumer) migrateSample(bin string, mods []family.Module) error {
 	if err := c.write("web/web.go", sampleRS); err != nil {
 		return err
 	}
-	if err := c.write("api/api.go", sampleChi); err != nil {
+	// go fix caches a fix tool's result by the package's content, with the
+	// absolute file names it saw: the same sample in another directory
+	// (an earlier run on this machine) would be "fixed" in that directory.
+	// A comment naming this directory makes the content this run's own.
+	if err := c.write("api/api.go", sampleChi+"\n// Sample module in "+c.dir+".\n"); err != nil {
 		return err
 	}
 	if err := c.goCmd("build", "./..."); err != nil {
