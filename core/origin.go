@@ -2,6 +2,7 @@ package cors
 
 import (
 	"net/netip"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -282,17 +283,33 @@ func (x *originIndex) patterns(scheme string, create bool) *schemePatterns {
 // stringSet is a set of strings that also records which lengths its
 // members have, so that most misses cost a bit test instead of a hash:
 // without it BenchmarkEvaluate/actual-denied takes 1.6x the time and
-// /actual-allowed-pattern 1.3x (medians of 20 alternated runs).
+// /actual-allowed-pattern 1.3x (medians of 20 alternated runs). Up to
+// fewMembers members are compared directly instead of hashed: a lookup of a
+// member, or of a string as long as one, then takes 6 CPU-ns instead of 11.
 type stringSet struct {
+	few  []string // every member while there are at most fewMembers
 	m    map[string]struct{}
 	lens [4]uint64 // bit n: a member is n bytes long (255: 255 or longer)
 }
 
+const fewMembers = 8
+
 func (s *stringSet) add(k string) {
-	if s.m == nil {
-		s.m = map[string]struct{}{}
+	switch {
+	case s.m != nil:
+		s.m[k] = struct{}{}
+	case len(s.few) < fewMembers:
+		if !slices.Contains(s.few, k) {
+			s.few = append(s.few, k)
+		}
+	default:
+		s.m = make(map[string]struct{}, len(s.few)+1)
+		for _, f := range s.few {
+			s.m[f] = struct{}{}
+		}
+		s.m[k] = struct{}{}
+		s.few = nil
 	}
-	s.m[k] = struct{}{}
 	n := min(len(k), 255)
 	s.lens[n>>6] |= 1 << (n & 63)
 }
@@ -300,6 +317,14 @@ func (s *stringSet) add(k string) {
 func (s *stringSet) has(k string) bool {
 	n := min(len(k), 255)
 	if s.lens[n>>6]&(1<<(n&63)) == 0 {
+		return false
+	}
+	if s.m == nil {
+		for _, f := range s.few {
+			if f == k {
+				return true
+			}
+		}
 		return false
 	}
 	_, ok := s.m[k]

@@ -1,6 +1,7 @@
 package cors
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -45,6 +46,26 @@ func TestParseOriginAllocs(t *testing.T) {
 	for _, s := range []string{"https://a.b.example:8443", "http://[::1]:80", "https://1.2.3.4"} {
 		if n := testing.AllocsPerRun(100, func() { parseOrigin(s) }); n != 0 {
 			t.Errorf("%q: %v allocs", s, n)
+		}
+	}
+}
+
+// TestStringSet: members are found, and strings of a member's length that
+// are not members are not, both while the set compares its few members
+// directly and after it has moved them into a map.
+func TestStringSet(t *testing.T) {
+	var s stringSet
+	member := func(i int) string { return fmt.Sprintf("https://app%02d.example", i) }
+	for n := 1; n <= 2*fewMembers; n++ {
+		s.add(member(n - 1))
+		s.add(member(0)) // a repeat changes nothing
+		for i := 0; i < 2*fewMembers+1; i++ {
+			if got, want := s.has(member(i)), i < n; got != want {
+				t.Fatalf("%d members: has(%q) = %v, want %v", n, member(i), got, want)
+			}
+		}
+		if s.has("https://app00.exampl") || s.has("") {
+			t.Fatalf("%d members: a shorter string is reported", n)
 		}
 	}
 }
