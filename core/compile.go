@@ -39,7 +39,7 @@ type compiled struct {
 	privateNetwork bool
 	passthrough    bool
 	status         int
-	logger         *slog.Logger
+	hooks          // Config.Logger and Config.Observer
 
 	// vary holds the Vary line of every token mask, joined once: joining
 	// per response costs BenchmarkHandler/preflight-allowed 2 more
@@ -65,7 +65,7 @@ func compile(in Config) (*compiled, error) {
 		credentials:       cfg.AllowCredentials,
 		privateNetwork:    cfg.AllowPrivateNetwork,
 		passthrough:       cfg.PreflightPassthrough,
-		logger:            cfg.Logger,
+		hooks:             hooks{logger: cfg.Logger, observer: cfg.Observer},
 	}
 	var errs []error
 	errs = append(errs, c.compileOrigins(&cfg)...)

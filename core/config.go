@@ -105,6 +105,11 @@ type Config struct {
 	// valid but probably not what was meant. nil: silent, at no cost.
 	Logger *slog.Logger
 
+	// Observer, if set, receives every decision of this configuration (for
+	// metrics: see Observer) and the differences of a report-only policy
+	// (Policy.SetReportOnly). nil: nothing is observed, at no cost.
+	Observer Observer
+
 	// DangerouslyAllowInsecureOriginsWithCredentials accepts http: origins
 	// other than loopback ones together with AllowCredentials. Anyone on the
 	// network path can impersonate such an origin.

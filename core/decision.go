@@ -43,6 +43,7 @@ type answer struct {
 	Decision
 
 	c                   *compiled
+	hooks               *hooks // the logger and observer of what decided; nil for the zero Policy
 	vary                uint8
 	allowOrigin         string // ACAO value, "" for none
 	allowCredentials    bool

@@ -24,6 +24,8 @@ const maxMethodLength = 64
 // Reconfigure on a zero Policy, to apply a configuration.
 type Policy struct {
 	current atomic.Pointer[ruleset]
+	// candidate is the report-only policy (SetReportOnly), or nil.
+	candidate atomic.Pointer[Policy]
 }
 
 // New validates cfg and builds a Policy. The error joins every problem of
@@ -116,7 +118,10 @@ func (p *Policy) Handler(next http.Handler) http.Handler {
 //
 // The denial log record, if Config.Logger asks for it, is written with ctx,
 // so that the values a slog.Handler reads from the request's context (trace
-// ids) appear on it; that record is Evaluate's only other effect. But for
+// ids) appear on it; Config.Observer, if set, receives the decision and ctx;
+// and a report-only policy (SetReportOnly), if set, judges r too, its
+// differences reported the same ways. Those are Evaluate's only other
+// effects. But for
 // the http.Header's backing array, Evaluate does not allocate, and it keeps
 // no reference to r once it returns (only Decision.Reason.Detail may share
 // memory with it).
@@ -126,17 +131,29 @@ func (p *Policy) Handler(next http.Handler) http.Handler {
 // for how to describe a request.
 func (p *Policy) Evaluate(ctx context.Context, r *adapter.Request, h adapter.HeaderWriter) Decision {
 	var a answer
-	p.evaluate(ctx, r, &a)
+	p.evaluate(r, &a)
+	if hk := a.hooks; hk != nil {
+		if hk.logger != nil && a.Reason.Code.Denied() {
+			logDenial(ctx, hk.logger, a.Kind, r, a.Reason)
+		}
+		if hk.observer != nil {
+			hk.observer.Observe(ctx, a.observed())
+		}
+		if cand := p.candidate.Load(); cand != nil {
+			reportOnly(ctx, r, &a, cand)
+		}
+	}
 	if h != nil {
 		a.write(h, r)
 	}
 	return a.Decision
 }
 
-// evaluate fills the zero answer d. Evaluate calls it on its own stack
-// variable and writes the headers before it returns, so that the answer
+// evaluate fills the zero answer d, with no other effect: Evaluate calls it
+// on its own stack variable, logs and reports the decision through
+// d.hooks, and writes the headers before it returns, so that the answer
 // needs no copy of the request's lines.
-func (p *Policy) evaluate(ctx context.Context, r *adapter.Request, d *answer) {
+func (p *Policy) evaluate(r *adapter.Request, d *answer) {
 	var c *compiled
 	scopeName := ""
 	switch rs := p.load(); {
@@ -144,7 +161,7 @@ func (p *Policy) evaluate(ctx context.Context, r *adapter.Request, d *answer) {
 	case rs.scopes != nil:
 		s, code := rs.scopes.resolve(r)
 		if s == nil {
-			rs.scopes.outsideScopes(ctx, r, d, code)
+			rs.scopes.outsideScopes(r, d, code)
 			return
 		}
 		c, scopeName = s.c, s.name
@@ -156,6 +173,7 @@ func (p *Policy) evaluate(ctx context.Context, r *adapter.Request, d *answer) {
 		d.Reason.Code = ReasonNoPolicy
 		return
 	}
+	d.hooks = &c.hooks
 	d.vary = c.varyMask(r.Method)
 	switch d.Kind {
 	case NotCORS:
@@ -173,21 +191,15 @@ func (p *Policy) evaluate(ctx context.Context, r *adapter.Request, d *answer) {
 		d.evaluatePreflight(r)
 	}
 	d.Reason.Scope = scopeName
-	if c.logger != nil && d.Reason.Code.Denied() {
-		logDenial(ctx, c.logger, d.Kind, r, d.Reason)
-	}
 }
 
 // outsideScopes fills d for a request that no scope judges: no CORS headers,
 // and the application is reached.
-func (t *scopeTable) outsideScopes(ctx context.Context, r *adapter.Request, d *answer, code ReasonCode) {
-	d.Kind, d.Status = classify(r), http.StatusOK
+func (t *scopeTable) outsideScopes(r *adapter.Request, d *answer, code ReasonCode) {
+	d.Kind, d.Status, d.hooks = classify(r), http.StatusOK, &t.hooks
 	d.Reason = Reason{Code: code, Scope: ScopeNone}
 	if d.Kind == NotCORS {
 		d.Allowed, d.Reason.Code = true, ReasonNotCORS
-	}
-	if t.logger != nil && d.Reason.Code.Denied() {
-		logDenial(ctx, t.logger, d.Kind, r, d.Reason)
 	}
 }
 

@@ -87,6 +87,11 @@ type ScopedConfig struct {
 	// whose Config sets none; a scope's own Config.Logger takes precedence
 	// for that scope's denials and warnings.
 	Logger *slog.Logger
+
+	// Observer, if set, receives the decisions taken outside every scope
+	// and those of every scope (and Default) whose Config sets no Observer
+	// of its own; Decision.Reason.Scope names the scope.
+	Observer Observer
 }
 
 // NewScoped validates sc and builds a Policy that judges each request by the

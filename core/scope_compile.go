@@ -2,7 +2,6 @@ package cors
 
 import (
 	"errors"
-	"log/slog"
 	"strconv"
 	"strings"
 )
@@ -45,9 +44,9 @@ type scopeTable struct {
 	ports      bool       // some Host has a port
 	any        *hostGroup // scopes without Host
 	def        *scope     // Default, or nil: no CORS
-	logger     *slog.Logger
-	maxPrefix  int  // longest key of any group
-	foldAlways bool // some prefix has upper case letters
+	hooks                 // ScopedConfig.Logger and Observer
+	maxPrefix  int        // longest key of any group
+	foldAlways bool       // some prefix has upper case letters
 }
 
 // hostIndex finds the group of a host; its maps are nil when no scope has a
@@ -62,7 +61,7 @@ func compileScoped(sc ScopedConfig) (*ruleset, error) {
 	if len(sc.Scopes) == 0 && sc.Default == nil {
 		return nil, &ConfigError{Code: ErrNoOrigin, Index: -1, problem: "ScopedConfig has no Scopes and no Default, so it allows nothing"}
 	}
-	t := &scopeTable{logger: sc.Logger}
+	t := &scopeTable{hooks: hooks{logger: sc.Logger, observer: sc.Observer}}
 	var errs []error
 	type slot struct{ host, key string }
 	seen := map[slot]int{}
@@ -73,7 +72,7 @@ func compileScoped(sc ScopedConfig) (*ruleset, error) {
 		}
 		hostErr := checkScopeHost(s.Host)
 		key, prefixErr := checkPathPrefix(s.PathPrefix)
-		c, err := compile(withLogger(s.Config, sc.Logger))
+		c, err := compile(inherit(s.Config, sc))
 		for _, e := range append([]error{hostErr, prefixErr}, splitJoined(err)...) {
 			if e != nil {
 				fail(e)
@@ -101,7 +100,7 @@ func compileScoped(sc ScopedConfig) (*ruleset, error) {
 		}
 	}
 	if sc.Default != nil {
-		c, err := compile(withLogger(*sc.Default, sc.Logger))
+		c, err := compile(inherit(*sc.Default, sc))
 		for _, e := range splitJoined(err) {
 			errs = append(errs, inScope(e, "Default", ""))
 		}
@@ -113,10 +112,13 @@ func compileScoped(sc ScopedConfig) (*ruleset, error) {
 	return &ruleset{scopes: t}, nil
 }
 
-// withLogger is cfg with logger as its Logger when it sets none.
-func withLogger(cfg Config, logger *slog.Logger) Config {
+// inherit is cfg with the Logger and Observer of sc where it sets none.
+func inherit(cfg Config, sc ScopedConfig) Config {
 	if cfg.Logger == nil {
-		cfg.Logger = logger
+		cfg.Logger = sc.Logger
+	}
+	if cfg.Observer == nil {
+		cfg.Observer = sc.Observer
 	}
 	return cfg
 }
