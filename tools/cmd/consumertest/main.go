@@ -15,7 +15,9 @@
 // corscheck on a valid and an invalid configuration, and runs the installed
 // corsmigrate on a sample module that uses rs/cors and go-chi/cors (as a
 // vet tool, with -fix -diff, with -fix and as go fix's -fixtool), which
-// must build after go mod tidy. Last, it builds a toy net/http adapter
+// must build after go mod tidy. A program using corsotel with the
+// OpenTelemetry SDK is built and run in a module of its own and must count
+// a refused request. Last, it builds a toy net/http adapter
 // (testdata/toyadapter) in a module of its own against the packed
 // conformance kit, checks that the kit brings no module besides the core's,
 // runs the kit on it with go test, and runs it on a broken middleware
@@ -135,6 +137,9 @@ func run(root, version string, keep bool) error {
 			}
 			covered["nethttp"] = true
 		}
+	}
+	if err := useCorsotel(tmp, env, mods); err != nil {
+		return err
 	}
 	if err := installCommands(tmp, env, packed, version, mods); err != nil {
 		return err
