@@ -60,7 +60,7 @@ func counts(t testing.TB, reader *sdkmetric.ManualReader) map[string]map[string]
 func setString(s attribute.Set) string {
 	var parts []string
 	for _, kv := range s.ToSlice() {
-		parts = append(parts, string(kv.Key)+"="+kv.Value.Emit())
+		parts = append(parts, string(kv.Key)+"="+kv.Value.AsString())
 	}
 	return strings.Join(parts, ",")
 }

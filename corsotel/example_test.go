@@ -50,7 +50,7 @@ func ExampleNew() {
 		for _, dp := range m.Data.(metricdata.Sum[int64]).DataPoints {
 			line := m.Name
 			for _, kv := range dp.Attributes.ToSlice() {
-				line += fmt.Sprintf(" %s=%s", kv.Key, kv.Value.Emit())
+				line += fmt.Sprintf(" %s=%s", kv.Key, kv.Value.AsString())
 			}
 			lines = append(lines, fmt.Sprint(line, ": ", dp.Value))
 		}

@@ -315,3 +315,33 @@ func TestBrowserPolicyEditing(t *testing.T) {
 	}
 	screenshot(t, tb, "playground-policy.png")
 }
+
+// TestBrowserReportOnly: a candidate set from the page notes, on the row,
+// what it would have answered, while the browser still gets the live
+// answer, and the counters table shows the difference.
+func TestBrowserReportOnly(t *testing.T) {
+	pg := startTest(t, "nethttp")
+	tb := openTab(t, pg.PageURL+"/")
+	tb.eval(t, `(() => {
+	  const f = document.getElementById("candidate-form");
+	  f.methods.value = "GET";
+	  document.getElementById("set-candidate").click();
+	  return waitFor(() => document.body.dataset.candidate === "set");
+	})()`)
+	tb.eval(t, `window.playground.fire("preflighted").then(() => true)`)
+	r := rows(t, tb)["preflighted"]
+	if r.Browser != "allowed" {
+		t.Errorf("PUT with a report-only candidate refusing it: %+v, want the live answer (allowed)", r)
+	}
+	if note := evalIn[string](t, tb, `document.getElementById("row-preflighted").dataset.reportOnly`); !strings.Contains(note, "denied: method-not-allowed") {
+		t.Errorf("row's report-only note %q", note)
+	}
+	tb.eval(t, `window.playground.loadCounters().then(() => true)`)
+	table := evalIn[string](t, tb, `document.getElementById("counters").textContent`)
+	for _, want := range []string{"cors.report_only.differences", "method-not-allowed", "cors.decisions", "preflight-allowed"} {
+		if !strings.Contains(table, want) {
+			t.Errorf("counters table lacks %q: %q", want, table)
+		}
+	}
+	screenshot(t, tb, "playground-report-only.png")
+}

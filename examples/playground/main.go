@@ -3,7 +3,10 @@
 // cross-origin requests at it. For each request the page shows what the
 // browser did and why the server decided as it did (cors.Decision.Reason).
 // The policy can be edited from the page; it is applied with
-// cors.Policy.Reconfigure and configuration errors are shown verbatim.
+// cors.Policy.Reconfigure and configuration errors are shown verbatim. The
+// page also shows the policy's OpenTelemetry counters (corsotel) live, and
+// sets a report-only candidate policy (cors.Policy.SetReportOnly) whose
+// differences appear on each request's row and in the counters.
 //
 // Usage:
 //

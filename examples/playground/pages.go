@@ -46,6 +46,8 @@ func (pg *playground) pageHandler() http.Handler {
 		writeJSON(w, http.StatusOK, pg.rec.decisions(r.URL.Query().Get("probe")))
 	})
 	mux.HandleFunc("/playground/policy", pg.servePolicy)
+	mux.HandleFunc("/playground/candidate", pg.serveCandidate)
+	mux.HandleFunc("GET /playground/counters", pg.serveCounters)
 	return mux
 }
 

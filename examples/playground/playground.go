@@ -30,8 +30,10 @@ type playground struct {
 	APIURL, PageURL, OtherURL string // e.g. "http://127.0.0.1:8080"
 	Stack                     string
 
-	policy  *cors.Policy
-	rec     *recorder
+	policy    *cors.Policy
+	meters    *meters
+	candidate candidate
+	rec       *recorder
 	api     apiServer
 	page    *http.Server
 	other   *http.Server
@@ -78,7 +80,15 @@ func start(opts options) (*playground, error) {
 		rec:      newRecorder(out),
 		serving:  make(chan error, 3),
 	}
-	p, err := cors.New(defaultPolicy(pg.PageURL))
+	meters, err := newMeters()
+	if err != nil {
+		closeAll()
+		return nil, err
+	}
+	pg.meters = meters
+	cfg := defaultPolicy(pg.PageURL)
+	cfg.Observer = meters.observer
+	p, err := cors.New(cfg)
 	if err != nil { // a bug in defaultPolicy: say so rather than panic
 		closeAll()
 		return nil, fmt.Errorf("default policy: %w", err)

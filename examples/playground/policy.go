@@ -40,6 +40,15 @@ func policyOf(cfg cors.Config) policyJSON {
 	}
 }
 
+// withEdits is cfg with the fields the page edits set from in.
+func withEdits(cfg cors.Config, in policyJSON) cors.Config {
+	cfg.AllowedOrigins = in.Origins
+	cfg.AllowedMethods = in.Methods
+	cfg.AllowedHeaders = in.Headers
+	cfg.AllowCredentials = in.Credentials
+	return cfg
+}
+
 func nonNil(s []string) []string {
 	if s == nil {
 		return []string{}
@@ -68,11 +77,7 @@ func (pg *playground) servePolicy(w http.ResponseWriter, r *http.Request) {
 			writeJSON(w, http.StatusBadRequest, map[string]string{"error": "bad JSON: " + err.Error()})
 			return
 		}
-		cfg := pg.policy.Config()
-		cfg.AllowedOrigins = in.Origins
-		cfg.AllowedMethods = in.Methods
-		cfg.AllowedHeaders = in.Headers
-		cfg.AllowCredentials = in.Credentials
+		cfg := withEdits(pg.policy.Config(), in)
 		if err := pg.policy.Reconfigure(cfg); err != nil {
 			writeJSON(w, http.StatusUnprocessableEntity, map[string]string{"error": err.Error()})
 			return

@@ -20,6 +20,9 @@ type record struct {
 	Allowed bool   `json:"allowed"`
 	Reason  string `json:"reason"` // cors.Reason in words
 	Status  int    `json:"status"` // the status the middleware answered with, 0 when the app answered
+	// ReportOnly is, when the report-only policy would have answered
+	// differently, its decision in words ("denied: method not allowed").
+	ReportOnly string `json:"reportOnly,omitempty"`
 }
 
 // maxProbes bounds the memory of the recorder.
@@ -41,9 +44,12 @@ func newRecorder(out io.Writer) *recorder {
 	return &recorder{out: out, byProbe: make(map[string][]record)}
 }
 
-// observe evaluates req with p and records the decision under probe.
+// observe evaluates req with p and records the decision under probe. Its
+// context tells the policy's observer not to count this evaluation, and
+// receives the report-only difference, if any.
 func (rec *recorder) observe(p *cors.Policy, req adapter.Request, path, probe string) {
-	d := p.Evaluate(context.Background(), &req, nil)
+	note := &recorderNote{}
+	d := p.Evaluate(context.WithValue(context.Background(), recorderKey{}, note), &req, nil)
 	r := record{
 		Kind:    d.Kind.String(),
 		Method:  req.Method,
@@ -56,6 +62,12 @@ func (rec *recorder) observe(p *cors.Policy, req adapter.Request, path, probe st
 	}
 	if d.Respond {
 		r.Status = d.Status
+	}
+	if c := note.reportOnly; c != nil {
+		r.ReportOnly = "allowed: " + c.Reason.Code.String()
+		if !c.Allowed {
+			r.ReportOnly = "denied: " + c.Reason.Code.String()
+		}
 	}
 	verdict := "allowed"
 	if !d.Allowed {

@@ -80,8 +80,9 @@ function describeServer(records) {
     let status = " → passed to the app";
     if (r.status) status = ` → answered ${r.status} by the middleware`;
     else if (!r.allowed) status = " → the app ran, no CORS headers: the browser hides the answer";
+    const reportOnly = r.reportOnly ? ` (report-only candidate: ${r.reportOnly})` : "";
     return el("span", { class: "decision " + (r.allowed ? "allowed" : "denied") },
-      `${r.kind} ${r.method}: ${r.allowed ? "allowed" : "denied"} — ${r.reason}${status}`);
+      `${r.kind} ${r.method}: ${r.allowed ? "allowed" : "denied"} — ${r.reason}${status}${reportOnly}`);
   });
 }
 
@@ -100,6 +101,8 @@ async function fire(s) {
   row.querySelector(".server").replaceChildren(...describeServer(records));
   row.dataset.server = records.length > 0 && records.every((r) => r.allowed) ? "allowed" : "denied";
   row.dataset.reasons = records.map((r) => r.reason).join(" | ");
+  row.dataset.reportOnly = records.map((r) => r.reportOnly || "").join(" | ");
+  await loadCounters();
   row.dataset.browser = res.ok ? "allowed" : "blocked";
 }
 
@@ -113,11 +116,7 @@ function list(v) {
 }
 
 function showPolicy(p) {
-  const f = document.getElementById("policy-form");
-  f.origins.value = p.origins.join(", ");
-  f.methods.value = p.methods.join(", ");
-  f.headers.value = p.headers.join(", ");
-  f.credentials.checked = p.credentials;
+  fillForm(document.getElementById("policy-form"), p);
 }
 
 async function loadPolicy() {
@@ -129,10 +128,8 @@ async function applyPolicy(ev) {
   const f = document.getElementById("policy-form");
   const errBox = document.getElementById("policy-error");
   const status = document.getElementById("policy-status");
-  const body = { origins: list(f.origins.value), methods: list(f.methods.value),
-    headers: list(f.headers.value), credentials: f.credentials.checked };
   const { status: code, body: res } = await getJSON("/playground/policy",
-    { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(formPolicy(f)) });
   if (code === 200) {
     errBox.hidden = true;
     errBox.textContent = "";
@@ -143,6 +140,48 @@ async function applyPolicy(ev) {
     errBox.textContent = res.error; // the configuration error, verbatim
     status.textContent = "rejected; the previous policy stays in force";
   }
+}
+
+// formPolicy reads a policy form.
+function formPolicy(f) {
+  return { origins: list(f.origins.value), methods: list(f.methods.value),
+    headers: list(f.headers.value), credentials: f.credentials.checked };
+}
+
+function fillForm(f, p) {
+  f.origins.value = p.origins.join(", ");
+  f.methods.value = p.methods.join(", ");
+  f.headers.value = p.headers.join(", ");
+  f.credentials.checked = p.credentials;
+}
+
+async function setCandidate(ev) {
+  if (ev) ev.preventDefault();
+  const f = document.getElementById("candidate-form");
+  const errBox = document.getElementById("candidate-error");
+  const status = document.getElementById("candidate-status");
+  const { status: code, body: res } = await getJSON("/playground/candidate",
+    { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(formPolicy(f)) });
+  errBox.hidden = code === 200;
+  errBox.textContent = code === 200 ? "" : res.error;
+  status.textContent = code === 200 ? "candidate set: requests are judged by both" : "rejected; the previous candidate stays";
+  document.body.dataset.candidate = code === 200 ? "set" : "rejected";
+}
+
+async function removeCandidate() {
+  await getJSON("/playground/candidate", { method: "DELETE" });
+  document.getElementById("candidate-status").textContent = "no candidate";
+  document.body.dataset.candidate = "none";
+}
+
+// loadCounters shows every series the SDK collected.
+async function loadCounters() {
+  const { body: counters } = await getJSON("/playground/counters");
+  const rows = counters.map((c) => el("tr", { "data-name": c.name },
+    el("td", {}, c.name), el("td", {}, c.attributes["cors.kind"] || ""),
+    el("td", {}, c.attributes["cors.outcome"] || ""), el("td", {}, c.attributes["cors.reason"] || ""),
+    el("td", { class: "count" }, String(c.value))));
+  document.querySelector("#counters tbody").replaceChildren(...rows);
 }
 
 async function init() {
@@ -172,9 +211,15 @@ async function init() {
   document.getElementById("run-all").addEventListener("click", runAll);
   document.getElementById("policy-form").addEventListener("submit", applyPolicy);
   document.getElementById("reload").addEventListener("click", loadPolicy);
+  document.getElementById("candidate-form").addEventListener("submit", setCandidate);
+  document.getElementById("remove-candidate").addEventListener("click", removeCandidate);
   await loadPolicy();
+  const candidate = (await getJSON("/playground/candidate")).body;
+  fillForm(document.getElementById("candidate-form"), candidate || (await getJSON("/playground/policy")).body);
+  await loadCounters();
+  setInterval(loadCounters, 1000);
   document.body.dataset.ready = "true";
 }
 
-window.playground = { runAll, fire: (id) => fire(scenarios.find((s) => s.id === id)) };
+window.playground = { runAll, fire: (id) => fire(scenarios.find((s) => s.id === id)), setCandidate, removeCandidate, loadCounters };
 init();

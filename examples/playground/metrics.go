@@ -1,0 +1,157 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"mime"
+	"net/http"
+	"sort"
+	"sync"
+
+	cors "github.com/originguard/cors/core"
+	"github.com/originguard/cors/corsotel"
+	sdkmetric "go.opentelemetry.io/otel/sdk/metric"
+	"go.opentelemetry.io/otel/sdk/metric/metricdata"
+)
+
+// counted is the policy's Observer: corsotel's counters, except for the
+// recorder's own evaluations, which would count every request twice; for
+// those it notes the report-only difference on the record instead.
+type counted struct{ m *corsotel.Metrics }
+
+// recorderNote marks the recorder's evaluations in their context and
+// receives the report-only policy's decision where it differs.
+type recorderNote struct{ reportOnly *cors.Decision }
+
+type recorderKey struct{}
+
+func (c counted) Observe(ctx context.Context, d cors.Decision) {
+	if ctx.Value(recorderKey{}) == nil {
+		c.m.Observe(ctx, d)
+	}
+}
+
+func (c counted) ObserveDifference(ctx context.Context, live, candidate cors.Decision) {
+	if note, ok := ctx.Value(recorderKey{}).(*recorderNote); ok {
+		note.reportOnly = &candidate
+		return
+	}
+	c.m.ObserveDifference(ctx, live, candidate)
+}
+
+// meters holds the metrics pipeline: corsotel on an OpenTelemetry SDK
+// whose manual reader the page's counters endpoint collects.
+type meters struct {
+	reader   *sdkmetric.ManualReader
+	observer counted
+}
+
+func newMeters() (*meters, error) {
+	reader := sdkmetric.NewManualReader()
+	m, err := corsotel.New(sdkmetric.NewMeterProvider(sdkmetric.WithReader(reader)))
+	if err != nil {
+		return nil, err
+	}
+	return &meters{reader: reader, observer: counted{m}}, nil
+}
+
+// counter is one series as the page shows it.
+type counter struct {
+	Name       string            `json:"name"`
+	Attributes map[string]string `json:"attributes"`
+	Value      int64             `json:"value"`
+}
+
+// counters collects every series, sorted by name and attributes.
+func (ms *meters) counters(ctx context.Context) ([]counter, error) {
+	var rm metricdata.ResourceMetrics
+	if err := ms.reader.Collect(ctx, &rm); err != nil {
+		return nil, err
+	}
+	out := []counter{}
+	for _, sm := range rm.ScopeMetrics {
+		for _, m := range sm.Metrics {
+			sum, ok := m.Data.(metricdata.Sum[int64])
+			if !ok {
+				continue
+			}
+			for _, dp := range sum.DataPoints {
+				c := counter{Name: m.Name, Attributes: map[string]string{}, Value: dp.Value}
+				for _, kv := range dp.Attributes.ToSlice() {
+					c.Attributes[string(kv.Key)] = kv.Value.AsString()
+				}
+				out = append(out, c)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Name != out[j].Name {
+			return out[i].Name < out[j].Name
+		}
+		return attrKey(out[i]) < attrKey(out[j])
+	})
+	return out, nil
+}
+
+// attrKey orders series of one instrument.
+func attrKey(c counter) string {
+	return c.Attributes["cors.kind"] + " " + c.Attributes["cors.outcome"] + " " + c.Attributes["cors.reason"] + " " + c.Attributes["cors.scope"]
+}
+
+func (pg *playground) serveCounters(w http.ResponseWriter, r *http.Request) {
+	cs, err := pg.meters.counters(r.Context())
+	if err != nil {
+		writeJSON(w, http.StatusInternalServerError, map[string]string{"error": err.Error()})
+		return
+	}
+	writeJSON(w, http.StatusOK, cs)
+}
+
+// candidate is the report-only policy the page set, nil for none.
+type candidate struct {
+	mu  sync.Mutex
+	cfg *policyJSON
+}
+
+// serveCandidate answers GET with the report-only policy (null for none),
+// sets it from a POSTed policy (the live one's other settings kept) with
+// Policy.SetReportOnly, and removes it on DELETE. A rejected policy is
+// answered 422 with the configuration error, verbatim.
+func (pg *playground) serveCandidate(w http.ResponseWriter, r *http.Request) {
+	pg.candidate.mu.Lock()
+	defer pg.candidate.mu.Unlock()
+	switch r.Method {
+	case http.MethodGet, http.MethodHead:
+		writeJSON(w, http.StatusOK, pg.candidate.cfg)
+	case http.MethodDelete:
+		pg.policy.SetReportOnly(nil)
+		pg.candidate.cfg = nil
+		writeJSON(w, http.StatusOK, nil)
+	case http.MethodPost:
+		if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
+			writeJSON(w, http.StatusUnsupportedMediaType, map[string]string{"error": "send application/json"})
+			return
+		}
+		var in policyJSON
+		dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 64<<10))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&in); err != nil {
+			writeJSON(w, http.StatusBadRequest, map[string]string{"error": "bad JSON: " + err.Error()})
+			return
+		}
+		cfg := withEdits(pg.policy.Config(), in)
+		cfg.Observer = nil // the live policy's observer reports the differences
+		p, err := cors.New(cfg)
+		if err != nil {
+			writeJSON(w, http.StatusUnprocessableEntity, map[string]string{"error": err.Error()})
+			return
+		}
+		pg.policy.SetReportOnly(p)
+		out := policyOf(p.Config())
+		pg.candidate.cfg = &out
+		writeJSON(w, http.StatusOK, out)
+	default:
+		w.Header().Set("Allow", "GET, HEAD, POST, DELETE")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+	}
+}
