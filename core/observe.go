@@ -55,7 +55,9 @@ func (d *answer) observed() Decision {
 // Config.Observer (ObserveDifference) and, at Debug level, to its
 // Config.Logger, naming both reason codes. The response is always p's:
 // candidate changes nothing a client sees. A nil candidate removes the
-// report-only policy.
+// report-only policy. Where the live configuration has neither an Observer
+// nor a Logger, there is nothing to report to and candidate is not
+// evaluated.
 //
 // Build candidate with New or NewScoped like any policy; it may be
 // reconfigured while set. Its own Logger, Observer and report-only policy

@@ -121,8 +121,8 @@ func (p *Policy) Handler(next http.Handler) http.Handler {
 // ids) appear on it; Config.Observer, if set, receives the decision and ctx;
 // and a report-only policy (SetReportOnly), if set, judges r too, its
 // differences reported the same ways. Those are Evaluate's only other
-// effects. But for
-// the http.Header's backing array, Evaluate does not allocate, and it keeps
+// effects. But for the http.Header's backing array, Evaluate does not
+// allocate, and it keeps
 // no reference to r once it returns (only Decision.Reason.Detail may share
 // memory with it).
 //
