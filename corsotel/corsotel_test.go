@@ -2,6 +2,7 @@ package corsotel_test
 
 import (
 	"context"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -150,21 +151,9 @@ func TestScopeAttribute(t *testing.T) {
 		"cors.kind=actual,cors.outcome=denied,cors.reason=no-scope,cors.scope=none":            1,
 		"cors.kind=actual,cors.outcome=denied,cors.reason=origin-not-allowed,cors.scope=/api/": 1,
 	}
-	if !mapsEqual(got, want) {
+	if !maps.Equal(got, want) {
 		t.Errorf("got %v, want %v", got, want)
 	}
-}
-
-func mapsEqual(a, b map[string]int64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
 }
 
 // TestNoRequestValueInAttributes: hostile and varied requests add no

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
-	"mime"
 	"net/http"
 	"sort"
 	"sync"
@@ -128,15 +126,8 @@ func (pg *playground) serveCandidate(w http.ResponseWriter, r *http.Request) {
 		pg.candidate.cfg = nil
 		writeJSON(w, http.StatusOK, nil)
 	case http.MethodPost:
-		if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
-			writeJSON(w, http.StatusUnsupportedMediaType, map[string]string{"error": "send application/json"})
-			return
-		}
-		var in policyJSON
-		dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 64<<10))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&in); err != nil {
-			writeJSON(w, http.StatusBadRequest, map[string]string{"error": "bad JSON: " + err.Error()})
+		in, ok := readPolicy(w, r)
+		if !ok {
 			return
 		}
 		cfg := withEdits(pg.policy.Config(), in)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
 	"net/http"
 	"testing"
 )
@@ -51,7 +52,7 @@ func TestCountersAndCandidate(t *testing.T) {
 			if got, want := counters(t, pg), map[string]int64{
 				"cors.decisions preflight allowed preflight-allowed ": 1,
 				"cors.decisions actual denied origin-not-allowed ":    1,
-			}; !equal(got, want) {
+			}; !maps.Equal(got, want) {
 				t.Errorf("counters %v, want %v", got, want)
 			}
 
@@ -89,16 +90,4 @@ func TestCountersAndCandidate(t *testing.T) {
 			}
 		})
 	}
-}
-
-func equal(a, b map[string]int64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
 }

@@ -34,10 +34,10 @@ type playground struct {
 	meters    *meters
 	candidate candidate
 	rec       *recorder
-	api     apiServer
-	page    *http.Server
-	other   *http.Server
-	serving chan error
+	api       apiServer
+	page      *http.Server
+	other     *http.Server
+	serving   chan error
 }
 
 // apiServer is the API served by one stack.

@@ -64,17 +64,8 @@ func (pg *playground) servePolicy(w http.ResponseWriter, r *http.Request) {
 	case http.MethodGet, http.MethodHead:
 		writeJSON(w, http.StatusOK, policyOf(pg.policy.Config()))
 	case http.MethodPost:
-		// Requiring JSON makes a cross-origin POST need a preflight,
-		// which this server never grants.
-		if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
-			writeJSON(w, http.StatusUnsupportedMediaType, map[string]string{"error": "send application/json"})
-			return
-		}
-		var in policyJSON
-		dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 64<<10))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&in); err != nil {
-			writeJSON(w, http.StatusBadRequest, map[string]string{"error": "bad JSON: " + err.Error()})
+		in, ok := readPolicy(w, r)
+		if !ok {
 			return
 		}
 		cfg := withEdits(pg.policy.Config(), in)
@@ -87,6 +78,24 @@ func (pg *playground) servePolicy(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Allow", "GET, HEAD, POST")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 	}
+}
+
+// readPolicy decodes a POSTed policy, or answers the error and returns
+// false. Requiring JSON makes a cross-origin POST need a preflight, which
+// this server never grants.
+func readPolicy(w http.ResponseWriter, r *http.Request) (policyJSON, bool) {
+	var in policyJSON
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
+		writeJSON(w, http.StatusUnsupportedMediaType, map[string]string{"error": "send application/json"})
+		return in, false
+	}
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 64<<10))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&in); err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "bad JSON: " + err.Error()})
+		return in, false
+	}
+	return in, true
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
