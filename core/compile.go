@@ -39,7 +39,7 @@ type compiled struct {
 	privateNetwork bool
 	passthrough    bool
 	status         int
-	hooks          // Config.Logger and Config.Observer
+	hooks          *hooks // Config.Logger and Config.Observer; nil when neither is set
 
 	// vary holds the Vary line of every token mask, joined once: joining
 	// per response costs BenchmarkHandler/preflight-allowed 2 more
@@ -65,7 +65,7 @@ func compile(in Config) (*compiled, error) {
 		credentials:       cfg.AllowCredentials,
 		privateNetwork:    cfg.AllowPrivateNetwork,
 		passthrough:       cfg.PreflightPassthrough,
-		hooks:             hooks{logger: cfg.Logger, observer: cfg.Observer},
+		hooks:             newHooks(cfg.Logger, cfg.Observer),
 	}
 	var errs []error
 	errs = append(errs, c.compileOrigins(&cfg)...)
@@ -77,9 +77,9 @@ func compile(in Config) (*compiled, error) {
 	errs = append(errs, c.compileExposed(&cfg)...)
 	errs = append(errs, c.compileMaxAge(cfg.MaxAge)...)
 	errs = append(errs, c.compileStatus(cfg.PreflightSuccessStatus)...)
-	if c.logger != nil { // also when there are errors: every finding at once
+	if cfg.Logger != nil { // also when there are errors: every finding at once
 		for _, w := range c.warnings {
-			c.logger.LogAttrs(context.Background(), slog.LevelWarn, "cors: "+w)
+			cfg.Logger.LogAttrs(context.Background(), slog.LevelWarn, "cors: "+w)
 		}
 	}
 	if len(errs) > 0 {

@@ -43,7 +43,6 @@ type answer struct {
 	Decision
 
 	c                   *compiled
-	hooks               *hooks // the logger and observer of what decided; nil for the zero Policy
 	vary                uint8
 	allowOrigin         string // ACAO value, "" for none
 	allowCredentials    bool
@@ -52,6 +51,7 @@ type answer struct {
 	allowHeaders        allowHeadersMode
 	maxAge              bool // write the configured ACMA
 	allowPrivateNetwork bool
+	hooks               *hooks // the logger and observer of what decided, or nil
 }
 
 const (

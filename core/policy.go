@@ -173,7 +173,7 @@ func (p *Policy) evaluate(r *adapter.Request, d *answer) {
 		d.Reason.Code = ReasonNoPolicy
 		return
 	}
-	d.hooks = &c.hooks
+	d.hooks = c.hooks
 	d.vary = c.varyMask(r.Method)
 	switch d.Kind {
 	case NotCORS:
@@ -196,7 +196,7 @@ func (p *Policy) evaluate(r *adapter.Request, d *answer) {
 // outsideScopes fills d for a request that no scope judges: no CORS headers,
 // and the application is reached.
 func (t *scopeTable) outsideScopes(r *adapter.Request, d *answer, code ReasonCode) {
-	d.Kind, d.Status, d.hooks = classify(r), http.StatusOK, &t.hooks
+	d.Kind, d.Status, d.hooks = classify(r), http.StatusOK, t.hooks
 	d.Reason = Reason{Code: code, Scope: ScopeNone}
 	if d.Kind == NotCORS {
 		d.Allowed, d.Reason.Code = true, ReasonNotCORS

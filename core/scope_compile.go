@@ -44,7 +44,7 @@ type scopeTable struct {
 	ports      bool       // some Host has a port
 	any        *hostGroup // scopes without Host
 	def        *scope     // Default, or nil: no CORS
-	hooks                 // ScopedConfig.Logger and Observer
+	hooks      *hooks     // ScopedConfig.Logger and Observer, or nil
 	maxPrefix  int        // longest key of any group
 	foldAlways bool       // some prefix has upper case letters
 }
@@ -61,7 +61,7 @@ func compileScoped(sc ScopedConfig) (*ruleset, error) {
 	if len(sc.Scopes) == 0 && sc.Default == nil {
 		return nil, &ConfigError{Code: ErrNoOrigin, Index: -1, problem: "ScopedConfig has no Scopes and no Default, so it allows nothing"}
 	}
-	t := &scopeTable{hooks: hooks{logger: sc.Logger, observer: sc.Observer}}
+	t := &scopeTable{hooks: newHooks(sc.Logger, sc.Observer)}
 	var errs []error
 	type slot struct{ host, key string }
 	seen := map[slot]int{}
