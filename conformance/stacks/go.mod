@@ -23,6 +23,18 @@ require (
 	github.com/originguard/cors/core v0.1.0
 	github.com/originguard/cors/corscheck v0.1.0
 	github.com/valyala/fasthttp v1.69.0
+	go.opentelemetry.io/otel/sdk/metric v1.46.0
+)
+
+require (
+	github.com/cespare/xxhash/v2 v2.3.0 // indirect
+	github.com/go-logr/logr v1.4.4 // indirect
+	github.com/go-logr/stdr v1.2.2 // indirect
+	go.opentelemetry.io/auto/sdk v1.2.1 // indirect
+	go.opentelemetry.io/otel v1.46.0 // indirect
+	go.opentelemetry.io/otel/metric v1.46.0 // indirect
+	go.opentelemetry.io/otel/sdk v1.46.0 // indirect
+	go.opentelemetry.io/otel/trace v1.46.0 // indirect
 )
 
 require (
@@ -52,6 +64,7 @@ require (
 	github.com/mattn/go-runewidth v0.0.16 // indirect
 	github.com/modern-go/concurrent v0.0.0-20180306012644-bacd9c7ef1dd // indirect
 	github.com/modern-go/reflect2 v1.0.2 // indirect
+	github.com/originguard/cors/corsotel v0.1.0
 	github.com/pelletier/go-toml/v2 v2.2.4 // indirect
 	github.com/philhofer/fwd v1.2.0 // indirect
 	github.com/quic-go/qpack v0.6.0 // indirect
@@ -87,3 +100,5 @@ replace github.com/originguard/cors/adapters/chi => ../../adapters/chi
 replace github.com/originguard/cors/corscheck => ../../corscheck
 
 replace github.com/originguard/cors/conformance => ../
+
+replace github.com/originguard/cors/corsotel => ../../corsotel

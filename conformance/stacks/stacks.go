@@ -12,7 +12,9 @@
 // framework's router and recovery; Harnesses lists them.
 //
 // The tests here also judge every response of the table the way a browser
-// would (verdict_test.go, with github.com/originguard/cors/corscheck/fetchcheck).
+// would (verdict_test.go, with github.com/originguard/cors/corscheck/fetchcheck),
+// and count every decision of the table on every stack with corsotel on the
+// OpenTelemetry SDK's manual reader (observe_test.go).
 // Run `go test -run 'TestConformance_.*/differential' -differential.n=20000`
 // in this module for a longer differential run.
 package stacks
