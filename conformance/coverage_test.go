@@ -137,6 +137,8 @@ func TestEveryAllowHeadersModeIsExercised(t *testing.T) {
 var rulesCheckedElsewhere = map[string]string{
 	"denial-reasons":    "core: TestReasons",
 	"no-shared-buffers": "core: TestRegression_SharedSlices; bench: TestSharedSlices",
+	"observer":          "core: TestObserverReceivesEachDecision, TestScopedObserver; stacks: TestObserverOnEveryStack",
+	"report-only":       "core: TestReportOnlyDifferences, TestReportOnlyConcurrent; stacks: TestObserverOnEveryStack",
 	"scope-validation":  "core: the scoped-configuration tests",
 }
 
