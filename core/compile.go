@@ -39,7 +39,7 @@ type compiled struct {
 	privateNetwork bool
 	passthrough    bool
 	status         int
-	hooks          *hooks // Config.Logger and Config.Observer; nil when neither is set
+	hooks          *hooks // Config.Logger, Observe and ReportOnly; nil when none is set
 
 	// vary holds the Vary line of every token mask, joined once: joining
 	// per response costs BenchmarkHandler/preflight-allowed 2 more
@@ -65,7 +65,7 @@ func compile(in Config) (*compiled, error) {
 		credentials:       cfg.AllowCredentials,
 		privateNetwork:    cfg.AllowPrivateNetwork,
 		passthrough:       cfg.PreflightPassthrough,
-		hooks:             newHooks(cfg.Logger, cfg.Observer),
+		hooks:             newHooks(cfg.Logger, cfg.Observe, cfg.ReportOnly),
 	}
 	var errs []error
 	errs = append(errs, c.compileOrigins(&cfg)...)

@@ -1,6 +1,7 @@
 package cors
 
 import (
+	"context"
 	"log/slog"
 	"time"
 )
@@ -105,10 +106,31 @@ type Config struct {
 	// valid but probably not what was meant. nil: silent, at no cost.
 	Logger *slog.Logger
 
-	// Observer, if set, receives every decision of this configuration (for
-	// metrics: see Observer) and the differences of a report-only policy
-	// (Policy.SetReportOnly). nil: nothing is observed, at no cost.
-	Observer Observer
+	// Observe, if set, is called once for every decision of this
+	// configuration, CORS or not, on the request's goroutine, after the
+	// decision and before the response is written, with the request's
+	// context; and once more, with Decision.ReportOnly set, for every
+	// request on which ReportOnly would have answered differently. The
+	// Decision has no Reason.Detail, so nothing in it refers to the
+	// request's memory and it may be kept; it never carries the origin, host
+	// or path, so metrics labelled from it have a bounded number of series.
+	// Observe must be safe for concurrent use and quick. nil: nothing is
+	// observed, at no cost. The module github.com/originguard/cors/corsotel
+	// counts decisions as OpenTelemetry metrics.
+	Observe func(ctx context.Context, d Decision)
+
+	// ReportOnly, if set, is a candidate policy (from New or NewScoped) that
+	// judges every request this configuration judges, without answering:
+	// the response is always this configuration's. Where it would answer
+	// differently (another verdict, status or CORS response header), its
+	// decision goes to Observe with Decision.ReportOnly set, and Logger gets
+	// a Debug record naming both reason codes. The candidate's own Logger,
+	// Observe and ReportOnly are not used; it is evaluated only where Observe
+	// or Logger is set, without allocation. Set, replace or remove it at run
+	// time with Reconfigure, atomically. Typical use: try a tightened policy
+	// on live traffic, and enforce it once the only differences left are the
+	// clients meant to be refused.
+	ReportOnly *Policy
 
 	// DangerouslyAllowInsecureOriginsWithCredentials accepts http: origins
 	// other than loopback ones together with AllowCredentials. Anyone on the

@@ -31,6 +31,10 @@ type Decision struct {
 	// informative: 200, or, for an allowed preflight passed on by
 	// PreflightPassthrough, the status the middleware would have answered.
 	Status int
+	// ReportOnly is set on the decisions Config.Observe receives from the
+	// report-only policy (Config.ReportOnly) where it differs from the live
+	// one; never on a decision Evaluate returns.
+	ReportOnly bool
 }
 
 // answer is a Decision and the headers that carry it out. It holds strings

@@ -81,15 +81,15 @@
 //
 // # Observing decisions
 //
-// Config.Observer receives every decision (kind, outcome, reason code,
+// Config.Observe receives every decision (kind, outcome, reason code,
 // scope; never the origin, host or path, so metrics built on it have a
 // bounded number of series), with the request's context, at no cost when
 // unset and without allocation in this package when set; the module
 // github.com/originguard/cors/corsotel counts decisions as OpenTelemetry
-// metrics. Policy.SetReportOnly tries a candidate policy on live traffic:
+// metrics. Config.ReportOnly tries a candidate policy on live traffic:
 // every request is judged by both, answered by the live one, and each
-// difference goes to the observer and to the Logger at Debug level. See
-// observer and report-only in docs/behaviour.md.
+// difference goes to Observe (Decision.ReportOnly set) and to the Logger at
+// Debug level. See observer and report-only in docs/behaviour.md.
 //
 // # Writing an adapter
 //

@@ -9,23 +9,22 @@ import (
 	cors "github.com/originguard/cors/core"
 )
 
-// tally is an Observer that counts decisions by kind, outcome and reason,
-// as a metrics library would (github.com/originguard/cors/corsotel does it
-// with OpenTelemetry).
+// tally counts decisions by kind, outcome and reason, as a metrics library
+// would (github.com/originguard/cors/corsotel does it with OpenTelemetry).
 type tally map[string]int
 
 func (t tally) Observe(_ context.Context, d cors.Decision) {
+	if d.ReportOnly {
+		t[fmt.Sprintf("report-only: %s %s", d.Kind, d.Reason.Code)]++
+		return
+	}
 	t[fmt.Sprintf("%s %v %s", d.Kind, d.Allowed, d.Reason.Code)]++
-}
-
-func (t tally) ObserveDifference(_ context.Context, live, candidate cors.Decision) {
-	t[fmt.Sprintf("report-only: %s %s instead of %s", candidate.Kind, candidate.Reason.Code, live.Reason.Code)]++
 }
 
 // A policy whose decisions are counted, with a report-only candidate that
 // would refuse PUT: the answers stay the live policy's, and the Debug
 // record names both reason codes.
-func ExamplePolicy_SetReportOnly() {
+func ExampleConfig_reportOnly() {
 	counts := tally{}
 	logger := slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{
 		Level: slog.LevelDebug,
@@ -36,16 +35,17 @@ func ExamplePolicy_SetReportOnly() {
 			return a
 		},
 	}))
+	tighter := cors.MustNew(cors.Config{
+		AllowedOrigins: []string{"https://app.example"},
+		AllowedMethods: []string{"GET"},
+	})
 	live := cors.MustNew(cors.Config{
 		AllowedOrigins: []string{"https://app.example"},
 		AllowedMethods: []string{"GET", "PUT"},
-		Observer:       counts,
+		Observe:        counts.Observe,
 		Logger:         logger,
+		ReportOnly:     tighter,
 	})
-	live.SetReportOnly(cors.MustNew(cors.Config{
-		AllowedOrigins: []string{"https://app.example"},
-		AllowedMethods: []string{"GET"},
-	}))
 
 	h := live.Handler(api())
 	send(h, "OPTIONS", "https://app.example", "Access-Control-Request-Method", "PUT")
@@ -60,5 +60,5 @@ func ExamplePolicy_SetReportOnly() {
 	// 200
 	//   Access-Control-Allow-Origin: https://app.example
 	//   Vary: Origin
-	// map[actual true origin-allowed:1 preflight true preflight-allowed:1 report-only: preflight method-not-allowed instead of preflight-allowed:1]
+	// map[actual true origin-allowed:1 preflight true preflight-allowed:1 report-only: preflight method-not-allowed:1]
 }

@@ -8,92 +8,46 @@ import (
 	"github.com/originguard/cors/core/internal/ascii"
 )
 
-// Observer receives the decisions of a Policy, to count them (see the
-// module github.com/originguard/cors/corsotel for OpenTelemetry metrics).
-// Set it as Config.Observer or ScopedConfig.Observer. Its methods are
-// called by Evaluate (and so by every adapter) on the request's goroutine,
-// before the response is written, with the request's context; they must be
-// safe for concurrent use and quick, since the request waits for them.
-//
-// The Decision an Observer receives has no Reason.Detail: nothing in it
-// refers to the request's memory, so it may be kept. It carries the kind,
-// the outcome (Allowed), the reason code, the scope (Reason.Scope, "" for a
-// policy built with New) and the answer (Respond, Status), never the
-// request's origin, host or path; label metrics with those fields only, so
-// that their number of series stays bounded whatever clients send.
-type Observer interface {
-	// Observe is called once for every request the policy judges, CORS or
-	// not, after the decision is taken.
-	Observe(ctx context.Context, d Decision)
-	// ObserveDifference is called, after Observe, for every request on
-	// which the report-only policy (Policy.SetReportOnly) would have
-	// answered differently from the live one: another verdict (Allowed),
-	// another status or another CORS response header. live is what was
-	// answered, candidate what the report-only policy would have answered.
-	ObserveDifference(ctx context.Context, live, candidate Decision)
-}
-
-// hooks are where a decision is reported: Config.Logger and
-// Config.Observer, or ScopedConfig's outside every scope.
+// hooks are where a decision is reported and the report-only policy that
+// judges it too: Config.Logger, Observe and ReportOnly, or ScopedConfig's
+// outside every scope.
 type hooks struct {
-	logger   *slog.Logger
-	observer Observer
+	logger     *slog.Logger
+	observe    func(context.Context, Decision)
+	reportOnly *Policy
 }
 
-// newHooks returns the hooks of logger and observer, nil when both are
-// nil, so that a policy without them costs Evaluate one test.
-func newHooks(logger *slog.Logger, observer Observer) *hooks {
-	if logger == nil && observer == nil {
+// newHooks returns the hooks of a configuration, nil when it sets none, so
+// that a policy without them costs Evaluate one test.
+func newHooks(logger *slog.Logger, observe func(context.Context, Decision), reportOnly *Policy) *hooks {
+	if logger == nil && observe == nil && reportOnly == nil {
 		return nil
 	}
-	return &hooks{logger: logger, observer: observer}
+	return &hooks{logger: logger, observe: observe, reportOnly: reportOnly}
 }
 
-// observed is the decision as an Observer receives it: without the detail,
-// which may point into the request.
+// observed is the decision as Config.Observe receives it: without the
+// detail, which may point into the request.
 func (d *answer) observed() Decision {
 	o := d.Decision
 	o.Reason.Detail = ""
 	return o
 }
 
-// SetReportOnly makes candidate the report-only policy of p: from now on
-// every request p evaluates is also judged by candidate, and where
-// candidate would answer differently (another verdict, status or CORS
-// response header) the difference goes to the live decision's
-// Config.Observer (ObserveDifference) and, at Debug level, to its
-// Config.Logger, naming both reason codes. The response is always p's:
-// candidate changes nothing a client sees. A nil candidate removes the
-// report-only policy. Where the live configuration has neither an Observer
-// nor a Logger, there is nothing to report to and candidate is not
-// evaluated.
-//
-// Build candidate with New or NewScoped like any policy; it may be
-// reconfigured while set. Its own Logger, Observer and report-only policy
-// are not used in that role. Setting, replacing and removing are atomic
-// and safe while requests are evaluated; each request is judged by one
-// live and at most one candidate configuration. The cost is one more
-// evaluation per request, without allocation.
-//
-// A typical rollout: set the tightened configuration as candidate, watch
-// cors.report_only.differences (or the log) until only the clients you
-// meant to refuse appear, then Reconfigure p with it and SetReportOnly(nil).
-func (p *Policy) SetReportOnly(candidate *Policy) {
-	p.candidate.Store(candidate)
-}
-
-// reportOnly judges r by cand as well and reports how its answer differs
-// from live's, if it does.
-func reportOnly(ctx context.Context, r *adapter.Request, live *answer, cand *Policy) {
-	hk := live.hooks // not nil: Evaluate checked
+// reportOnly judges r by the report-only policy of hk as well and reports
+// how its answer differs from live's, if it does. The report-only policy's
+// own hooks are not used.
+func reportOnly(ctx context.Context, r *adapter.Request, live *answer, hk *hooks) {
 	var c answer
-	cand.evaluate(r, &c)
+	hk.reportOnly.evaluate(r, &c)
 	what := difference(live, &c, r)
 	if what == "" {
 		return
 	}
-	if hk.observer != nil {
-		hk.observer.ObserveDifference(ctx, live.observed(), c.observed())
+	if hk.observe != nil {
+		d := c.observed()
+		d.ReportOnly = true
+		hk.observe(ctx, d)
 	}
 	if hk.logger != nil && hk.logger.Enabled(ctx, slog.LevelDebug) {
 		logDifference(ctx, hk.logger, r, live, &c, what)

@@ -13,7 +13,9 @@ import (
 	"github.com/originguard/cors/core/adapter"
 )
 
-// recorder is an Observer that keeps what it receives.
+// recorder keeps what its Observe receives: live decisions in seen, with
+// their contexts, and report-only ones in diffs, each with the live
+// decision observed just before it.
 type recorder struct {
 	mu    sync.Mutex
 	seen  []Decision
@@ -24,27 +26,30 @@ type recorder struct {
 func (o *recorder) Observe(ctx context.Context, d Decision) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
+	if d.ReportOnly {
+		o.diffs = append(o.diffs, [2]Decision{o.seen[len(o.seen)-1], d})
+		return
+	}
 	o.seen = append(o.seen, d)
 	o.ctxs = append(o.ctxs, ctx)
 }
 
-func (o *recorder) ObserveDifference(_ context.Context, live, candidate Decision) {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	o.diffs = append(o.diffs, [2]Decision{live, candidate})
-}
-
-// counter is an Observer that only counts, without allocating.
+// counter only counts, without allocating.
 type counter struct{ decisions, differences int }
 
-func (o *counter) Observe(context.Context, Decision)                     { o.decisions++ }
-func (o *counter) ObserveDifference(context.Context, Decision, Decision) { o.differences++ }
+func (o *counter) Observe(_ context.Context, d Decision) {
+	if d.ReportOnly {
+		o.differences++
+	} else {
+		o.decisions++
+	}
+}
 
 type ctxKey struct{}
 
 func TestObserverReceivesEachDecision(t *testing.T) {
 	obs := &recorder{}
-	p := MustNew(with(baseConfig, func(c *Config) { c.Observer = obs }))
+	p := MustNew(with(baseConfig, func(c *Config) { c.Observe = obs.Observe }))
 	cases := []struct {
 		r    *http.Request
 		want Decision
@@ -85,12 +90,12 @@ func TestScopedObserver(t *testing.T) {
 	p := MustNewScoped(ScopedConfig{
 		Scopes: []Scope{
 			{PathPrefix: "/api/", Config: baseConfig},
-			{PathPrefix: "/own/", Config: with(baseConfig, func(c *Config) { c.Observer = own })},
+			{PathPrefix: "/own/", Config: with(baseConfig, func(c *Config) { c.Observe = own.Observe })},
 		},
-		Default:  &def,
-		Observer: outer,
+		Default: &def,
+		Observe: outer.Observe,
 	})
-	scoped := MustNewScoped(ScopedConfig{Scopes: []Scope{{PathPrefix: "/api/", Config: baseConfig}}, Observer: outer})
+	scoped := MustNewScoped(ScopedConfig{Scopes: []Scope{{PathPrefix: "/api/", Config: baseConfig}}, Observe: outer.Observe})
 	for _, tc := range []struct {
 		p      *Policy
 		path   string
@@ -127,9 +132,9 @@ func TestReportOnlyDifferences(t *testing.T) {
 	var logs bytes.Buffer
 	obs := &recorder{}
 	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	live := MustNew(with(baseConfig, func(c *Config) { c.Observer, c.Logger = obs, logger }))
+	candidate := MustNew(tightened)
+	live := MustNew(with(baseConfig, func(c *Config) { c.Observe, c.Logger, c.ReportOnly = obs.Observe, logger, candidate }))
 	plain := MustNew(baseConfig)
-	live.SetReportOnly(MustNew(tightened))
 	for _, tc := range []struct {
 		name  string
 		r     *http.Request
@@ -159,7 +164,7 @@ func TestReportOnlyDifferences(t *testing.T) {
 			t.Fatalf("%s: %d differences reported, want 1", tc.name, len(obs.diffs)-n)
 		}
 		d := obs.diffs[n]
-		if d[0].Reason.Code != tc.codes[0] || d[1].Reason.Code != tc.codes[1] || d[0].Reason.Detail != "" || d[1].Reason.Detail != "" {
+		if d[0].Reason.Code != tc.codes[0] || d[1].Reason.Code != tc.codes[1] || d[0].Reason.Detail != "" || d[1].Reason.Detail != "" || !d[1].ReportOnly || d[0].ReportOnly {
 			t.Errorf("%s: difference %+v, want codes %v", tc.name, d, tc.codes)
 		}
 		rec := logs.String()
@@ -171,7 +176,9 @@ func TestReportOnlyDifferences(t *testing.T) {
 	}
 
 	// Removed: nothing more is reported.
-	live.SetReportOnly(nil)
+	if err := live.Reconfigure(with(baseConfig, func(c *Config) { c.Observe, c.Logger = obs.Observe, logger })); err != nil {
+		t.Fatal(err)
+	}
 	n := len(obs.diffs)
 	serve(t, live, preflight("https://app.example", "PUT"))
 	if len(obs.diffs) != n {
@@ -199,8 +206,8 @@ func TestReportOnlyHeaders(t *testing.T) {
 		{"same list, other config", baseConfig, with(baseConfig, func(c *Config) { c.AllowedOrigins = []string{"https://app.example"} }), preflight("https://app.example", "PUT", "Access-Control-Request-Headers: x-token"), false},
 	} {
 		obs := &counter{}
-		live := MustNew(with(tc.live, func(c *Config) { c.Observer = obs }))
-		live.SetReportOnly(MustNew(tc.cand))
+		cand := MustNew(tc.cand)
+		live := MustNew(with(tc.live, func(c *Config) { c.Observe, c.ReportOnly = obs.Observe, cand }))
 		r := adapter.FromHTTP(tc.r)
 		live.Evaluate(context.Background(), &r, nil)
 		if (obs.differences == 1) != tc.diff || obs.differences > 1 {
@@ -215,13 +222,16 @@ func TestObserverAllocs(t *testing.T) {
 	obs := &counter{}
 	for _, tc := range perfPaths() {
 		cfg := tc.p.Config()
-		cfg.Observer = obs
+		cfg.Observe = obs.Observe
 		p := MustNew(cfg)
 		r := adapter.FromHTTP(tc.r)
 		if n := testing.AllocsPerRun(100, func() { sinkDecision = p.Evaluate(context.Background(), &r, nil) }); n != 0 {
 			t.Errorf("%s: Evaluate with an observer allocates %v times, budget 0", tc.name, n)
 		}
-		p.SetReportOnly(MustNew(tightened))
+		cfg.ReportOnly = MustNew(tightened)
+		if err := p.Reconfigure(cfg); err != nil {
+			t.Fatal(err)
+		}
 		if n := testing.AllocsPerRun(100, func() { sinkDecision = p.Evaluate(context.Background(), &r, nil) }); n != 0 {
 			t.Errorf("%s: Evaluate with a report-only policy allocates %v times, budget 0", tc.name, n)
 		}
@@ -237,7 +247,7 @@ func TestObserverAllocs(t *testing.T) {
 // candidate in force could have produced.
 func TestReportOnlyConcurrent(t *testing.T) {
 	obs := &recorder{}
-	live := MustNew(with(baseConfig, func(c *Config) { c.Observer = obs }))
+	live := MustNew(with(baseConfig, func(c *Config) { c.Observe = obs.Observe }))
 	cands := []*Policy{MustNew(tightened), MustNew(baseConfig), nil}
 	var wg, setter sync.WaitGroup
 	stop := make(chan struct{})
@@ -247,7 +257,10 @@ func TestReportOnlyConcurrent(t *testing.T) {
 			case <-stop:
 				return
 			default:
-				live.SetReportOnly(cands[i%len(cands)])
+				if err := live.Reconfigure(with(baseConfig, func(c *Config) { c.Observe, c.ReportOnly = obs.Observe, cands[i%len(cands)] })); err != nil {
+					t.Error(err)
+					return
+				}
 			}
 		}
 	})
@@ -279,9 +292,8 @@ func BenchmarkObserve(b *testing.B) {
 	obs := &counter{}
 	for _, tc := range perfPaths() {
 		cfg := tc.p.Config()
-		observed := with(cfg, func(c *Config) { c.Observer = obs })
-		candidate := MustNew(observed)
-		candidate.SetReportOnly(MustNew(tightened))
+		observed := with(cfg, func(c *Config) { c.Observe = obs.Observe })
+		candidate := MustNew(with(observed, func(c *Config) { c.ReportOnly = MustNew(tightened) }))
 		r := adapter.FromHTTP(tc.r)
 		for _, v := range []struct {
 			name string

@@ -24,8 +24,6 @@ const maxMethodLength = 64
 // Reconfigure on a zero Policy, to apply a configuration.
 type Policy struct {
 	current atomic.Pointer[ruleset]
-	// candidate is the report-only policy (SetReportOnly), or nil.
-	candidate atomic.Pointer[Policy]
 }
 
 // New validates cfg and builds a Policy. The error joins every problem of
@@ -118,9 +116,9 @@ func (p *Policy) Handler(next http.Handler) http.Handler {
 //
 // The denial log record, if Config.Logger asks for it, is written with ctx,
 // so that the values a slog.Handler reads from the request's context (trace
-// ids) appear on it; Config.Observer, if set, receives the decision and ctx;
-// and a report-only policy (SetReportOnly), if set, judges r too, its
-// differences reported the same ways. Those are Evaluate's only other
+// ids) appear on it; Config.Observe, if set, receives the decision and ctx;
+// and Config.ReportOnly, if set, judges r too, its differences reported the
+// same ways. Those are Evaluate's only other
 // effects. But for the http.Header's backing array, Evaluate does not
 // allocate, and it keeps
 // no reference to r once it returns (only Decision.Reason.Detail may share
@@ -136,11 +134,11 @@ func (p *Policy) Evaluate(ctx context.Context, r *adapter.Request, h adapter.Hea
 		if hk.logger != nil && a.Reason.Code.Denied() {
 			logDenial(ctx, hk.logger, a.Kind, r, a.Reason)
 		}
-		if hk.observer != nil {
-			hk.observer.Observe(ctx, a.observed())
+		if hk.observe != nil {
+			hk.observe(ctx, a.observed())
 		}
-		if cand := p.candidate.Load(); cand != nil {
-			reportOnly(ctx, r, &a, cand)
+		if hk.reportOnly != nil && (hk.observe != nil || hk.logger != nil) {
+			reportOnly(ctx, r, &a, hk)
 		}
 	}
 	if h != nil {

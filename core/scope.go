@@ -1,6 +1,7 @@
 package cors
 
 import (
+	"context"
 	"log/slog"
 )
 
@@ -88,10 +89,15 @@ type ScopedConfig struct {
 	// for that scope's denials and warnings.
 	Logger *slog.Logger
 
-	// Observer, if set, receives the decisions taken outside every scope
-	// and those of every scope (and Default) whose Config sets no Observer
-	// of its own; Decision.Reason.Scope names the scope.
-	Observer Observer
+	// Observe, if set, receives the decisions taken outside every scope,
+	// and is the Observe of every scope (and of Default) whose Config sets
+	// none; Decision.Reason.Scope names the scope.
+	Observe func(ctx context.Context, d Decision)
+
+	// ReportOnly, if set, judges the requests outside every scope, and is
+	// the ReportOnly of every scope (and of Default) whose Config sets none:
+	// a whole scoped or plain policy can be tried out beside this one.
+	ReportOnly *Policy
 }
 
 // NewScoped validates sc and builds a Policy that judges each request by the

@@ -44,7 +44,7 @@ type scopeTable struct {
 	ports      bool       // some Host has a port
 	any        *hostGroup // scopes without Host
 	def        *scope     // Default, or nil: no CORS
-	hooks      *hooks     // ScopedConfig.Logger and Observer, or nil
+	hooks      *hooks     // ScopedConfig.Logger, Observe and ReportOnly, or nil
 	maxPrefix  int        // longest key of any group
 	foldAlways bool       // some prefix has upper case letters
 }
@@ -61,7 +61,7 @@ func compileScoped(sc ScopedConfig) (*ruleset, error) {
 	if len(sc.Scopes) == 0 && sc.Default == nil {
 		return nil, &ConfigError{Code: ErrNoOrigin, Index: -1, problem: "ScopedConfig has no Scopes and no Default, so it allows nothing"}
 	}
-	t := &scopeTable{hooks: newHooks(sc.Logger, sc.Observer)}
+	t := &scopeTable{hooks: newHooks(sc.Logger, sc.Observe, sc.ReportOnly)}
 	var errs []error
 	type slot struct{ host, key string }
 	seen := map[slot]int{}
@@ -112,13 +112,17 @@ func compileScoped(sc ScopedConfig) (*ruleset, error) {
 	return &ruleset{scopes: t}, nil
 }
 
-// inherit is cfg with the Logger and Observer of sc where it sets none.
+// inherit is cfg with the Logger, Observe and ReportOnly of sc where it
+// sets none.
 func inherit(cfg Config, sc ScopedConfig) Config {
 	if cfg.Logger == nil {
 		cfg.Logger = sc.Logger
 	}
-	if cfg.Observer == nil {
-		cfg.Observer = sc.Observer
+	if cfg.Observe == nil {
+		cfg.Observe = sc.Observe
+	}
+	if cfg.ReportOnly == nil {
+		cfg.ReportOnly = sc.ReportOnly
 	}
 	return cfg
 }

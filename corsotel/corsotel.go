@@ -22,8 +22,9 @@ const (
 	keyScope   = attribute.Key("cors.scope")
 )
 
-// Metrics is a cors.Observer that counts decisions and report-only
-// differences. It is safe for concurrent use.
+// Metrics counts decisions and report-only differences; set its Observe
+// method as Config.Observe (or ScopedConfig.Observe). It is safe for
+// concurrent use.
 type Metrics struct {
 	decisions   metric.Int64Counter
 	differences metric.Int64Counter
@@ -43,8 +44,6 @@ type key struct {
 	code       cors.ReasonCode
 	scope      string
 }
-
-var _ cors.Observer = (*Metrics)(nil)
 
 // New creates the instruments with a meter of mp (the global
 // MeterProvider, otel.GetMeterProvider, when mp is nil).
@@ -70,15 +69,15 @@ func New(mp metric.MeterProvider) (*Metrics, error) {
 	return m, nil
 }
 
-// Observe counts d in cors.decisions.
+// Observe counts d in cors.decisions, or, when d.ReportOnly is set (a
+// report-only policy's decision that differs from the live one), in
+// cors.report_only.differences under that policy's reason.
 func (m *Metrics) Observe(ctx context.Context, d cors.Decision) {
+	if d.ReportOnly {
+		m.differences.Add(ctx, 1, m.optionsFor(key{difference: true, kind: d.Kind, code: d.Reason.Code})...)
+		return
+	}
 	m.decisions.Add(ctx, 1, m.optionsFor(key{kind: d.Kind, allowed: d.Allowed, code: d.Reason.Code, scope: d.Reason.Scope})...)
-}
-
-// ObserveDifference counts one report-only difference in
-// cors.report_only.differences, under the candidate's reason.
-func (m *Metrics) ObserveDifference(ctx context.Context, _, candidate cors.Decision) {
-	m.differences.Add(ctx, 1, m.optionsFor(key{difference: true, kind: candidate.Kind, code: candidate.Reason.Code})...)
 }
 
 // optionsFor returns the measurement options of k, built on first use.

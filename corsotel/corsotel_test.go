@@ -87,12 +87,11 @@ var live = cors.Config{
 
 func TestCountsPerAttributeSet(t *testing.T) {
 	m, reader := newMetrics(t)
-	cfg := live
-	cfg.Observer = m
-	p := cors.MustNew(cfg)
 	candidate := live
 	candidate.AllowedMethods = []string{"GET"}
-	p.SetReportOnly(cors.MustNew(candidate))
+	cfg := live
+	cfg.Observe, cfg.ReportOnly = m.Observe, cors.MustNew(candidate)
+	p := cors.MustNew(cfg)
 
 	send(p, "GET", "/r", "")
 	send(p, "GET", "/r", "")
@@ -139,8 +138,8 @@ func TestCountsPerAttributeSet(t *testing.T) {
 func TestScopeAttribute(t *testing.T) {
 	m, reader := newMetrics(t)
 	p := cors.MustNewScoped(cors.ScopedConfig{
-		Scopes:   []cors.Scope{{PathPrefix: "/api/", Config: live}},
-		Observer: m,
+		Scopes:  []cors.Scope{{PathPrefix: "/api/", Config: live}},
+		Observe: m.Observe,
 	})
 	send(p, "GET", "/api/items", "https://app.example")
 	send(p, "GET", "/elsewhere", "https://app.example")
@@ -161,7 +160,7 @@ func TestScopeAttribute(t *testing.T) {
 func TestNoRequestValueInAttributes(t *testing.T) {
 	m, reader := newMetrics(t)
 	cfg := live
-	cfg.Observer = m
+	cfg.Observe = m.Observe
 	p := cors.MustNew(cfg)
 	for _, origin := range []string{"https://evil.example", "https://a.evil.example", "null", "https://app.example:1", "garbage\x01"} {
 		send(p, "GET", "/secret/path", origin)
@@ -185,13 +184,13 @@ func TestNoRequestValueInAttributes(t *testing.T) {
 func TestObserveAllocs(t *testing.T) {
 	m, _ := newMetrics(t)
 	d := cors.Decision{Kind: cors.Preflight, Reason: cors.Reason{Code: cors.ReasonMethodNotAllowed, Scope: "/api/"}}
-	m.Observe(context.Background(), d)
-	m.ObserveDifference(context.Background(), d, d)
-	if n := testing.AllocsPerRun(100, func() { m.Observe(context.Background(), d) }); n != 0 {
-		t.Errorf("Observe allocates %v times", n)
-	}
-	if n := testing.AllocsPerRun(100, func() { m.ObserveDifference(context.Background(), d, d) }); n != 0 {
-		t.Errorf("ObserveDifference allocates %v times", n)
+	diff := d
+	diff.ReportOnly = true
+	for _, d := range []cors.Decision{d, diff} {
+		m.Observe(context.Background(), d)
+		if n := testing.AllocsPerRun(100, func() { m.Observe(context.Background(), d) }); n != 0 {
+			t.Errorf("Observe (report-only %v) allocates %v times", d.ReportOnly, n)
+		}
 	}
 }
 

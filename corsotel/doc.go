@@ -11,7 +11,7 @@
 //     name, such as origin-not-allowed) and, for a policy built with
 //     cors.NewScoped, cors.scope (the scope's name, "default" or "none").
 //   - cors.report_only.differences (counter, unit {request}): one per request
-//     on which the report-only policy (cors.Policy.SetReportOnly) would have
+//     on which the report-only policy (cors.Config.ReportOnly) would have
 //     answered differently, with cors.kind and cors.reason, the report-only
 //     policy's reason code.
 //
@@ -21,9 +21,10 @@
 //
 // # Rules of use
 //
-//   - Build one Metrics per MeterProvider with New and set it as
-//     Config.Observer (or ScopedConfig.Observer) of every policy to count; a
-//     Metrics may serve several policies, which then share the counters.
+//   - Build one Metrics per MeterProvider with New and set its Observe
+//     method as Config.Observe (or ScopedConfig.Observe) of every policy to
+//     count; a Metrics may serve several policies, which then share the
+//     counters.
 //   - No attribute ever holds a request's origin, host or path: the values
 //     come from the reason codes and the configured scope names only, so the
 //     number of series is bounded by the configuration, whatever clients send.

@@ -26,12 +26,12 @@ func ExampleNew() {
 	live := cors.MustNew(cors.Config{
 		AllowedOrigins: []string{"https://app.example"},
 		AllowedMethods: []string{"GET", "PUT"},
-		Observer:       metrics,
+		Observe:        metrics.Observe,
+		ReportOnly: cors.MustNew(cors.Config{
+			AllowedOrigins: []string{"https://app.example"},
+			AllowedMethods: []string{"GET"},
+		}),
 	})
-	live.SetReportOnly(cors.MustNew(cors.Config{
-		AllowedOrigins: []string{"https://app.example"},
-		AllowedMethods: []string{"GET"},
-	}))
 
 	handler := live.Handler(http.NotFoundHandler())
 	for _, origin := range []string{"https://app.example", "https://evil.example"} {

@@ -18,7 +18,7 @@ import (
 )
 
 // TestObserverOnEveryStack sends every request of the conformance table to
-// every stack, under a policy whose Config.Observer is corsotel on the
+// every stack, under a policy whose Config.Observe is corsotel's on the
 // OpenTelemetry SDK's manual reader, with a report-only candidate that
 // refuses every CORS request. After each request the reader must have
 // counted exactly what the core decides for the same request evaluated on
@@ -49,9 +49,7 @@ func TestObserverOnEveryStack(t *testing.T) {
 			for _, c := range cases {
 				b, ok := policies[c.Policy]
 				if !ok {
-					live, ref := build(t, c, metrics), build(t, c, rec)
-					live.SetReportOnly(candidate)
-					ref.SetReportOnly(candidate)
+					live, ref := build(t, c, metrics.Observe, candidate), build(t, c, rec.Observe, candidate)
 					app := h.Mount(live)
 					b = built{func(c observe.Case) { app.ServeHTTP(httptest.NewRecorder(), c.Request()) }, ref}
 					policies[c.Policy] = b
@@ -80,19 +78,19 @@ func TestObserverOnEveryStack(t *testing.T) {
 	}
 }
 
-// build builds the case's policy with o as its Observer (and that of its
-// scopes).
-func build(t *testing.T, c observe.Case, o cors.Observer) *cors.Policy {
+// build builds the case's policy with watch and reportOnly as its Observe
+// and ReportOnly (and those of its scopes).
+func build(t *testing.T, c observe.Case, watch func(context.Context, cors.Decision), reportOnly *cors.Policy) *cors.Policy {
 	t.Helper()
 	var p *cors.Policy
 	var err error
 	if c.Scoped != nil {
 		sc := *c.Scoped
-		sc.Observer = o
+		sc.Observe, sc.ReportOnly = watch, reportOnly
 		p, err = cors.NewScoped(sc)
 	} else {
 		cfg := c.Config
-		cfg.Observer = o
+		cfg.Observe, cfg.ReportOnly = watch, reportOnly
 		p, err = cors.New(cfg)
 	}
 	if err != nil {
@@ -107,9 +105,12 @@ type lastDecision struct {
 	candidate *cors.Decision
 }
 
-func (l *lastDecision) Observe(_ context.Context, d cors.Decision) { l.decision = d }
-func (l *lastDecision) ObserveDifference(_ context.Context, _, c cors.Decision) {
-	l.candidate = &c
+func (l *lastDecision) Observe(_ context.Context, d cors.Decision) {
+	if d.ReportOnly {
+		l.candidate = &d
+	} else {
+		l.decision = d
+	}
 }
 
 // decisionSet and differenceSet write the attribute sets corsotel must

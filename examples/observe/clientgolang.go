@@ -26,15 +26,15 @@ func newPromObserver(reg prometheus.Registerer) promObserver {
 }
 
 func (o promObserver) Observe(_ context.Context, d cors.Decision) {
+	if d.ReportOnly { // the report-only policy would have answered differently
+		o.differences.WithLabelValues(d.Kind.String(), d.Reason.Code.String()).Inc()
+		return
+	}
 	outcome := "denied"
 	if d.Allowed {
 		outcome = "allowed"
 	}
 	o.decisions.WithLabelValues(d.Kind.String(), outcome, d.Reason.Code.String(), d.Reason.Scope).Inc()
-}
-
-func (o promObserver) ObserveDifference(_ context.Context, _, candidate cors.Decision) {
-	o.differences.WithLabelValues(candidate.Kind.String(), candidate.Reason.Code.String()).Inc()
 }
 
 // client_golang observer: end

@@ -20,9 +20,9 @@ import (
 func TestClientGolangObserver(t *testing.T) {
 	reg := prometheus.NewRegistry()
 	cfg := livePolicy()
-	cfg.Observer = newPromObserver(reg)
+	cfg.Observe = newPromObserver(reg).Observe
+	cfg.ReportOnly = cors.MustNew(candidatePolicy())
 	live := cors.MustNew(cfg)
-	live.SetReportOnly(cors.MustNew(candidatePolicy()))
 	h := live.Handler(http.HandlerFunc(serveItems))
 	for _, origin := range []string{"https://app.example", "https://evil.example"} {
 		r := httptest.NewRequest("OPTIONS", itemsPath, nil)

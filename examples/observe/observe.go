@@ -70,18 +70,18 @@ func newServer(stackName string, logs io.Writer) (*server, error) {
 		return nil, err
 	}
 
+	candidate, err := cors.New(candidatePolicy())
+	if err != nil {
+		return nil, err
+	}
 	cfg := livePolicy()
-	cfg.Observer = metrics
+	cfg.Observe = metrics.Observe
+	cfg.ReportOnly = candidate
 	cfg.Logger = slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	live, err := cors.New(cfg)
 	if err != nil {
 		return nil, err
 	}
-	candidate, err := cors.New(candidatePolicy())
-	if err != nil {
-		return nil, err
-	}
-	live.SetReportOnly(candidate)
 
 	api := mount(live, promhttp.HandlerFor(registry, promhttp.HandlerOpts{}))
 	return &server{apiServer: api, metricsShutdown: provider.Shutdown}, nil

@@ -5,7 +5,7 @@
 // The policy can be edited from the page; it is applied with
 // cors.Policy.Reconfigure and configuration errors are shown verbatim. The
 // page also shows the policy's OpenTelemetry counters (corsotel) live, and
-// sets a report-only candidate policy (cors.Policy.SetReportOnly) whose
+// sets a report-only candidate policy (cors.Config.ReportOnly) whose
 // differences appear on each request's row and in the counters.
 //
 // Usage:

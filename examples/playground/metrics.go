@@ -12,7 +12,7 @@ import (
 	"go.opentelemetry.io/otel/sdk/metric/metricdata"
 )
 
-// counted is the policy's Observer: corsotel's counters, except for the
+// counted is the policy's Observe: corsotel's counters, except for the
 // recorder's own evaluations, which would count every request twice; for
 // those it notes the report-only difference on the record instead.
 type counted struct{ m *corsotel.Metrics }
@@ -24,17 +24,13 @@ type recorderNote struct{ reportOnly *cors.Decision }
 type recorderKey struct{}
 
 func (c counted) Observe(ctx context.Context, d cors.Decision) {
-	if ctx.Value(recorderKey{}) == nil {
+	note, ok := ctx.Value(recorderKey{}).(*recorderNote)
+	switch {
+	case !ok:
 		c.m.Observe(ctx, d)
+	case d.ReportOnly:
+		note.reportOnly = &d
 	}
-}
-
-func (c counted) ObserveDifference(ctx context.Context, live, candidate cors.Decision) {
-	if note, ok := ctx.Value(recorderKey{}).(*recorderNote); ok {
-		note.reportOnly = &candidate
-		return
-	}
-	c.m.ObserveDifference(ctx, live, candidate)
 }
 
 // meters holds the metrics pipeline: corsotel on an OpenTelemetry SDK
@@ -112,8 +108,8 @@ type candidate struct {
 }
 
 // serveCandidate answers GET with the report-only policy (null for none),
-// sets it from a POSTed policy (the live one's other settings kept) with
-// Policy.SetReportOnly, and removes it on DELETE. A rejected policy is
+// sets it from a POSTed policy (the live one's other settings kept) as the
+// live Config's ReportOnly with Reconfigure, and removes it on DELETE. A rejected policy is
 // answered 422 with the configuration error, verbatim.
 func (pg *playground) serveCandidate(w http.ResponseWriter, r *http.Request) {
 	pg.candidate.mu.Lock()
@@ -122,7 +118,10 @@ func (pg *playground) serveCandidate(w http.ResponseWriter, r *http.Request) {
 	case http.MethodGet, http.MethodHead:
 		writeJSON(w, http.StatusOK, pg.candidate.cfg)
 	case http.MethodDelete:
-		pg.policy.SetReportOnly(nil)
+		if err := pg.setReportOnly(nil); err != nil {
+			writeJSON(w, http.StatusInternalServerError, map[string]string{"error": err.Error()})
+			return
+		}
 		pg.candidate.cfg = nil
 		writeJSON(w, http.StatusOK, nil)
 	case http.MethodPost:
@@ -131,13 +130,16 @@ func (pg *playground) serveCandidate(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		cfg := withEdits(pg.policy.Config(), in)
-		cfg.Observer = nil // the live policy's observer reports the differences
+		cfg.Observe, cfg.ReportOnly = nil, nil // the live policy's Observe reports the differences
 		p, err := cors.New(cfg)
 		if err != nil {
 			writeJSON(w, http.StatusUnprocessableEntity, map[string]string{"error": err.Error()})
 			return
 		}
-		pg.policy.SetReportOnly(p)
+		if err := pg.setReportOnly(p); err != nil {
+			writeJSON(w, http.StatusInternalServerError, map[string]string{"error": err.Error()})
+			return
+		}
 		out := policyOf(p.Config())
 		pg.candidate.cfg = &out
 		writeJSON(w, http.StatusOK, out)
@@ -145,4 +147,12 @@ func (pg *playground) serveCandidate(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Allow", "GET, HEAD, POST, DELETE")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 	}
+}
+
+// setReportOnly makes p (nil: none) the live policy's ReportOnly, the rest
+// of the configuration unchanged.
+func (pg *playground) setReportOnly(p *cors.Policy) error {
+	cfg := pg.policy.Config()
+	cfg.ReportOnly = p
+	return pg.policy.Reconfigure(cfg)
 }

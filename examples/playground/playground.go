@@ -87,7 +87,7 @@ func start(opts options) (*playground, error) {
 	}
 	pg.meters = meters
 	cfg := defaultPolicy(pg.PageURL)
-	cfg.Observer = meters.observer
+	cfg.Observe = meters.observer.Observe
 	p, err := cors.New(cfg)
 	if err != nil { // a bug in defaultPolicy: say so rather than panic
 		closeAll()

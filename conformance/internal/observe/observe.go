@@ -1,7 +1,7 @@
 // Package observe hands the conformance table's requests to the
 // repository's stack suite (module
 // github.com/originguard/cors/conformance/stacks), which sends each of them
-// to every stack with a policy whose Config.Observer counts decisions
+// to every stack with a policy whose Config.Observe counts decisions
 // (corsotel on the OpenTelemetry SDK) and checks every count against the
 // decision the core takes for the same request. The published kit does not
 // run that check itself: it takes OpenTelemetry, which the kit does not

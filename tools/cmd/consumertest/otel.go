@@ -34,7 +34,7 @@ func main() {
 	if err != nil {
 		panic(err)
 	}
-	p := cors.MustNew(cors.Config{AllowedOrigins: []string{"https://app.example"}, Observer: metrics})
+	p := cors.MustNew(cors.Config{AllowedOrigins: []string{"https://app.example"}, Observe: metrics.Observe})
 	r := httptest.NewRequest("GET", "/", nil)
 	r.Header.Set("Origin", "https://evil.example")
 	p.Handler(http.NotFoundHandler()).ServeHTTP(httptest.NewRecorder(), r)
