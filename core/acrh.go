@@ -97,8 +97,7 @@ func (c *compiled) headerAllowed(name string, isAuth, upper bool) bool {
 		return false
 	}
 	if !upper {
-		_, ok := c.headers[name]
-		return ok
+		return c.headers.has(name)
 	}
 	var buf [maxHeaderName]byte
 	b := buf[:len(name)]
@@ -109,6 +108,5 @@ func (c *compiled) headerAllowed(name string, isAuth, upper bool) bool {
 		}
 		b[i] = ch
 	}
-	_, ok := c.headers[string(b)]
-	return ok
+	return c.headers.hasBytes(b)
 }

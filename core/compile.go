@@ -24,12 +24,12 @@ type compiled struct {
 	credentials       bool
 
 	anyMethod    bool
-	methods      map[string]struct{}
+	methods      stringSet
 	allowMethods string // precomputed ACAM for allowed preflights ("" when echoing)
 
 	anyHeader            bool
-	authorizationAllowed bool                // listed explicitly
-	headers              map[string]struct{} // lower case
+	authorizationAllowed bool      // listed explicitly
+	headers              stringSet // lower case
 	longestHeader        int
 	allowHeaders         string // precomputed ACAH ("" when echoing)
 
@@ -132,7 +132,6 @@ func (c *compiled) compileMethods(cfg *Config) (errs []error) {
 	if len(methods) == 0 {
 		methods = []string{"GET", "HEAD", "POST"}
 	}
-	c.methods = map[string]struct{}{}
 	seen := map[string]int{}
 	var list []string
 	for i, m := range methods {
@@ -150,7 +149,7 @@ func (c *compiled) compileMethods(cfg *Config) (errs []error) {
 			errs = append(errs, entryError("AllowedMethods", i, m, code, problem, methodProblem, map[ErrorCode]string{ErrMethodForbidden: "browsers never send it"}))
 			continue
 		}
-		c.methods[n] = struct{}{}
+		c.methods.add(n)
 		list = append(list, n)
 		c.warnCase(i, m)
 	}
@@ -201,7 +200,6 @@ func (c *compiled) warnCase(i int, m string) {
 const caseInsensitive = " (header names are case-insensitive)"
 
 func (c *compiled) compileHeaders(cfg *Config) (errs []error) {
-	c.headers = map[string]struct{}{}
 	var list []string
 	seen := map[string]int{}
 	for i, h := range cfg.AllowedHeaders {
@@ -220,7 +218,7 @@ func (c *compiled) compileHeaders(cfg *Config) (errs []error) {
 			continue
 		}
 		c.authorizationAllowed = c.authorizationAllowed || lower == "authorization"
-		c.headers[lower] = struct{}{}
+		c.headers.add(lower)
 		list = append(list, lower)
 		c.longestHeader = max(c.longestHeader, len(lower))
 	}

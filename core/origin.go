@@ -330,3 +330,22 @@ func (s *stringSet) has(k string) bool {
 	_, ok := s.m[k]
 	return ok
 }
+
+// hasBytes is has for a key in a buffer; it does not convert the key to a
+// string, which would allocate for a key longer than 32 bytes.
+func (s *stringSet) hasBytes(k []byte) bool {
+	n := min(len(k), 255)
+	if s.lens[n>>6]&(1<<(n&63)) == 0 {
+		return false
+	}
+	if s.m == nil {
+		for _, f := range s.few {
+			if f == string(k) {
+				return true
+			}
+		}
+		return false
+	}
+	_, ok := s.m[string(k)]
+	return ok
+}

@@ -148,3 +148,23 @@ func TestEvaluateKeepsRequestOnStack(t *testing.T) {
 		}
 	}
 }
+
+// TestLongUpperCaseHeaderNameAllocs: a requested name longer than 32 bytes
+// with upper-case letters is matched in its lower-case buffer without a
+// string conversion, which would allocate; with a small and a large set of
+// allowed headers.
+func TestLongUpperCaseHeaderNameAllocs(t *testing.T) {
+	long := "x-a-rather-long-header-name-for-this-test"
+	many := []string{long}
+	for i := range 20 {
+		many = append(many, fmt.Sprintf("x-h%d", i))
+	}
+	for _, allowed := range [][]string{{long}, many} {
+		p := MustNew(Config{AllowedOrigins: []string{"https://app.example"}, AllowedMethods: []string{"PUT"}, AllowedHeaders: allowed})
+		r := adapter.FromHTTP(preflight("https://app.example", "PUT", "Access-Control-Request-Headers: "+strings.ToUpper(long)))
+		var d Decision
+		if n := testing.AllocsPerRun(100, func() { d = p.Evaluate(context.Background(), &r, nil) }); n != 0 || !d.Allowed {
+			t.Errorf("%d allowed headers: %v allocs, allowed %v (%s)", len(allowed), n, d.Allowed, d.Reason)
+		}
+	}
+}

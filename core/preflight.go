@@ -83,7 +83,7 @@ func (c *compiled) methodVerdict(lines []string) (method string, v verdict) {
 		return "", verdict{ReasonMethodMalformed, m}
 	}
 	method = normalizeMethod(m)
-	_, listed := c.methods[method]
+	listed := c.methods.has(method)
 	// With credentials "*" is echoed as the method itself, and a method
 	// named "*" would echo a literal "*": refused, like a "*" header.
 	starGrants := c.anyMethod && !isForbiddenMethod(method) && !(c.credentials && method == "*")
