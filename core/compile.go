@@ -37,6 +37,7 @@ type compiled struct {
 	maxAge        string // ACMA, "" for none
 
 	privateNetwork bool
+	forgery        bool // Config.ForgeryProtection
 	passthrough    bool
 	status         int
 	hooks          *hooks // Config.Logger, Observe and ReportOnly; nil when none is set
@@ -64,6 +65,7 @@ func compile(in Config) (*compiled, error) {
 		originRequestFunc: cfg.AllowOriginRequestFunc,
 		credentials:       cfg.AllowCredentials,
 		privateNetwork:    cfg.AllowPrivateNetwork,
+		forgery:           cfg.ForgeryProtection,
 		passthrough:       cfg.PreflightPassthrough,
 		hooks:             newHooks(cfg.Logger, cfg.Observe, cfg.ReportOnly),
 	}

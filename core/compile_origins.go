@@ -37,6 +37,10 @@ func (c *compiled) compileOrigins(cfg *Config) (errs []error) {
 		if cfg.AllowOriginFunc != nil || cfg.AllowOriginRequestFunc != nil {
 			errs = append(errs, listError(ErrOriginWildcardCombined, "AllowedOrigins", i, entry, `allows every origin, so AllowOriginFunc and AllowOriginRequestFunc would never be called; remove "*" or the function`))
 		}
+		if cfg.ForgeryProtection {
+			errs = append(errs, listError(ErrOriginWildcardCombined, "AllowedOrigins", i, entry,
+				`allows every origin to send requests, so ForgeryProtection would refuse none; list the origins allowed to send them`))
+		}
 		if cfg.AllowCredentials {
 			errs = append(errs, listError(ErrCredentialsWildcard, "AllowedOrigins", i, entry,
 				"cannot be used with AllowCredentials (browsers reject ACAO * on credentialed requests); list the origins instead"))

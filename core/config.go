@@ -91,6 +91,24 @@ type Config struct {
 	// (see "private-network" in docs/behaviour.md for the page-side fixes).
 	AllowPrivateNetwork bool
 
+	// ForgeryProtection refuses cross-site request forgery: with 403, before
+	// the application runs and without any CORS header, an unsafe-method
+	// request (anything but GET, HEAD and OPTIONS) that a browser marks
+	// cross-origin — Sec-Fetch-Site other than "same-origin" or "none", or,
+	// without Sec-Fetch-Site, an Origin whose host and port differ from the
+	// request's Host — unless its Origin is allowed by the origin rules above
+	// (AllowedOrigins, AllowOriginFunc, AllowOriginRequestFunc). A missing,
+	// repeated or "null" Origin is never allowed for it. CORS only hides
+	// responses: without this, a cross-site form post or a no-cors fetch
+	// reaches the application and its side effects happen. Same-origin
+	// requests, requests with neither header (curl, servers) and safe
+	// methods are never refused. The verdicts are those of net/http's
+	// CrossOriginProtection trusting the origins this policy allows (see
+	// Policy.CrossOriginProtection). It cannot be combined with "*" origins.
+	// A scope that receives legitimate cross-site posts (payment or identity
+	// provider callbacks) leaves it off.
+	ForgeryProtection bool
+
 	// PreflightPassthrough adds the CORS headers to a successful preflight,
 	// then calls the next handler instead of answering it. Denied preflights
 	// are still answered by the middleware.

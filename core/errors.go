@@ -29,8 +29,8 @@ const (
 	// a "*." pattern whose domain leaves no room for a label, or a host
 	// that is not valid punycode.
 	ErrOriginNeverMatches ErrorCode = "origin-never-matches"
-	// ErrOriginWildcardCombined: "*" together with other origins, or with
-	// AllowOriginFunc or AllowOriginRequestFunc.
+	// ErrOriginWildcardCombined: "*" together with other origins, with
+	// AllowOriginFunc or AllowOriginRequestFunc, or with ForgeryProtection.
 	ErrOriginWildcardCombined ErrorCode = "origin-wildcard-combined"
 	// ErrJoinedEntries: one list entry holds several, joined by commas or
 	// spaces ("GET, PUT"), as other libraries' string options are written;

@@ -40,6 +40,10 @@ const (
 	// so the router or the application could judge another host than the
 	// policy; the request gets no CORS headers.
 	ReasonHostAmbiguous
+	// ReasonForgery: Config.ForgeryProtection refused an unsafe-method
+	// request that a browser marks cross-origin, from an origin the policy
+	// does not allow (or without one); the application is not reached.
+	ReasonForgery
 )
 
 // reasonInfo is what the package knows about each ReasonCode; String, Denied
@@ -68,6 +72,7 @@ var reasonInfo = [...]struct {
 	ReasonNoScope:                  {"no-scope", "no scope matches the request's host and path (no CORS)", true},
 	ReasonPathAmbiguous:            {"path-ambiguous", "the path has more than one reading, so no scope applies (no CORS)", true},
 	ReasonHostAmbiguous:            {"host-ambiguous", "the host is not in the form browsers send (upper case, trailing dot, default port) or its scope depends on whether the port counts, so no scope applies (no CORS)", true},
+	ReasonForgery:                  {"forgery", "cross-origin unsafe request from an origin the policy does not allow (forgery protection)", true},
 }
 
 // String returns the code's stable name, such as "origin-not-allowed", or
