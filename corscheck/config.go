@@ -28,6 +28,7 @@ type jsonConfig struct {
 	AllowPrivateNetwork                                  bool
 	PreflightPassthrough                                 bool
 	PreflightSuccessStatus                               int
+	ForgeryProtection                                    bool
 	DangerouslyAllowInsecureOriginsWithCredentials       bool
 	DangerouslyAllowPublicSuffixWildcardsWithCredentials bool
 }
@@ -46,6 +47,7 @@ func decodeConfig(data []byte) (cors.Config, error) {
 		AllowedHeaders: j.AllowedHeaders, ExposedHeaders: j.ExposedHeaders,
 		AllowCredentials: j.AllowCredentials, AllowPrivateNetwork: j.AllowPrivateNetwork,
 		PreflightPassthrough: j.PreflightPassthrough, PreflightSuccessStatus: j.PreflightSuccessStatus,
+		ForgeryProtection: j.ForgeryProtection,
 		DangerouslyAllowInsecureOriginsWithCredentials:       j.DangerouslyAllowInsecureOriginsWithCredentials,
 		DangerouslyAllowPublicSuffixWildcardsWithCredentials: j.DangerouslyAllowPublicSuffixWildcardsWithCredentials,
 	}

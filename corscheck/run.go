@@ -60,6 +60,7 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: corscheck -origin ORIGIN [-method M] [-header 'Name: value']... [-credentials] [-private-network] [-strict] [-json] URL")
 		fmt.Fprintln(stderr, "       corscheck config FILE")
+		fmt.Fprintln(stderr, "       corscheck forgery -origin ORIGIN [-json] URL")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -95,6 +96,9 @@ func parseArgs(args []string, stderr io.Writer) (*options, error) {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "config" {
 		return runConfig(args[1:], stdin, stdout, stderr)
+	}
+	if len(args) > 0 && args[0] == "forgery" {
+		return runForgery(args[1:], stdout, stderr)
 	}
 	o, err := parseArgs(args, stderr)
 	if err != nil {
