@@ -6,7 +6,7 @@ func cases() []testCase {
 	for _, part := range [][]testCase{
 		classifyCases(), originCases(), credentialCases(), preflightCases(), methodCases(),
 		headerCases(), parsingCases(), maxAgeCases(), exposeCases(), varyCases(), redirectCases(),
-		privateNetworkCases(), integrationCases(), scopedCases(),
+		privateNetworkCases(), integrationCases(), scopedCases(), forgeryCases(),
 	} {
 		all = append(all, part...)
 	}
