@@ -11,15 +11,17 @@ import (
 // defaultPolicy is the policy the playground starts with: the page's origin
 // may call the API with cookies, read X-Stack, use GET, POST and PUT and
 // send X-Custom. Preflights are not cached (MaxAge < 0 sends "0"), so that
-// edits made on the page apply to the very next request.
+// edits made on the page apply to the very next request. Forgery protection
+// is on: a form post from the third origin is refused before the API runs.
 func defaultPolicy(pageOrigin string) cors.Config {
 	return cors.Config{
-		AllowedOrigins:   []string{pageOrigin},
-		AllowedMethods:   []string{http.MethodGet, http.MethodPost, http.MethodPut},
-		AllowedHeaders:   []string{"Content-Type", "X-Custom"},
-		ExposedHeaders:   []string{"X-Stack"},
-		AllowCredentials: true,
-		MaxAge:           -1,
+		AllowedOrigins:    []string{pageOrigin},
+		AllowedMethods:    []string{http.MethodGet, http.MethodPost, http.MethodPut},
+		AllowedHeaders:    []string{"Content-Type", "X-Custom"},
+		ExposedHeaders:    []string{"X-Stack"},
+		AllowCredentials:  true,
+		MaxAge:            -1,
+		ForgeryProtection: true,
 	}
 }
 
@@ -29,6 +31,7 @@ type policyJSON struct {
 	Methods     []string `json:"methods"`
 	Headers     []string `json:"headers"`
 	Credentials bool     `json:"credentials"`
+	Forgery     bool     `json:"forgery"` // ForgeryProtection
 }
 
 func policyOf(cfg cors.Config) policyJSON {
@@ -37,6 +40,7 @@ func policyOf(cfg cors.Config) policyJSON {
 		Methods:     nonNil(cfg.AllowedMethods),
 		Headers:     nonNil(cfg.AllowedHeaders),
 		Credentials: cfg.AllowCredentials,
+		Forgery:     cfg.ForgeryProtection,
 	}
 }
 
@@ -46,6 +50,7 @@ func withEdits(cfg cors.Config, in policyJSON) cors.Config {
 	cfg.AllowedMethods = in.Methods
 	cfg.AllowedHeaders = in.Headers
 	cfg.AllowCredentials = in.Credentials
+	cfg.ForgeryProtection = in.Forgery
 	return cfg
 }
 

@@ -13,6 +13,10 @@ const scenarios = [
     init: { headers: { "X-Other": "1" } } },
   { id: "origin", title: "GET from a third origin", note: "sent by a frame on an origin the policy does not list",
     init: {}, fromOther: true },
+  { id: "forged", title: "Form POST from a third origin", note: "what a forging page does: a form needs no CORS permission, only ForgeryProtection stops it",
+    init: { form: true }, fromOther: true },
+  { id: "form", title: "Form POST from this page", note: "an allowed origin may send",
+    init: { form: true } },
 ];
 
 let info = null;
@@ -34,6 +38,7 @@ function el(tag, attrs, ...children) {
 
 // fetchHere makes the request from this page's origin.
 async function fetchHere(url, init) {
+  if (init.form) return formPost(url);
   try {
     const r = await fetch(url, init);
     return { ok: true, status: r.status, stack: r.headers.get("X-Stack"), body: await r.text() };
@@ -62,7 +67,25 @@ window.addEventListener("message", (ev) => {
   }
 });
 
+// formPost submits a form to url into a hidden frame, as a forging page
+// would; the page cannot read the answer, only the server knows.
+function formPost(url) {
+  return new Promise((resolve) => {
+    const name = "sink-" + Math.random().toString(36).slice(2);
+    const sink = el("iframe", { name, hidden: "" });
+    const form = el("form", { method: "post", action: url, target: name },
+      el("input", { type: "hidden", name: "amount", value: "100" }));
+    sink.addEventListener("load", () => {
+      try { if (sink.contentWindow.location.href === "about:blank") return; } catch (e) { /* the API's origin: the post was answered */ }
+      sink.remove(); form.remove(); resolve({ ok: true, form: true });
+    });
+    document.body.append(sink, form);
+    form.submit();
+  });
+}
+
 function describeBrowser(res) {
+  if (res.form) return [el("span", { class: "verdict" }, "sent"), el("span", { class: "detail" }, "a form post: the page cannot read the answer")];
   if (!res.ok) return [el("span", { class: "verdict" }, "blocked"), el("span", { class: "detail" }, res.error + " (see the console for why)")];
   let detail = "status " + res.status;
   if (res.stack) detail += ", X-Stack readable: " + res.stack;
@@ -78,7 +101,8 @@ function describeServer(records) {
   if (records.length === 0) return [el("span", { class: "detail" }, "the request never reached the server")];
   return records.map((r) => {
     let status = " → passed to the app";
-    if (r.status) status = ` → answered ${r.status} by the middleware`;
+    if (r.status === 403 && r.kind !== "preflight") status = " → refused with 403 by the middleware: the API never ran";
+    else if (r.status) status = ` → answered ${r.status} by the middleware`;
     else if (!r.allowed) status = " → the app ran, no CORS headers: the browser hides the answer";
     const reportOnly = r.reportOnly ? ` (report-only candidate: ${r.reportOnly})` : "";
     return el("span", { class: "decision " + (r.allowed ? "allowed" : "denied") },
@@ -103,7 +127,7 @@ async function fire(s) {
   row.dataset.reasons = records.map((r) => r.reason).join(" | ");
   row.dataset.reportOnly = records.map((r) => r.reportOnly || "").join(" | ");
   await loadCounters();
-  row.dataset.browser = res.ok ? "allowed" : "blocked";
+  row.dataset.browser = res.form ? "sent" : res.ok ? "allowed" : "blocked";
 }
 
 async function runAll() {
@@ -145,7 +169,7 @@ async function applyPolicy(ev) {
 // formPolicy reads a policy form.
 function formPolicy(f) {
   return { origins: list(f.origins.value), methods: list(f.methods.value),
-    headers: list(f.headers.value), credentials: f.credentials.checked };
+    headers: list(f.headers.value), credentials: f.credentials.checked, forgery: Boolean(f.forgery && f.forgery.checked) };
 }
 
 function fillForm(f, p) {
@@ -153,6 +177,7 @@ function fillForm(f, p) {
   f.methods.value = p.methods.join(", ");
   f.headers.value = p.headers.join(", ");
   f.credentials.checked = p.credentials;
+  if (f.forgery) f.forgery.checked = p.forgery;
 }
 
 async function setCandidate(ev) {
