@@ -40,6 +40,7 @@ func TestEveryReasonCode(t *testing.T) {
 		{ReasonNoScope, "no-scope", true},
 		{ReasonPathAmbiguous, "path-ambiguous", true},
 		{ReasonHostAmbiguous, "host-ambiguous", true},
+		{ReasonForgery, "forgery", true},
 	}
 	if len(want) != len(reasonInfo) {
 		t.Fatalf("%d codes listed here, %d in the table", len(want), len(reasonInfo))

@@ -1,6 +1,33 @@
 package cors
 
-import "net/url"
+import (
+	"net/http"
+	"net/url"
+
+	"github.com/originguard/cors/core/adapter"
+)
+
+// refuseForgery fills d with the refusal of forgery-protection
+// (docs/behaviour.md) and returns true when r is an unsafe request that a
+// browser marks cross-origin and its origin is not one the policy allows:
+// 403, answered now, with no CORS header. A missing, repeated or "null"
+// Origin is never allowed. Preflights are CORS's business alone.
+func (d *answer) refuseForgery(r *adapter.Request) bool {
+	origin := r.Lines(adapter.Origin)
+	if d.Kind == Preflight || !crossOriginUnsafe(r.Method, r.Host, r.Lines(adapter.SecFetchSite), origin) {
+		return false
+	}
+	if len(origin) == 1 {
+		if o := trimFieldValue(origin[0], maxOriginLen); o != "null" {
+			if allowed, _ := d.c.allows(o, r); allowed {
+				return false
+			}
+		}
+	}
+	d.Respond, d.Status = true, http.StatusForbidden
+	d.Reason = Reason{Code: ReasonForgery, Detail: firstLine(origin)}
+	return true
+}
 
 // crossOriginUnsafe reports whether forgery protection judges a request (rule
 // forgery-protection in docs/behaviour.md): an unsafe method (anything but

@@ -47,8 +47,8 @@ var forgeryPolicy = Config{
 		return o == "https://partner.example" || o == "null"
 	},
 	AllowOriginRequestFunc: func(origin, host, _ string) bool {
-		tenant, _, _ := strings.Cut(host, ".")
-		return origin == "https://"+tenant+".example"
+		tenant, rest, _ := strings.Cut(host, ".")
+		return rest == "api.example" && origin == "https://"+tenant+".example"
 	},
 	AllowCredentials:  true,
 	AllowedMethods:    []string{"GET", "POST", "PUT", "PATCH", "DELETE"},
@@ -145,8 +145,16 @@ func TestForgeryAgainstNetHTTP(t *testing.T) {
 			if seeded.Check(row.request()) != nil {
 				t.Errorf("%s: net/http seeded from the policy refuses an origin of an exact entry", name)
 			}
-		} else if got := seeded.Check(row.request()) != nil; got != row.refused {
-			t.Errorf("%s: net/http seeded from the policy refuses %v, want %v (it trusts exact entries only)", name, got, row.refused)
+		} else {
+			want := row.refused
+			if len(row.origin) > 1 && row.origin[0] == "https://app.example" {
+				// net/http reads the first Origin line only and trusts
+				// it; the policy refuses repeated lines.
+				want = false
+			}
+			if got := seeded.Check(row.request()) != nil; got != want {
+				t.Errorf("%s: net/http seeded from the policy refuses %v, want %v (it trusts exact entries only)", name, got, want)
+			}
 		}
 	}
 	t.Logf("%d rows, identical verdicts on %d, %d allowed by the policy's origin rules", len(forgeryRows), len(forgeryRows)-differ, differ)

@@ -3,6 +3,8 @@ package cors
 import (
 	"net/http"
 	"strings"
+
+	"github.com/originguard/cors/core/adapter"
 )
 
 // CheckOrigin reports whether a WebSocket opening handshake may proceed
@@ -42,6 +44,7 @@ func (p *Policy) CheckOrigin(r *http.Request) bool {
 			return true
 		}
 	}
-	d := p.EvaluateContext(r.Context(), FromHTTP(r))
+	req := adapter.FromHTTP(r)
+	d := p.Evaluate(r.Context(), &req, nil)
 	return d.Allowed && d.Kind == Actual && o != "null"
 }

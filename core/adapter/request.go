@@ -7,8 +7,8 @@ import (
 )
 
 // Request describes an incoming request to cors.Policy.Evaluate: its method,
-// host and path, and every field line of the CORS request headers as
-// received, so that repeated or split headers are judged, not silently
+// host and path, and every field line of the CORS request headers (and of
+// Sec-Fetch-Site, which forgery protection reads) as received, so that repeated or split headers are judged, not silently
 // truncated. The zero Request is a request without headers; give it the
 // header section's lines with Add.
 //
@@ -84,7 +84,8 @@ func (r *Request) Lines(f Field) []string {
 // canonical keys net/http uses for incoming requests (the Request refers to
 // the map's slices, which it never modifies), and takes Host, Path and
 // RawPath from r.Host and r.URL. The preflight headers matter only for
-// OPTIONS, so they are read only then.
+// OPTIONS, and Sec-Fetch-Site only for unsafe methods (forgery protection),
+// so they are read only then.
 func FromHTTP(r *http.Request) Request {
 	h := r.Header
 	req := Request{Method: r.Method, Host: r.Host}
@@ -92,10 +93,14 @@ func FromHTTP(r *http.Request) Request {
 		req.Path, req.RawPath = r.URL.Path, r.URL.RawPath
 	}
 	req.set(Origin, h["Origin"])
-	if r.Method == http.MethodOptions {
+	switch r.Method {
+	case http.MethodGet, http.MethodHead:
+	case http.MethodOptions:
 		req.set(RequestMethod, h["Access-Control-Request-Method"])
 		req.set(RequestHeaders, h["Access-Control-Request-Headers"])
 		req.set(RequestPrivateNetwork, h["Access-Control-Request-Private-Network"])
+	default:
+		req.set(SecFetchSite, h["Sec-Fetch-Site"])
 	}
 	return req
 }
@@ -114,18 +119,20 @@ type HeaderWriter interface {
 	Add(key, value string)
 }
 
-// Field names a CORS request header; see FieldOf.
+// Field names a request header the policy reads; see FieldOf.
 type Field uint8
 
-// The CORS request headers a Request holds.
+// The request headers a Request holds: the CORS request headers and
+// Sec-Fetch-Site.
 const (
 	Other                 Field = iota // any other header
 	Origin                             // Origin
 	RequestMethod                      // Access-Control-Request-Method
 	RequestHeaders                     // Access-Control-Request-Headers
 	RequestPrivateNetwork              // Access-Control-Request-Private-Network
+	SecFetchSite                       // Sec-Fetch-Site, read by forgery protection
 
-	fieldCount = RequestPrivateNetwork
+	fieldCount = SecFetchSite
 )
 
 // FieldOf says which CORS request header the field name is, the way
@@ -146,6 +153,8 @@ func FieldOf(name string) Field {
 		f, canonical = RequestHeaders, "Access-Control-Request-Headers"
 	case len("Access-Control-Request-Private-Network"):
 		f, canonical = RequestPrivateNetwork, "Access-Control-Request-Private-Network"
+	case len("Sec-Fetch-Site"):
+		f, canonical = SecFetchSite, "Sec-Fetch-Site"
 	default:
 		return Other
 	}
