@@ -29,6 +29,8 @@ func configErrorCases() []configErrorCase {
 			cfg: cors.Config{AllowedOrigins: []string{"http://xn--f"}}, code: cors.ErrOriginNeverMatches},
 		{name: "star-and-func", why: "never-matching-entries, wildcard-origin: * next to AllowOriginFunc, which would never be called",
 			cfg: cors.Config{AllowedOrigins: []string{"*"}, AllowOriginFunc: func(string) bool { return true }}, code: cors.ErrOriginWildcardCombined},
+		{name: "star-with-forgery-protection", why: "forgery-protection, wildcard-origin: * origins would let every origin send, so ForgeryProtection would refuse nothing",
+			cfg: cors.Config{AllowedOrigins: []string{"*"}, ForgeryProtection: true}, code: cors.ErrOriginWildcardCombined},
 		{name: "star-with-credentials", why: "credentials-no-wildcards: * origins with credentials",
 			cfg: cors.Config{AllowedOrigins: []string{"*"}, AllowCredentials: true}, code: cors.ErrCredentialsWildcard},
 		{name: "null-in-list", why: "null-origin: null in the allowlist",

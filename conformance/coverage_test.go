@@ -140,6 +140,7 @@ var rulesCheckedElsewhere = map[string]string{
 	"observer":          "core: TestObserverReceivesEachDecision, TestScopedObserver; stacks: TestObserverOnEveryStack",
 	"report-only":       "core: TestReportOnlyDifferences, TestReportOnlyConcurrent; stacks: TestObserverOnEveryStack",
 	"scope-validation":  "core: the scoped-configuration tests",
+	"websocket-origin":  "core: TestCheckOrigin; examples/crossorigin: TestWebSocketOrigin (gorilla/websocket handshakes)",
 }
 
 // TestEveryRuleIsExercised: every rule of docs/behaviour.md is cited by a
