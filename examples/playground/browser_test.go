@@ -256,6 +256,8 @@ func TestBrowserPlayground(t *testing.T) {
 				{id: "method", browser: "blocked", server: "denied", reason: `method not allowed: "DELETE"`, corsError: network.CorsErrorMethodDisallowedByPreflightResponse, failed: "DELETE"},
 				{id: "header", browser: "blocked", server: "denied", reason: `request header not allowed: "x-other"`, corsError: network.CorsErrorHeaderDisallowedByPreflightResponse, failed: "x-other"},
 				{id: "origin", browser: "blocked", server: "denied", reason: `origin not allowed: "` + pg.OtherURL + `"`, corsError: "", failed: ""},
+				{id: "forged", browser: "sent", server: "denied", reason: forgeryReason(pg.OtherURL), corsError: "", failed: ""},
+				{id: "form", browser: "sent", server: "allowed", reason: "origin allowed", corsError: "", failed: ""},
 			}
 			for _, w := range want {
 				r, ok := got[w.id]

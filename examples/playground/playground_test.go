@@ -104,6 +104,10 @@ func TestAPIThroughEveryStack(t *testing.T) {
 					appRan: true, want: record{Kind: "actual", Reason: `origin not allowed: "` + other + `"`}},
 				{probe: "cred", method: "GET", header: map[string]string{"Origin": page, "Cookie": cookieName + "=hello"},
 					acao: page, appRan: true, want: record{Kind: "actual", Allowed: true, Reason: "origin allowed"}},
+				{probe: "forged", method: "POST", header: map[string]string{"Origin": other, "Sec-Fetch-Site": "same-site", "Content-Type": "application/x-www-form-urlencoded"},
+					want: record{Kind: "actual", Reason: forgeryReason(other), Status: http.StatusForbidden}},
+				{probe: "form", method: "POST", header: map[string]string{"Origin": page, "Sec-Fetch-Site": "same-site", "Content-Type": "application/x-www-form-urlencoded"},
+					acao: page, appRan: true, want: record{Kind: "actual", Allowed: true, Reason: "origin allowed"}},
 			} {
 				r := do(t, tc.method, api+tc.probe, tc.header)
 				if got := r.header.Get("Access-Control-Allow-Origin"); got != tc.acao {
@@ -127,6 +131,11 @@ func TestAPIThroughEveryStack(t *testing.T) {
 			}
 		})
 	}
+}
+
+// forgeryReason is the reason the page shows for a refused forged request.
+func forgeryReason(origin string) string {
+	return `cross-origin unsafe request from an origin the policy does not allow (forgery protection): "` + origin + `"`
 }
 
 func postPolicy(t *testing.T, pg *playground, p policyJSON) result {
