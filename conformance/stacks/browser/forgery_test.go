@@ -52,8 +52,12 @@ const forgeryEvilJS = `(async () => {
     form.submit();
   });
   const out = {};
+  // The forms go out together: an engine that fires no load event for
+  // the answer costs one timeout, not one per API.
+  await Promise.all(apis.map((api) => Promise.race([
+    post(api + "/api/` + forgedForm + `?run=" + run).then(() => { out[api + " form"] = "answered"; }),
+    new Promise((r) => setTimeout(() => { out[api + " form"] = "no load event"; r(); }, 5000))])));
   for (const api of apis) {
-    await Promise.race([post(api + "/api/` + forgedForm + `?run=" + run), new Promise((r) => setTimeout(r, 10000))]);
     try {
       const r = await fetch(api + "/api/` + forgedNoCORS + `?run=" + run, {method: "POST", mode: "no-cors", credentials: "include",
         headers: {"Content-Type": "application/x-www-form-urlencoded"}, body: "amount=100"});
@@ -219,7 +223,7 @@ func testForgery(t *testing.T, e *Engine) {
 			t.Fatalf("%s: the page on %s did not finish", e.Name, ps.origin)
 		}
 	}
-	t.Logf("%s: %s; %d stacks", e.Name, sess.Version(), len(apis))
+	t.Logf("%s: %s; %d stacks; pages reported %v", e.Name, sess.Version(), len(apis), reports)
 	for _, a := range apis {
 		t.Run(a.stack, func(t *testing.T) {
 			for _, c := range []struct {
