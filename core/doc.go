@@ -91,6 +91,19 @@
 // difference goes to Observe (Decision.ReportOnly set) and to the Logger at
 // Debug level. See observer and report-only in docs/behaviour.md.
 //
+// # Forgery protection and WebSockets
+//
+// CORS only decides what a page on another origin may read. With
+// Config.ForgeryProtection the same origins decide who may send: an
+// unsafe-method request that a browser marks cross-origin, from an origin
+// the policy does not allow, is answered 403 before the application runs
+// (the verdicts of net/http's CrossOriginProtection, with the policy's
+// origins as its trusted ones; see Policy.CrossOriginProtection to seed one
+// from the policy). Policy.CheckOrigin applies the same origins to WebSocket
+// handshakes, which CORS does not cover: it is gorilla/websocket's
+// Upgrader.CheckOrigin. Neither covers GET handlers with side effects, nor
+// clients that send neither Sec-Fetch-Site nor Origin.
+//
 // # Writing an adapter
 //
 // Adapters for other frameworks are supported: they describe each request

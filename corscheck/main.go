@@ -9,9 +9,13 @@
 //	corscheck -origin https://app.example [-method PUT] [-header X-Token:1]...
 //	          [-credentials] [-private-network] [-strict] [-json] [-timeout 10s] URL
 //	corscheck config FILE   (FILE "-": standard input)
+//	corscheck forgery -origin ORIGIN [-json] [-timeout 10s] URL
 //
 // The config form validates the JSON form of a cors.Config with the checks
-// and messages of cors.New.
+// and messages of cors.New. The forgery form sends the form post a page on
+// ORIGIN can make a signed-in user's browser send without any CORS
+// permission, and says whether the server performed it (exit 1 when it did
+// for an origin its CORS answer does not allow).
 //
 // Exit status: 0 when the browser would allow the request (or the actual
 // request was redirected and that hop passed: re-run against the new URL),
