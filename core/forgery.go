@@ -7,26 +7,24 @@ import (
 	"github.com/originguard/cors/core/adapter"
 )
 
-// refuseForgery fills d with the refusal of forgery-protection
-// (docs/behaviour.md) and returns true when r is an unsafe request that a
-// browser marks cross-origin and its origin is not one the policy allows:
-// 403, answered now, with no CORS header. A missing, repeated or "null"
-// Origin is never allowed. Preflights are CORS's business alone.
-func (d *answer) refuseForgery(r *adapter.Request) bool {
+// refuseForgery turns d into the refusal of forgery-protection
+// (docs/behaviour.md) when r is an unsafe request that a browser marks
+// cross-origin and the CORS decision did not allow its origin: 403,
+// answered now, with no CORS header. A missing, repeated or "null" Origin is
+// never allowed to send, even when AllowOriginFunc accepts "null".
+// Preflights are CORS's business alone.
+func (d *answer) refuseForgery(r *adapter.Request) {
 	origin := r.Lines(adapter.Origin)
-	if d.Kind == Preflight || !crossOriginUnsafe(r.Method, r.Host, r.Lines(adapter.SecFetchSite), origin) {
-		return false
+	switch {
+	case d.Kind == Preflight:
+		return
+	case d.Kind == Actual && d.Allowed && d.allowOrigin != "null":
+		return
+	case !crossOriginUnsafe(r.Method, r.Host, r.Lines(adapter.SecFetchSite), origin):
+		return
 	}
-	if len(origin) == 1 {
-		if o := trimFieldValue(origin[0], maxOriginLen); o != "null" {
-			if allowed, _ := d.c.allows(o, r); allowed {
-				return false
-			}
-		}
-	}
-	d.Respond, d.Status = true, http.StatusForbidden
-	d.Reason = Reason{Code: ReasonForgery, Detail: firstLine(origin)}
-	return true
+	*d = answer{Decision: Decision{Kind: d.Kind, Respond: true, Status: http.StatusForbidden,
+		Reason: Reason{Code: ReasonForgery, Detail: firstLine(origin)}}, c: d.c, vary: d.vary}
 }
 
 // crossOriginUnsafe reports whether forgery protection judges a request (rule

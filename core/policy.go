@@ -173,21 +173,23 @@ func (p *Policy) evaluate(r *adapter.Request, d *answer) {
 	}
 	d.hooks = c.hooks
 	d.vary = c.varyMask(r.Method)
-	switch {
-	case c.forgery && d.refuseForgery(r):
-	case d.Kind == NotCORS:
+	switch d.Kind {
+	case NotCORS:
 		d.Allowed, d.Reason.Code = true, ReasonNotCORS
 		if c.anyOrigin {
 			// Answered like every other request under "*", so that a
 			// shared cache may hand this response to any script.
 			d.allowOrigin, d.exposeHeaders = "*", c.exposeHeaders != ""
 		}
-	case d.Kind == Actual:
+	case Actual:
 		if d.checkOrigin(r) {
 			d.exposeHeaders = c.exposeHeaders != ""
 		}
-	default:
+	case Preflight:
 		d.evaluatePreflight(r)
+	}
+	if c.forgery {
+		d.refuseForgery(r)
 	}
 	d.Reason.Scope = scopeName
 }
@@ -218,28 +220,17 @@ func (d *answer) checkOrigin(r *adapter.Request) bool {
 	case len(lines) > 1:
 		code = ReasonOriginRepeated
 	default:
-		allowed, malformed := c.allows(o, r)
-		if malformed {
+		allowed, malformed := c.origins.match(o)
+		if malformed && o != "null" {
 			code = ReasonOriginMalformed
-		} else if allowed {
+		} else if allowed || (c.originFunc != nil && c.originFunc(o)) ||
+			(!malformed && c.originRequestFunc != nil && c.originRequestFunc(o, requestHost(r.Host), r.Path)) {
 			d.allowOrigin, d.allowCredentials, d.Allowed, d.Reason.Code = o, c.credentials, true, ReasonOriginAllowed
 			return true
 		}
 	}
 	d.Reason = Reason{Code: code, Detail: lines[0]}
 	return false
-}
-
-// allows reports whether the policy allows the origin o, one Origin line
-// with its optional whitespace removed, for the request r; malformed is
-// true when o is neither a serialized origin nor "null".
-func (c *compiled) allows(o string, r *adapter.Request) (allowed, malformed bool) {
-	allowed, malformed = c.origins.match(o)
-	if malformed && o != "null" {
-		return false, true
-	}
-	return allowed || (c.originFunc != nil && c.originFunc(o)) ||
-		(!malformed && c.originRequestFunc != nil && c.originRequestFunc(o, requestHost(r.Host), r.Path)), false
 }
 
 // logDenial writes one Debug record. The request's strings are copied: they
