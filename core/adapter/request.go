@@ -8,8 +8,8 @@ import (
 
 // Request describes an incoming request to cors.Policy.Evaluate: its method,
 // host and path, and every field line of the CORS request headers (and of
-// Sec-Fetch-Site, which forgery protection reads) as received, so that repeated or split headers are judged, not silently
-// truncated. The zero Request is a request without headers; give it the
+// Sec-Fetch-Site, which forgery protection reads) as received, so that
+// repeated or split headers are judged, not silently truncated. The zero Request is a request without headers; give it the
 // header section's lines with Add.
 //
 // Host, Path and RawPath select the scope of a policy built with
