@@ -89,3 +89,15 @@ func mustURL(t *testing.T, s string) *url.URL {
 	}
 	return u
 }
+
+// The config form reads ForgeryProtection and refuses it with "*" origins.
+func TestConfigForgeryProtection(t *testing.T) {
+	f := writeConfig(t, `{"AllowedOrigins": ["https://app.example"], "ForgeryProtection": true}`)
+	if o := runCmd("config", f); o.code != exitAllowed {
+		t.Errorf("valid: exit %d, stdout %q", o.code, o.stdout)
+	}
+	f = writeConfig(t, `{"AllowedOrigins": ["*"], "ForgeryProtection": true}`)
+	if o := runCmd("config", f); o.code != exitBlocked || !strings.Contains(o.stdout, "ForgeryProtection would refuse none") {
+		t.Errorf("* with ForgeryProtection: exit %d, stdout %q", o.code, o.stdout)
+	}
+}
