@@ -24,7 +24,7 @@ func (d *answer) refuseForgery(r *adapter.Request) {
 		return
 	}
 	*d = answer{Decision: Decision{Kind: d.Kind, Respond: true, Status: http.StatusForbidden,
-		Reason: Reason{Code: ReasonForgery, Detail: firstLine(origin)}}, c: d.c, vary: d.vary}
+		Reason: Reason{Code: ReasonForgery, Detail: firstLine(origin)}}, c: d.c, vary: d.vary, hooks: d.hooks}
 }
 
 // crossOriginUnsafe reports whether forgery protection judges a request (rule
