@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -95,8 +96,12 @@ func serveEchoV5(mount func(*echov5.Echo, ...echov5.MiddlewareFunc)) func(*testi
 	}
 }
 
+// registerChiMethod adds customMethod to chi's method table once: the table
+// is global, and the engines' tests build chi servers in parallel.
+var registerChiMethod = sync.OnceFunc(func() { chi.RegisterMethod(customMethod) })
+
 func serveChi(t *testing.T, ln net.Listener, p *cors.Policy, app http.Handler, rec *recorder, strip bool) {
-	chi.RegisterMethod(customMethod)
+	registerChiMethod()
 	r := chi.NewRouter()
 	r.Use(corschi.Middleware(p))
 	r.Handle("/api/*", app)
