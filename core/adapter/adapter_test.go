@@ -83,20 +83,3 @@ func TestFromHTTP(t *testing.T) {
 		t.Errorf("FromHTTP of a GET without URL: %+v", r)
 	}
 }
-
-func TestMayCarryTrailers(t *testing.T) {
-	for header, want := range map[string]bool{
-		"Host: a\r\nTransfer-Encoding: chunked\r\n\r\n":       true,
-		"Host: a\r\ntransfer-encoding: CHUNKED\r\n\r\n":       true,
-		"Host: a\r\nTransfer-Encoding: gzip, Chunked\r\n\r\n": true,
-		"Host: a\r\nContent-Length: 0\r\n\r\n":                false,
-		"Host: kkkk\r\nX-Chunk: chunke\r\n\r\n":               false,
-		"chunked":                                             true,
-		"hunked":                                              false,
-		"":                                                    false,
-	} {
-		if got := MayCarryTrailers([]byte(header)); got != want {
-			t.Errorf("MayCarryTrailers(%q) = %v, want %v", header, got, want)
-		}
-	}
-}
