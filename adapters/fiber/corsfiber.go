@@ -1,10 +1,14 @@
 package corsfiber
 
 import (
+	"bytes"
+	"strings"
+
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/utils"
 	cors "github.com/originguard/cors/core"
 	"github.com/originguard/cors/core/adapter"
+	"github.com/valyala/fasthttp"
 )
 
 // Config is the policy configuration; it is cors.Config, aliased so that one
@@ -28,26 +32,55 @@ func Middleware(p *cors.Policy) fiber.Handler {
 	return func(c *fiber.Ctx) error {
 		// The request is described on this frame, as strings pointing into
 		// fasthttp's buffers: the policy reads them only during Evaluate and
-		// copies what it logs. The host is c.Hostname(), the one handlers
-		// see: X-Forwarded-Host when fiber trusts the sender, which with
-		// fiber's defaults is every sender.
-		r := adapter.Request{Method: c.Method(), Host: c.Hostname(), Path: c.Path()}
-		add := func(key, value []byte) { r.Add(utils.UnsafeString(key), utils.UnsafeString(value)) }
+		// copies what it logs.
+		r := adapter.Request{Method: c.Method(), Path: c.Path()}
+		forwarded := false
+		add := func(key, value []byte) {
+			forwarded = forwarded || len(key) == len(fiber.HeaderXForwardedHost) && bytes.EqualFold(key, []byte(fiber.HeaderXForwardedHost))
+			r.Add(utils.UnsafeString(key), utils.UnsafeString(value))
+		}
 		// The deprecated Visit methods are used on purpose: their callback
 		// does not escape, so r stays on the stack; ranging over All from
 		// this package would move it to the heap. fasthttp merges the
 		// trailer fields of a chunked body into the header; for such a
-		// request the header section is read as received instead, so that
-		// trailers are ignored, as net/http ignores them.
-		if h := &c.Request().Header; adapter.MayCarryTrailers(h.RawHeaders()) {
+		// request (ContentLength -1, or 0 for an empty chunked body) the
+		// header section is read as received instead, so that trailers are
+		// ignored, as net/http ignores them.
+		h := &c.Request().Header
+		if raw, n := h.RawHeaders(), h.ContentLength(); len(raw) > 0 && (n == -1 || n == 0 && adapter.MayCarryTrailers(raw)) {
 			h.VisitAllInOrder(add) //lint:ignore SA1019 see above
 		} else {
 			h.VisitAll(add) //lint:ignore SA1019 see above
 		}
-		if d := p.Evaluate(c.UserContext(), &r, &c.Response().Header); d.Respond {
+		// The host is c.Hostname(), the one handlers see: X-Forwarded-Host
+		// when fiber trusts the sender, which with fiber's defaults is every
+		// sender. Without an X-Forwarded-Host line that is the URI's host,
+		// read directly: c.Hostname() would look the header up again.
+		if r.Host = utils.UnsafeString(c.Request().URI().Host()); forwarded {
+			r.Host = c.Hostname()
+		}
+		if d := p.Evaluate(c.UserContext(), &r, (*responseHeader)(&c.Response().Header)); d.Respond {
 			c.Status(d.Status)
 			return nil
 		}
 		return c.Next()
 	}
+}
+
+// responseHeader is the response header the policy writes into. Set skips
+// the copy and case normalization of the name that fasthttp's Set does (the
+// policy writes canonical names), unless the value holds a line break, which
+// Set turns into a space.
+type responseHeader fasthttp.ResponseHeader
+
+func (h *responseHeader) Set(key, value string) {
+	if strings.IndexByte(value, '\n') >= 0 || strings.IndexByte(value, '\r') >= 0 {
+		(*fasthttp.ResponseHeader)(h).Set(key, value)
+		return
+	}
+	(*fasthttp.ResponseHeader)(h).SetCanonical(utils.UnsafeBytes(key), utils.UnsafeBytes(value))
+}
+
+func (h *responseHeader) Add(key, value string) {
+	(*fasthttp.ResponseHeader)(h).Add(key, value)
 }

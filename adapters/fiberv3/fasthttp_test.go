@@ -117,6 +117,10 @@ func TestHeaderFieldsOverTheWire(t *testing.T) {
 		{name: "origin in a trailer", method: "POST", header: chunked, body: "0\r\nOrigin: " + allowed + "\r\n\r\n", acao: ""},
 		{name: "method in a trailer", method: "OPTIONS", header: "Origin: " + allowed + "\r\n" + chunked, body: "0\r\nAccess-Control-Request-Method: PUT\r\n\r\n", acao: allowed},
 		{name: "chunked body, origin in the header", method: "POST", header: "Origin: " + allowed + "\r\n" + chunked, body: "1\r\na\r\n0\r\nX-Trailer: 1\r\n\r\n", acao: allowed},
+		{name: "origin in the trailer of a chunked body", method: "POST", header: chunked, body: "1\r\na\r\n0\r\nOrigin: " + allowed + "\r\n\r\n", acao: ""},
+		{name: "lower-case chunked, origin in a trailer", method: "POST", header: "transfer-encoding: Chunked\r\n", body: "0\r\nOrigin: " + allowed + "\r\n\r\n", acao: ""},
+		{name: "body with a length", method: "POST", header: "Origin: " + allowed + "\r\nContent-Length: 1\r\n", body: "a", acao: allowed},
+		{name: "browser preflight", method: "OPTIONS", header: browserPreflight, body: "", acao: allowed},
 	} {
 		raw := tt.method + " /x HTTP/1.1\r\nHost: api.example\r\n" + tt.header + "\r\n" + tt.body
 		got, want := exchange(t, fiberAddr, raw), exchange(t, netAddr, raw)
@@ -148,5 +152,53 @@ func TestChunkedRequestAllocatesNothing(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(100, func() { serve(h, ctx) }); n != 0 && !raceEnabled {
 		t.Errorf("chunked preflight: %.0f allocs/op, want 0", n)
+	}
+}
+
+// browserPreflight is the header section (less Host) of a preflight from
+// Chromium over HTTP/1.1.
+const browserPreflight = "Connection: keep-alive\r\nAccept: */*\r\nAccess-Control-Request-Method: PUT\r\n" +
+	"Access-Control-Request-Headers: x-token\r\nOrigin: " + allowed + "\r\n" +
+	"User-Agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36\r\n" +
+	"Sec-Fetch-Mode: cors\r\nSec-Fetch-Site: same-site\r\nSec-Fetch-Dest: empty\r\nReferer: " + allowed + "/\r\n" +
+	"Accept-Encoding: gzip, deflate, br, zstd\r\nAccept-Language: en-US,en;q=0.9\r\n"
+
+// browserGet is the header section (less Host) of a cross-origin GET from
+// Chromium over HTTP/1.1, with a cookie.
+const browserGet = "Connection: keep-alive\r\nsec-ch-ua-platform: \"Linux\"\r\n" +
+	"User-Agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36\r\n" +
+	"sec-ch-ua: \"Google Chrome\";v=\"131\", \"Chromium\";v=\"131\", \"Not_A Brand\";v=\"24\"\r\nsec-ch-ua-mobile: ?0\r\n" +
+	"Accept: */*\r\nOrigin: " + allowed + "\r\nSec-Fetch-Site: same-site\r\nSec-Fetch-Mode: cors\r\nSec-Fetch-Dest: empty\r\n" +
+	"Referer: " + allowed + "/\r\nAccept-Encoding: gzip, deflate, br, zstd\r\nAccept-Language: en-US,en;q=0.9\r\n" +
+	"Cookie: session=k7Qk2kKk; theme=dark\r\n"
+
+// BenchmarkBrowserRequests serves requests parsed from a browser's bytes
+// (a raw header section, as a server reads it) without and with the
+// middleware: the difference is what the middleware costs on real traffic.
+func BenchmarkBrowserRequests(b *testing.B) {
+	for _, req := range []struct{ name, method, header string }{
+		{"get", "GET", browserGet},
+		{"preflight", "OPTIONS", browserPreflight},
+	} {
+		for _, app := range []struct {
+			name string
+			mw   fiber.Handler
+		}{
+			{"bare", func(c fiber.Ctx) error { return c.Next() }},
+			{"cors", corsfiber.New(testConfig)},
+		} {
+			b.Run(req.name+"/"+app.name, func(b *testing.B) {
+				h := fiberHandler(app.mw)
+				ctx := new(fasthttp.RequestCtx)
+				raw := req.method + " /x HTTP/1.1\r\nHost: api.example\r\n" + req.header + "\r\n"
+				if err := ctx.Request.Read(bufio.NewReader(strings.NewReader(raw))); err != nil {
+					b.Fatal(err)
+				}
+				b.ReportAllocs()
+				for b.Loop() {
+					serve(h, ctx)
+				}
+			})
+		}
 	}
 }
