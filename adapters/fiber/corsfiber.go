@@ -2,7 +2,6 @@ package corsfiber
 
 import (
 	"bytes"
-	"strings"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/utils"
@@ -67,17 +66,16 @@ func Middleware(p *cors.Policy) fiber.Handler {
 	}
 }
 
-// responseHeader is the response header the policy writes into. Set skips
-// the copy and case normalization of the name that fasthttp's Set does (the
-// policy writes canonical names), unless the value holds a line break, which
-// Set turns into a space.
+// responseHeader is the response header the policy writes into. Its Set is
+// fasthttp's SetCanonical, without what fasthttp's Set adds: the case
+// normalization of the name and the removal of line breaks from the value.
+// The policy writes canonical names, and no value with a line break
+// (cors.New checks configured values; an origin, method or header names
+// echoed from the request are checked first). Add is fasthttp's, which
+// keeps line breaks too.
 type responseHeader fasthttp.ResponseHeader
 
 func (h *responseHeader) Set(key, value string) {
-	if strings.IndexByte(value, '\n') >= 0 || strings.IndexByte(value, '\r') >= 0 {
-		(*fasthttp.ResponseHeader)(h).Set(key, value)
-		return
-	}
 	(*fasthttp.ResponseHeader)(h).SetCanonical(utils.UnsafeBytes(key), utils.UnsafeBytes(value))
 }
 
