@@ -43,10 +43,16 @@ type headerVerdict struct {
 	authorization bool // authorization was requested
 }
 
+// checkHeaders judges every element of the lines. A name found as it is among the configured ones
+// (lower case, the browser form) is allowed without a second look: every
+// configured name is a token. Only other names are scanned byte by byte
+// (token, upper case), so that a browser's preflight costs a few
+// comparisons per name. Whether the lines are in browser form matters only
+// when they may be echoed (no configured list), so it is tracked only then.
 func (c *compiled) checkHeaders(lines []string) headerVerdict {
 	// An empty line asks for nothing and is not echoed: an empty
 	// Access-Control-Allow-Headers would be noise at best.
-	v := headerVerdict{verdict: preflightAllowed, browserForm: len(lines) == 1 && lines[0] != ""}
+	v := headerVerdict{verdict: preflightAllowed}
 	if len(lines) > maxRequestHeadersLines {
 		return headerVerdict{verdict: verdict{code: ReasonHeadersTooLong}}
 	}
@@ -60,26 +66,45 @@ func (c *compiled) checkHeaders(lines []string) headerVerdict {
 	if len(lines) == 1 && lines[0] == "" {
 		return v
 	}
+	form := c.allowHeaders == "" && len(lines) == 1
 	prev := ""
-	for name := range elements(lines) {
-		if name == "" {
-			v.browserForm = false
-			continue
-		}
-		token, upper := scanToken(name)
-		if !token {
-			return headerVerdict{verdict: verdict{ReasonHeadersMalformed, name}}
-		}
-		if v.browserForm && (name <= prev || upper) {
-			v.browserForm = false
-		}
-		prev = name
-		isAuth := ascii.EqualFold(name, "authorization")
-		v.authorization = v.authorization || isAuth
-		if v.code == ReasonPreflightAllowed && !c.headerAllowed(name, isAuth, upper) {
-			v.code, v.detail = ReasonHeaderNotAllowed, name
+	for _, line := range lines {
+		for rest, more := line, true; more; {
+			i := 0
+			for i < len(rest) && rest[i] != ',' {
+				i++
+			}
+			name := rest[:i]
+			if more = i < len(rest); more {
+				rest = rest[i+1:]
+			}
+			if name = trimOWS(name); name == "" {
+				form = false
+				continue
+			}
+			exact := name == "authorization"
+			isAuth := exact || len(name) == len("authorization") && ascii.EqualFold(name, "authorization")
+			v.authorization = v.authorization || isAuth
+			if !form && (exact || !isAuth && c.headers.has(name)) {
+				if isAuth && !c.authorizationAllowed && v.code == ReasonPreflightAllowed {
+					v.code, v.detail = ReasonHeaderNotAllowed, name
+				}
+				continue
+			}
+			token, upper := scanToken(name)
+			if !token {
+				return headerVerdict{verdict: verdict{ReasonHeadersMalformed, name}}
+			}
+			if form && (upper || name <= prev) {
+				form = false
+			}
+			prev = name
+			if v.code == ReasonPreflightAllowed && !c.headerAllowed(name, isAuth, upper) {
+				v.code, v.detail = ReasonHeaderNotAllowed, name
+			}
 		}
 	}
+	v.browserForm = form
 	return v
 }
 

@@ -33,7 +33,9 @@ func parseOrigin(s string) (origin, bool) {
 }
 
 // parse is parseOrigin filling o in place (o is meaningful only when it
-// returns true): the request path saves copying the parts.
+// returns true): the request path saves copying the parts. A host name is
+// checked in the same pass that finds its end, since every refused origin
+// is parsed to tell a malformed one from one that is not allowed.
 func (o *origin) parse(s string) bool {
 	if len(s) > maxOriginLen {
 		return false
@@ -61,11 +63,14 @@ func (o *origin) parse(s string) bool {
 // schemeLength returns the length of the lower-case scheme that starts s and
 // is followed by "://", or -1.
 func schemeLength(s string) int {
-	i := 0
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return -1
+	}
+	i := 1
 	for i < len(s) && charClass[s[i]]&schemeChar != 0 {
 		i++
 	}
-	if i == 0 || i > 64 || s[0] < 'a' || s[0] > 'z' || !strings.HasPrefix(s[i:], "://") {
+	if i > 64 || len(s)-i < len("://") || s[i] != ':' || s[i+1] != '/' || s[i+2] != '/' {
 		return -1
 	}
 	return i
@@ -99,12 +104,12 @@ func ipv6Host(s string) (string, bool) {
 // nameOrIPv4Host returns the host name or dotted IPv4 address that starts s
 // and ends at a ':' or at the end of s.
 func nameOrIPv4Host(s string) (host string, ip, ok bool) {
-	end := hostNameEnd(s)
+	end, digit := hostNameEnd(s)
 	if end < 0 {
 		return "", false, false
 	}
 	host = s[:end]
-	if !endsWithNumericLabel(host) {
+	if !digit || !endsWithNumericLabel(host) {
 		return host, false, true
 	}
 	a, err := netip.ParseAddr(host)
@@ -142,37 +147,37 @@ func appendIPv6(dst []byte, a netip.Addr) []byte {
 // at a ':' or at the end of s: lower-case ASCII, non-empty labels of at most
 // 63 bytes each, at most 253 bytes in all, possibly followed by one dot (a
 // fully qualified name: the URL standard keeps the dot, so it is a distinct
-// origin). It returns -1 when there is none.
-func hostNameEnd(s string) int {
-	label, end := 0, len(s)
+// origin). It returns -1 when there is none, and whether the last label
+// starts with a digit (so that the host may be an IPv4 address).
+func hostNameEnd(s string) (end int, lastDigit bool) {
+	label, last := 0, byte(0) // last: first byte of the latest non-empty label
+	end = len(s)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if charClass[c]&hostChar != 0 {
+			if label == 0 {
+				last = c
+			}
+			label++
+			continue
+		}
 		if c == ':' {
 			end = i
 			break
 		}
-		switch {
-		case i > 253:
-			return -1
-		case c == '.':
-			if label == 0 || label > 63 {
-				return -1
-			}
-			label = 0
-		case charClass[c]&hostChar == 0:
-			return -1
-		default:
-			label++
+		if c != '.' || label == 0 || label > 63 {
+			return -1, false
 		}
+		label = 0
 	}
 	n := end
 	if label == 0 {
 		n-- // a trailing dot (the loop refused an empty label before one)
 	}
 	if n <= 0 || n > 253 || label > 63 {
-		return -1
+		return -1, false
 	}
-	return end
+	return end, '0' <= last && last <= '9'
 }
 
 // endsWithNumericLabel is the WHATWG URL "ends in a number" test: a host

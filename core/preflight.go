@@ -73,6 +73,11 @@ func (d *answer) checkMethod(lines []string) verdict {
 // methodVerdict returns the normalised requested method (when it is one)
 // and whether the policy allows it.
 func (c *compiled) methodVerdict(lines []string) (method string, v verdict) {
+	// The usual case first: one line naming a safelisted or configured
+	// method as it is (every configured method is a normalised token).
+	if m := lines[0]; len(lines) == 1 && (isSafelistedMethod(m) || c.methods.has(m)) {
+		return m, preflightAllowed
+	}
 	m := trimFieldValue(lines[0], maxMethodLength)
 	switch {
 	case len(lines) > 1:

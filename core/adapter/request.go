@@ -30,18 +30,16 @@ type Request struct {
 	// readings must select the same scope.
 	RawPath string
 
-	fields [fieldCount]lines
-}
-
-// lines holds the field lines of one header: the first in place (the usual
-// case: browsers send each CORS request header once), all of them in more
-// once there are two, or when FromHTTP hands over the header map's own
-// slice. Nothing in it points into the Request itself, so a Request can be
-// passed by pointer without escaping to the heap.
-type lines struct {
-	n    uint8 // lines in first, when more is nil
-	one  [1]string
-	more []string
+	// The lines of each field: the first in place (browsers send each CORS
+	// request header once), a count, and where the others are: the header
+	// map FromHTTP read, or more once Add has seen a field twice. Nothing
+	// in a Request points into the Request itself, so that it can be
+	// passed by pointer without escaping to the heap, and it is small
+	// (every request zeroes one).
+	first  [fieldCount]string
+	n      [fieldCount]uint8 // lines of each field, 255 for 255 or more
+	header http.Header       // set by FromHTTP
+	more   *[fieldCount][]string
 }
 
 // Add records one field line of the request's header section when name is
@@ -52,14 +50,20 @@ func (r *Request) Add(name, value string) {
 	if f == Other {
 		return
 	}
-	l := &r.fields[f-1]
-	switch {
-	case l.more != nil:
-		l.more = append(l.more, value)
-	case l.n == 0:
-		l.one[0], l.n = value, 1
-	default:
-		l.more = append(make([]string, 0, 4), l.one[0], value)
+	i := f - 1
+	if r.n[i] == 0 {
+		r.first[i], r.n[i] = value, 1
+		return
+	}
+	if r.more == nil {
+		r.more = new([fieldCount][]string)
+	}
+	if r.more[i] == nil {
+		r.more[i] = append(make([]string, 0, 4), r.Lines(f)...)
+	}
+	r.more[i] = append(r.more[i], value)
+	if r.n[i] < 255 {
+		r.n[i]++
 	}
 }
 
@@ -70,14 +74,29 @@ func (r *Request) Lines(f Field) []string {
 	if f == Other || f > fieldCount {
 		return nil
 	}
-	l := &r.fields[f-1]
+	i := f - 1
 	switch {
-	case l.more != nil:
-		return l.more
-	case l.n == 0:
+	case r.n[i] == 0:
 		return nil
+	case r.more != nil && r.more[i] != nil:
+		return r.more[i]
+	case r.n[i] == 1:
+		return r.first[i : i+1 : i+1]
 	}
-	return l.one[:1]
+	if vs := r.header[canonicalNames[f]]; len(vs) > 0 {
+		return vs[:len(vs):len(vs)]
+	}
+	return r.first[i : i+1 : i+1] // the map changed since FromHTTP
+}
+
+// canonicalNames are the fields' names as net/http keys them.
+var canonicalNames = [...]string{
+	Other:                 "",
+	Origin:                "Origin",
+	RequestMethod:         "Access-Control-Request-Method",
+	RequestHeaders:        "Access-Control-Request-Headers",
+	RequestPrivateNetwork: "Access-Control-Request-Private-Network",
+	SecFetchSite:          "Sec-Fetch-Site",
 }
 
 // FromHTTP describes r without allocating. It reads the header map with the
@@ -86,30 +105,38 @@ func (r *Request) Lines(f Field) []string {
 // RawPath from r.Host and r.URL. The preflight headers matter only for
 // OPTIONS, and Sec-Fetch-Site only for unsafe methods (forgery protection),
 // so they are read only then.
-func FromHTTP(r *http.Request) Request {
-	h := r.Header
-	req := Request{Method: r.Method, Host: r.Host}
-	if r.URL != nil {
-		req.Path, req.RawPath = r.URL.Path, r.URL.RawPath
-	}
-	req.set(Origin, h["Origin"])
-	switch r.Method {
-	case http.MethodGet, http.MethodHead:
-	case http.MethodOptions:
-		req.set(RequestMethod, h["Access-Control-Request-Method"])
-		req.set(RequestHeaders, h["Access-Control-Request-Headers"])
-		req.set(RequestPrivateNetwork, h["Access-Control-Request-Private-Network"])
-	default:
-		req.set(SecFetchSite, h["Sec-Fetch-Site"])
-	}
+func FromHTTP(r *http.Request) (req Request) {
+	req.readHTTP(r) // small enough to inline: the caller's Request is filled in place
 	return req
 }
 
-// set makes vs the lines of f; a later Add copies them before appending.
-func (r *Request) set(f Field, vs []string) {
-	if len(vs) > 0 {
-		r.fields[f-1].more = vs[:len(vs):len(vs)]
+func (r *Request) readHTTP(hr *http.Request) {
+	h := hr.Header
+	r.Method, r.Host = hr.Method, hr.Host
+	if hr.URL != nil {
+		r.Path, r.RawPath = hr.URL.Path, hr.URL.RawPath
 	}
+	r.set(Origin, h["Origin"], h)
+	switch hr.Method {
+	case http.MethodGet, http.MethodHead:
+	case http.MethodOptions:
+		r.set(RequestMethod, h["Access-Control-Request-Method"], h)
+		r.set(RequestHeaders, h["Access-Control-Request-Headers"], h)
+		r.set(RequestPrivateNetwork, h["Access-Control-Request-Private-Network"], h)
+	default:
+		r.set(SecFetchSite, h["Sec-Fetch-Site"], h)
+	}
+}
+
+// set records vs, the lines of f in the header map h.
+func (r *Request) set(f Field, vs []string, h http.Header) {
+	switch {
+	case len(vs) == 0:
+		return
+	case len(vs) > 1:
+		r.header = h
+	}
+	r.first[f-1], r.n[f-1] = vs[0], uint8(min(len(vs), 255))
 }
 
 // HeaderWriter receives the response headers of a decision. Both
