@@ -36,10 +36,12 @@ type Request struct {
 	// in a Request points into the Request itself, so that it can be
 	// passed by pointer without escaping to the heap, and it is small
 	// (every request zeroes one).
-	first  [fieldCount]string
-	n      [fieldCount]uint8 // lines of each field, 255 for 255 or more
-	header http.Header       // set by FromHTTP
-	more   *[fieldCount][]string
+	// Indexed by Field; index 0 (Other) stays empty, which keeps Lines
+	// small enough to inline.
+	first  [fieldCount + 1]string
+	n      [fieldCount + 1]uint8 // lines of each field, 255 for 255 or more
+	header http.Header           // set by FromHTTP
+	more   *[fieldCount + 1][]string
 }
 
 // Add records one field line of the request's header section when name is
@@ -50,13 +52,13 @@ func (r *Request) Add(name, value string) {
 	if f == Other {
 		return
 	}
-	i := f - 1
+	i := f
 	if r.n[i] == 0 {
 		r.first[i], r.n[i] = value, 1
 		return
 	}
 	if r.more == nil {
-		r.more = new([fieldCount][]string)
+		r.more = new([fieldCount + 1][]string)
 	}
 	if r.more[i] == nil {
 		r.more[i] = append(make([]string, 0, 4), r.Lines(f)...)
@@ -71,22 +73,28 @@ func (r *Request) Add(name, value string) {
 // absent or f is Other. The slice may share memory with r and must not be
 // modified.
 func (r *Request) Lines(f Field) []string {
-	if f == Other || f > fieldCount {
-		return nil
+	// The usual case, small enough to inline: one line (a field with more
+	// has two or more).
+	if f < fieldCount+1 && r.n[f] == 1 {
+		return r.first[f : f+1 : f+1]
 	}
-	i := f - 1
+	return r.lines(f)
+}
+
+// lines is Lines for a field that is absent or may have several lines.
+func (r *Request) lines(f Field) []string {
+	i := f
 	switch {
-	case r.n[i] == 0:
+	case f == Other || f > fieldCount || r.n[i] == 0:
 		return nil
 	case r.more != nil && r.more[i] != nil:
 		return r.more[i]
-	case r.n[i] == 1:
-		return r.first[i : i+1 : i+1]
+	case r.n[i] > 1:
+		if vs := r.header[canonicalNames[f]]; len(vs) > 0 {
+			return vs[:len(vs):len(vs)]
+		}
 	}
-	if vs := r.header[canonicalNames[f]]; len(vs) > 0 {
-		return vs[:len(vs):len(vs)]
-	}
-	return r.first[i : i+1 : i+1] // the map changed since FromHTTP
+	return r.first[i : i+1 : i+1] // one line, or the map changed since FromHTTP
 }
 
 // canonicalNames are the fields' names as net/http keys them.
@@ -136,7 +144,7 @@ func (r *Request) set(f Field, vs []string, h http.Header) {
 	case len(vs) > 1:
 		r.header = h
 	}
-	r.first[f-1], r.n[f-1] = vs[0], uint8(min(len(vs), 255))
+	r.first[f], r.n[f] = vs[0], uint8(min(len(vs), 255))
 }
 
 // HeaderWriter receives the response headers of a decision. Both
