@@ -30,17 +30,17 @@ type Request struct {
 	// readings must select the same scope.
 	RawPath string
 
-	// The lines of each field: the first in place (browsers send each CORS
-	// request header once), a count, and where the others are: the header
-	// map FromHTTP read, or more once Add has seen a field twice. Nothing
-	// in a Request points into the Request itself, so that it can be
-	// passed by pointer without escaping to the heap, and it is small
-	// (every request zeroes one).
-	// Indexed by Field; index 0 (Other) stays empty, which keeps Lines
-	// small enough to inline.
+	// The lines of each field, indexed by Field (index 0, Other, stays
+	// empty): the first in place (browsers send each CORS request header
+	// once), a count, and where the others are: the header map FromHTTP
+	// read, or more once Add has seen a field twice. Nothing in a Request
+	// points into the Request itself, so that it can be passed by pointer
+	// without escaping to the heap, and it is small (every request zeroes
+	// one).
 	first  [fieldCount + 1]string
 	n      [fieldCount + 1]uint8 // lines of each field, 255 for 255 or more
 	header http.Header           // set by FromHTTP
+	unread uint8                 // bit f: field f is still to be read from header
 	more   *[fieldCount + 1][]string
 }
 
@@ -53,6 +53,9 @@ func (r *Request) Add(name, value string) {
 		return
 	}
 	i := f
+	if r.unread&(1<<f) != 0 {
+		r.lines(f)
+	}
 	if r.n[i] == 0 {
 		r.first[i], r.n[i] = value, 1
 		return
@@ -71,7 +74,9 @@ func (r *Request) Add(name, value string) {
 
 // Lines returns every line of the field f as received, nil when it is
 // absent or f is Other. The slice may share memory with r and must not be
-// modified.
+// modified. A Request made by FromHTTP reads some fields from the header
+// map on their first use (see FromHTTP), so a Request is not safe for
+// concurrent use.
 func (r *Request) Lines(f Field) []string {
 	// The usual case, small enough to inline: one line (a field with more
 	// has two or more).
@@ -81,11 +86,19 @@ func (r *Request) Lines(f Field) []string {
 	return r.lines(f)
 }
 
-// lines is Lines for a field that is absent or may have several lines.
+// lines is Lines for a field that is absent, may have several lines, or
+// is still to be read from the header map.
 func (r *Request) lines(f Field) []string {
 	i := f
+	if f == Other || f > fieldCount {
+		return nil
+	}
+	if r.unread&(1<<f) != 0 {
+		r.unread &^= 1 << f
+		r.set(f, r.header[canonicalNames[f]], r.header)
+	}
 	switch {
-	case f == Other || f > fieldCount || r.n[i] == 0:
+	case r.n[i] == 0:
 		return nil
 	case r.more != nil && r.more[i] != nil:
 		return r.more[i]
@@ -112,7 +125,10 @@ var canonicalNames = [...]string{
 // the map's slices, which it never modifies), and takes Host, Path and
 // RawPath from r.Host and r.URL. The preflight headers matter only for
 // OPTIONS, and Sec-Fetch-Site only for unsafe methods (forgery protection),
-// so they are read only then.
+// so they are read only then. Access-Control-Request-Headers,
+// Access-Control-Request-Private-Network and Sec-Fetch-Site are looked up
+// when the policy first asks for them: a refused preflight or an unsafe
+// request without forgery protection never pays for them.
 func FromHTTP(r *http.Request) (req Request) {
 	req.readHTTP(r) // small enough to inline: the caller's Request is filled in place
 	return req
@@ -129,10 +145,9 @@ func (r *Request) readHTTP(hr *http.Request) {
 	case http.MethodGet, http.MethodHead:
 	case http.MethodOptions:
 		r.set(RequestMethod, h["Access-Control-Request-Method"], h)
-		r.set(RequestHeaders, h["Access-Control-Request-Headers"], h)
-		r.set(RequestPrivateNetwork, h["Access-Control-Request-Private-Network"], h)
+		r.header, r.unread = h, 1<<RequestHeaders|1<<RequestPrivateNetwork
 	default:
-		r.set(SecFetchSite, h["Sec-Fetch-Site"], h)
+		r.header, r.unread = h, 1<<SecFetchSite
 	}
 }
 
