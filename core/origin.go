@@ -33,9 +33,10 @@ func parseOrigin(s string) (origin, bool) {
 }
 
 // parse is parseOrigin filling o in place (o is meaningful only when it
-// returns true): the request path saves copying the parts. A host name is
-// checked in the same pass that finds its end, since every refused origin
-// is parsed to tell a malformed one from one that is not allowed.
+// returns true): the request path saves copying the parts. Every refused
+// origin is parsed (to tell a malformed one from one that is not allowed),
+// so a host name is checked in this function's own loop, one table lookup
+// per byte; IP addresses take the slower paths.
 func (o *origin) parse(s string) bool {
 	if len(s) > maxOriginLen {
 		return false
@@ -46,18 +47,54 @@ func (o *origin) parse(s string) bool {
 	}
 	o.scheme = s[:i]
 	hostStart := i + len("://")
-	var ok bool
-	if rest := s[hostStart:]; strings.HasPrefix(rest, "[") {
-		o.host, ok = ipv6Host(rest)
-		o.ip = true
-	} else {
-		o.host, o.ip, ok = nameOrIPv4Host(rest)
+	if strings.HasPrefix(s[hostStart:], "[") {
+		var ok bool
+		if o.host, ok = ipv6Host(s[hostStart:]); !ok {
+			return false
+		}
+		o.ip, o.hostEnd = true, hostStart+len(o.host)
+		return o.parsePort(s[o.hostEnd:])
 	}
-	if !ok {
+	// A host name: labels of host characters separated by single dots.
+	end, label, last := len(s), 0, byte(0) // last: first byte of the latest label
+	for j := hostStart; j < len(s); j++ {
+		c := s[j]
+		if charClass[c]&hostChar != 0 {
+			if label == 0 {
+				last = c
+			}
+			label++
+			continue
+		}
+		if c == ':' {
+			end = j
+			break
+		}
+		if c != '.' || label == 0 || label > 63 {
+			return false
+		}
+		label = 0
+	}
+	n := end - hostStart
+	if label == 0 {
+		n-- // a trailing dot (the loop refused an empty label before one)
+	}
+	if n <= 0 || n > 253 || label > 63 {
 		return false
 	}
-	o.hostEnd = hostStart + len(o.host)
-	return o.parsePort(s[o.hostEnd:])
+	o.host, o.hostEnd = s[hostStart:end], end
+	if '0' <= last && last <= '9' && endsWithNumericLabel(o.host) {
+		// The URL standard parses such a host as an IPv4 address.
+		a, err := netip.ParseAddr(o.host)
+		if err != nil || !a.Is4() {
+			return false
+		}
+		o.ip = true
+	}
+	if end == len(s) {
+		return true
+	}
+	return o.parsePort(s[end:])
 }
 
 // schemeLength returns the length of the lower-case scheme that starts s and
@@ -101,21 +138,6 @@ func ipv6Host(s string) (string, bool) {
 	return s[:end+1], true
 }
 
-// nameOrIPv4Host returns the host name or dotted IPv4 address that starts s
-// and ends at a ':' or at the end of s.
-func nameOrIPv4Host(s string) (host string, ip, ok bool) {
-	end, digit := hostNameEnd(s)
-	if end < 0 {
-		return "", false, false
-	}
-	host = s[:end]
-	if !digit || !endsWithNumericLabel(host) {
-		return host, false, true
-	}
-	a, err := netip.ParseAddr(host)
-	return host, true, err == nil && a.Is4()
-}
-
 // parsePort reads what follows the host: nothing, or ':' and a port that is
 // not the scheme's default.
 func (o *origin) parsePort(rest string) bool {
@@ -141,43 +163,6 @@ func appendIPv6(dst []byte, a netip.Addr) []byte {
 	dst = strconv.AppendUint(dst, uint64(b[12])<<8|uint64(b[13]), 16)
 	dst = append(dst, ':')
 	return strconv.AppendUint(dst, uint64(b[14])<<8|uint64(b[15]), 16)
-}
-
-// hostNameEnd returns the length of the host name that starts s and ends
-// at a ':' or at the end of s: lower-case ASCII, non-empty labels of at most
-// 63 bytes each, at most 253 bytes in all, possibly followed by one dot (a
-// fully qualified name: the URL standard keeps the dot, so it is a distinct
-// origin). It returns -1 when there is none, and whether the last label
-// starts with a digit (so that the host may be an IPv4 address).
-func hostNameEnd(s string) (end int, lastDigit bool) {
-	label, last := 0, byte(0) // last: first byte of the latest non-empty label
-	end = len(s)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if charClass[c]&hostChar != 0 {
-			if label == 0 {
-				last = c
-			}
-			label++
-			continue
-		}
-		if c == ':' {
-			end = i
-			break
-		}
-		if c != '.' || label == 0 || label > 63 {
-			return -1, false
-		}
-		label = 0
-	}
-	n := end
-	if label == 0 {
-		n-- // a trailing dot (the loop refused an empty label before one)
-	}
-	if n <= 0 || n > 253 || label > 63 {
-		return -1, false
-	}
-	return end, '0' <= last && last <= '9'
 }
 
 // endsWithNumericLabel is the WHATWG URL "ends in a number" test: a host
