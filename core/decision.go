@@ -1,6 +1,7 @@
 package cors
 
 import (
+	"math/bits"
 	"net/http"
 
 	"github.com/originguard/cors/core/adapter"
@@ -38,24 +39,20 @@ type Decision struct {
 }
 
 // answer is a Decision and the headers that carry it out. It holds strings
-// of the request (the allowed origin) but no slice of it: the requested
-// headers are read from the Request again when they are written, so that
-// nothing proportional to the number of request lines is copied, and the
-// Request, which may live on the adapter's stack, never escapes through
-// an answer.
+// of the request (the allowed origin, an echoed request-headers line) but no
+// slice of it: filtered request header names are read from the Request
+// again when they are written, so that nothing proportional to the number
+// of request lines is copied, and the Request, which may live on the
+// adapter's stack, never escapes through an answer.
 type answer struct {
 	Decision
 
-	c                   *compiled
-	vary                uint8
-	allowOrigin         string // ACAO value, "" for none
-	allowCredentials    bool
-	exposeHeaders       bool   // write the configured ACEH
-	allowMethods        string // ACAM value, "" for none
-	allowHeaders        allowHeadersMode
-	maxAge              bool // write the configured ACMA
-	allowPrivateNetwork bool
-	hooks               *hooks // the logger and observer of what decided, or nil
+	c            *compiled
+	vary         uint8
+	slots        uint8              // bit i: the header of slot i is written, with vals[i]
+	vals         [fieldSlots]string // by slot: see fieldKeys
+	allowHeaders allowHeadersMode   // how ACAH was chosen (filtered names are written apart)
+	hooks        *hooks             // the logger and observer of what decided, or nil
 }
 
 const (
@@ -68,6 +65,28 @@ const (
 	hACAPN = "Access-Control-Allow-Private-Network"
 	hVary  = "Vary"
 )
+
+// The slots of the single-line Access-Control-* headers an answer may
+// write; they fix the order in which headers are written.
+const (
+	slotACAO = iota
+	slotACAC
+	slotACEH
+	slotACAM
+	slotACAH
+	slotACMA
+	slotACAPN
+	fieldSlots
+)
+
+// fieldKeys names the header of each slot.
+var fieldKeys = [fieldSlots]string{hACAO, hACAC, hACEH, hACAM, hACAH, hACMA, hACAPN}
+
+// put makes v the value written in slot i.
+func (d *answer) put(i int, v string) {
+	d.vals[i] = v
+	d.slots |= 1 << i
+}
 
 type field struct{ key, value string }
 
@@ -83,87 +102,13 @@ func (l *fieldList) add(key, value string) {
 	l.n++
 }
 
-// fields lists the Access-Control-* headers to set into out, in a fixed
-// order; acrh is the request's Access-Control-Request-Headers.
-func (d *answer) fields(out *fieldList, acrh []string) {
-	for i := range fieldSlots {
-		if key, value := d.field(i, acrh); key != "" {
-			out.add(key, value)
-		}
+// fields lists the single-line Access-Control-* headers of d into out, in
+// slot order.
+func (d *answer) fields(out *fieldList) {
+	for m := d.slots; m != 0; m &= m - 1 {
+		i := bits.TrailingZeros8(m)
+		out.add(fieldKeys[i], d.vals[i])
 	}
-}
-
-// fieldSlots is the number of single-line Access-Control-* headers an
-// answer may write, each in its slot: see field.
-const fieldSlots = 7
-
-// field returns the header d writes in slot i, or an empty key when it
-// writes none there. The slots fix the order of the headers; acrh is the
-// request's Access-Control-Request-Headers (filtered names are written
-// apart, several lines). Writers loop over the slots instead of filling a
-// list: the list's zeroing and copying cost every CORS response about 10 ns.
-func (d *answer) field(i int, acrh []string) (key, value string) {
-	switch i {
-	case 0:
-		if d.allowOrigin != "" {
-			return hACAO, d.allowOrigin
-		}
-	case 1:
-		if d.allowCredentials {
-			return hACAC, "true"
-		}
-	case 2:
-		if d.exposeHeaders {
-			return hACEH, d.c.exposeHeaders
-		}
-	case 3:
-		if d.allowMethods != "" {
-			return hACAM, d.allowMethods
-		}
-	case 4:
-		switch d.allowHeaders {
-		case allowHeadersList:
-			return hACAH, d.c.allowHeaders
-		case allowHeadersEcho:
-			return hACAH, acrh[0]
-		}
-	case 5:
-		if d.maxAge {
-			return hACMA, d.c.maxAge
-		}
-	case 6:
-		if d.allowPrivateNetwork {
-			return hACAPN, "true"
-		}
-	}
-	return "", ""
-}
-
-// fieldCount returns how many slots of field d fills.
-func (d *answer) fieldCount() int {
-	n := 0
-	if d.allowOrigin != "" {
-		n++
-	}
-	if d.allowCredentials {
-		n++
-	}
-	if d.exposeHeaders {
-		n++
-	}
-	if d.allowMethods != "" {
-		n++
-	}
-	if d.allowHeaders == allowHeadersList || d.allowHeaders == allowHeadersEcho {
-		n++
-	}
-	if d.maxAge {
-		n++
-	}
-	if d.allowPrivateNetwork {
-		n++
-	}
-	return n
 }
 
 // filteredNames calls f for each requested header name the policy allows.
@@ -190,13 +135,12 @@ func (d *answer) write(h adapter.HeaderWriter, r *adapter.Request) {
 		d.writeHTTP(hh, r)
 		return
 	}
-	acrh := r.Lines(adapter.RequestHeaders)
-	for i := range fieldSlots {
-		if key, value := d.field(i, acrh); key != "" {
-			h.Set(key, value)
-		}
+	for m := d.slots; m != 0; m &= m - 1 {
+		i := bits.TrailingZeros8(m)
+		h.Set(fieldKeys[i], d.vals[i])
 	}
 	if d.allowHeaders == allowHeadersFiltered {
+		acrh := r.Lines(adapter.RequestHeaders)
 		first := true
 		d.filteredNames(acrh, func(name string) {
 			if first {
@@ -214,12 +158,9 @@ func (d *answer) write(h adapter.HeaderWriter, r *adapter.Request) {
 
 func (d *answer) writeHTTP(h http.Header, r *adapter.Request) {
 	var acrh []string
-	if d.allowHeaders == allowHeadersEcho || d.allowHeaders == allowHeadersFiltered {
-		acrh = r.Lines(adapter.RequestHeaders)
-	}
-	fields := d.fieldCount()
-	n, filtered := fields, 0
+	n, filtered := bits.OnesCount8(d.slots), 0
 	if d.allowHeaders == allowHeadersFiltered {
+		acrh = r.Lines(adapter.RequestHeaders)
 		d.filteredNames(acrh, func(string) { filtered++ })
 		n += filtered
 	}
@@ -238,12 +179,11 @@ func (d *answer) writeHTTP(h http.Header, r *adapter.Request) {
 	}
 	vals := make([]string, n)
 	i := 0
-	for slot := 0; i < fields; slot++ {
-		if key, value := d.field(slot, acrh); key != "" {
-			vals[i] = value
-			h[key] = vals[i : i+1 : i+1]
-			i++
-		}
+	for m := d.slots; m != 0; m &= m - 1 {
+		slot := bits.TrailingZeros8(m)
+		vals[i] = d.vals[slot]
+		h[fieldKeys[slot]] = vals[i : i+1 : i+1]
+		i++
 	}
 	if filtered > 0 {
 		start := i

@@ -18,7 +18,7 @@ func (d *answer) refuseForgery(r *adapter.Request) {
 	switch {
 	case d.Kind == Preflight:
 		return
-	case d.Kind == Actual && d.Allowed && d.allowOrigin != "null":
+	case d.Kind == Actual && d.Allowed && d.vals[slotACAO] != "null":
 		return
 	case !crossOriginUnsafe(r.Method, r.Host, r.Lines(adapter.SecFetchSite), origin):
 		return

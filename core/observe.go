@@ -102,7 +102,7 @@ func (d *answer) compared(out *fieldList, acrh []string) (many bool) {
 	if d.c == nil {
 		return false
 	}
-	d.fields(out, acrh)
+	d.fields(out)
 	if d.allowHeaders != allowHeadersFiltered {
 		return false
 	}

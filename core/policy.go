@@ -179,11 +179,12 @@ func (p *Policy) evaluate(r *adapter.Request, d *answer) {
 		if c.anyOrigin {
 			// Answered like every other request under "*", so that a
 			// shared cache may hand this response to any script.
-			d.allowOrigin, d.exposeHeaders = "*", c.exposeHeaders != ""
+			d.put(slotACAO, "*")
+			d.exposeHeaders()
 		}
 	case Actual:
 		if d.checkOrigin(r) {
-			d.exposeHeaders = c.exposeHeaders != ""
+			d.exposeHeaders()
 		}
 	case Preflight:
 		d.evaluatePreflight(r)
@@ -192,6 +193,13 @@ func (p *Policy) evaluate(r *adapter.Request, d *answer) {
 		d.refuseForgery(r)
 	}
 	d.Reason.Scope = scopeName
+}
+
+// exposeHeaders writes the configured Access-Control-Expose-Headers, if any.
+func (d *answer) exposeHeaders() {
+	if d.c.exposeHeaders != "" {
+		d.put(slotACEH, d.c.exposeHeaders)
+	}
 }
 
 // outsideScopes fills d for a request that no scope judges: no CORS headers,
@@ -212,7 +220,8 @@ func (d *answer) checkOrigin(r *adapter.Request) bool {
 	if c.anyOrigin {
 		// Every Origin, even repeated or malformed: the answer must not
 		// depend on the Origin lines, which the response does not vary on.
-		d.allowOrigin, d.Allowed, d.Reason.Code = "*", true, ReasonAnyOrigin
+		d.Allowed, d.Reason.Code = true, ReasonAnyOrigin
+		d.put(slotACAO, "*")
 		return true
 	}
 	code := ReasonOriginNotAllowed
@@ -225,7 +234,11 @@ func (d *answer) checkOrigin(r *adapter.Request) bool {
 			code = ReasonOriginMalformed
 		} else if allowed || (c.originFunc != nil && c.originFunc(o)) ||
 			(!malformed && c.originRequestFunc != nil && c.originRequestFunc(o, requestHost(r.Host), r.Path)) {
-			d.allowOrigin, d.allowCredentials, d.Allowed, d.Reason.Code = o, c.credentials, true, ReasonOriginAllowed
+			d.Allowed, d.Reason.Code = true, ReasonOriginAllowed
+			d.put(slotACAO, o)
+			if c.credentials {
+				d.put(slotACAC, "true")
+			}
 			return true
 		}
 	}

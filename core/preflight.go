@@ -20,7 +20,9 @@ func (d *answer) evaluatePreflight(r *adapter.Request) {
 		return
 	}
 	d.Respond, d.Status, d.Reason.Code = !c.passthrough, c.status, ReasonPreflightAllowed
-	d.maxAge = c.maxAge != ""
+	if c.maxAge != "" {
+		d.put(slotACMA, c.maxAge)
+	}
 	d.refuseOn(d.checkMethod(r.Lines(adapter.RequestMethod)))
 	// After a refusal a step runs only when its header depends on the
 	// request: the reason is already the first refusal.
@@ -28,6 +30,7 @@ func (d *answer) evaluatePreflight(r *adapter.Request) {
 		d.refuseOn(d.checkRequestHeaders(r.Lines(adapter.RequestHeaders)))
 	} else {
 		d.allowHeaders = allowHeadersList
+		d.put(slotACAH, c.allowHeaders)
 	}
 	if d.Allowed || c.privateNetwork {
 		d.refuseOn(d.checkPrivateNetwork(r.Lines(adapter.RequestPrivateNetwork)))
@@ -60,12 +63,15 @@ func (d *answer) checkMethod(lines []string) verdict {
 	c := d.c
 	method, v := c.methodVerdict(lines)
 	allowed := v.code == ReasonPreflightAllowed
-	d.allowMethods = c.allowMethods
+	acam := c.allowMethods
 	if c.anyMethod && (c.credentials || !allowed) {
-		d.allowMethods = ""
+		acam = ""
 		if allowed && !isSafelistedMethod(method) {
-			d.allowMethods = method
+			acam = method
 		}
+	}
+	if acam != "" {
+		d.put(slotACAM, acam)
 	}
 	return v
 }
@@ -104,7 +110,12 @@ func (c *compiled) methodVerdict(lines []string) (method string, v verdict) {
 // read from the request again as the headers are written.
 func (d *answer) checkRequestHeaders(lines []string) verdict {
 	v := d.c.checkHeaders(lines)
-	d.allowHeaders = d.c.allowHeadersMode(&v, len(lines) > 0)
+	switch d.allowHeaders = d.c.allowHeadersMode(&v, len(lines) > 0); d.allowHeaders {
+	case allowHeadersList:
+		d.put(slotACAH, d.c.allowHeaders)
+	case allowHeadersEcho:
+		d.put(slotACAH, lines[0])
+	}
 	return v.verdict
 }
 
@@ -153,6 +164,6 @@ func (d *answer) checkPrivateNetwork(lines []string) verdict {
 	if !d.c.privateNetwork {
 		return verdict{code: ReasonPrivateNetworkNotAllowed}
 	}
-	d.allowPrivateNetwork = true
+	d.put(slotACAPN, "true")
 	return preflightAllowed
 }
