@@ -128,8 +128,16 @@ func (p *Policy) Handler(next http.Handler) http.Handler {
 // Decision.Respond is set, or calls the next handler: see package adapter
 // for how to describe a request.
 func (p *Policy) Evaluate(ctx context.Context, r *adapter.Request, h adapter.HeaderWriter) Decision {
+	// Small enough to inline, so that the answer is on the caller's stack
+	// and the Decision is not copied out of a returned value.
 	var a answer
-	p.evaluate(r, &a)
+	p.evaluateAndWrite(ctx, r, h, &a)
+	return a.Decision
+}
+
+// evaluateAndWrite is Evaluate filling the zero answer a.
+func (p *Policy) evaluateAndWrite(ctx context.Context, r *adapter.Request, h adapter.HeaderWriter, a *answer) {
+	p.evaluate(r, a)
 	if hk := a.hooks; hk != nil {
 		if hk.logger != nil && a.Reason.Code.Denied() {
 			logDenial(ctx, hk.logger, a.Kind, r, a.Reason)
@@ -138,13 +146,12 @@ func (p *Policy) Evaluate(ctx context.Context, r *adapter.Request, h adapter.Hea
 			hk.observe(ctx, a.observed())
 		}
 		if hk.reportOnly != nil && (hk.observe != nil || hk.logger != nil) {
-			reportOnly(ctx, r, &a, hk)
+			reportOnly(ctx, r, a, hk)
 		}
 	}
 	if h != nil {
 		a.write(h, r)
 	}
-	return a.Decision
 }
 
 // evaluate fills the zero answer d, with no other effect: Evaluate calls it
