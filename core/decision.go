@@ -50,7 +50,7 @@ type answer struct {
 	c            *compiled
 	vary         uint8
 	slots        uint8              // bit i: the header of slot i is written, with vals[i]
-	vals         [fieldSlots]string // by slot: see fieldKeys
+	vals         [8]string // by slot (see fieldKeys); 8, so that a slot masked with 7 needs no bounds check
 	allowHeaders allowHeadersMode   // how ACAH was chosen (filtered names are written apart)
 	hooks        *hooks             // the logger and observer of what decided, or nil
 }
@@ -80,7 +80,7 @@ const (
 )
 
 // fieldKeys names the header of each slot.
-var fieldKeys = [fieldSlots]string{hACAO, hACAC, hACEH, hACAM, hACAH, hACMA, hACAPN}
+var fieldKeys = [8]string{hACAO, hACAC, hACEH, hACAM, hACAH, hACMA, hACAPN}
 
 // put makes v the value written in slot i.
 func (d *answer) put(i int, v string) {
@@ -106,7 +106,7 @@ func (l *fieldList) add(key, value string) {
 // slot order.
 func (d *answer) fields(out *fieldList) {
 	for m := d.slots; m != 0; m &= m - 1 {
-		i := bits.TrailingZeros8(m)
+		i := bits.TrailingZeros8(m) & 7
 		out.add(fieldKeys[i], d.vals[i])
 	}
 }
@@ -136,7 +136,7 @@ func (d *answer) write(h adapter.HeaderWriter, r *adapter.Request) {
 		return
 	}
 	for m := d.slots; m != 0; m &= m - 1 {
-		i := bits.TrailingZeros8(m)
+		i := bits.TrailingZeros8(m) & 7
 		h.Set(fieldKeys[i], d.vals[i])
 	}
 	if d.allowHeaders == allowHeadersFiltered {
@@ -180,9 +180,10 @@ func (d *answer) writeHTTP(h http.Header, r *adapter.Request) {
 	vals := make([]string, n)
 	i := 0
 	for m := d.slots; m != 0; m &= m - 1 {
-		slot := bits.TrailingZeros8(m)
-		vals[i] = d.vals[slot]
-		h[fieldKeys[slot]] = vals[i : i+1 : i+1]
+		slot := bits.TrailingZeros8(m) & 7
+		v := vals[i : i+1 : i+1]
+		v[0] = d.vals[slot]
+		h[fieldKeys[slot]] = v
 		i++
 	}
 	if filtered > 0 {
@@ -192,7 +193,9 @@ func (d *answer) writeHTTP(h http.Header, r *adapter.Request) {
 	}
 	if vary != 0 {
 		start := i
-		i += copy(vals[i:], oldVary)
+		if len(oldVary) > 0 {
+			i += copy(vals[i:], oldVary)
+		}
 		vals[i] = d.c.vary[vary]
 		i++
 		h[hVary] = vals[start:i:i]

@@ -95,14 +95,25 @@ func (p *Policy) load() *ruleset {
 // preflights for every path reach it. The denial log record is written with
 // the request's context.
 func (p *Policy) Handler(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		req := adapter.FromHTTP(r)
-		if d := p.Evaluate(r.Context(), &req, w.Header()); d.Respond {
-			w.WriteHeader(d.Status)
-			return
-		}
-		next.ServeHTTP(w, r)
-	})
+	return &handler{p, next}
+}
+
+// handler is the middleware Handler returns. A method rather than a
+// closure: a closure in a method value (p.Handler) is compiled again
+// without the inlining of FromHTTP and Evaluate, which then cost a copy of
+// the Request and of the Decision on every request.
+type handler struct {
+	p    *Policy
+	next http.Handler
+}
+
+func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	req := adapter.FromHTTP(r)
+	if d := h.p.Evaluate(r.Context(), &req, w.Header()); d.Respond {
+		w.WriteHeader(d.Status)
+		return
+	}
+	h.next.ServeHTTP(w, r)
 }
 
 // Evaluate judges the request r and writes the headers that carry out the

@@ -37,7 +37,7 @@ type Request struct {
 	// points into the Request itself, so that it can be passed by pointer
 	// without escaping to the heap, and it is small (every request zeroes
 	// one).
-	first  [fieldCount + 1]string
+	first  [fieldCount + 1][1]string
 	n      [fieldCount + 1]uint8 // lines of each field, 255 for 255 or more
 	header http.Header           // set by FromHTTP
 	unread uint8                 // bit f: field f is still to be read from header
@@ -57,7 +57,7 @@ func (r *Request) Add(name, value string) {
 		r.lines(f)
 	}
 	if r.n[i] == 0 {
-		r.first[i], r.n[i] = value, 1
+		r.first[i][0], r.n[i] = value, 1
 		return
 	}
 	if r.more == nil {
@@ -81,7 +81,7 @@ func (r *Request) Lines(f Field) []string {
 	// The usual case, small enough to inline: one line (a field with more
 	// has two or more).
 	if f < fieldCount+1 && r.n[f] == 1 {
-		return r.first[f : f+1 : f+1]
+		return r.first[f][:]
 	}
 	return r.lines(f)
 }
@@ -107,7 +107,7 @@ func (r *Request) lines(f Field) []string {
 			return vs[:len(vs):len(vs)]
 		}
 	}
-	return r.first[i : i+1 : i+1] // one line, or the map changed since FromHTTP
+	return r.first[i][:] // one line, or the map changed since FromHTTP
 }
 
 // canonicalNames are the fields' names as net/http keys them.
@@ -159,7 +159,7 @@ func (r *Request) set(f Field, vs []string, h http.Header) {
 	case len(vs) > 1:
 		r.header = h
 	}
-	r.first[f], r.n[f] = vs[0], uint8(min(len(vs), 255))
+	r.first[f][0], r.n[f] = vs[0], uint8(min(len(vs), 255))
 }
 
 // HeaderWriter receives the response headers of a decision. Both
