@@ -49,10 +49,10 @@ type answer struct {
 
 	c            *compiled
 	vary         uint8
-	slots        uint8              // bit i: the header of slot i is written, with vals[i]
-	vals         [8]string // by slot (see fieldKeys); 8, so that a slot masked with 7 needs no bounds check
-	allowHeaders allowHeadersMode   // how ACAH was chosen (filtered names are written apart)
-	hooks        *hooks             // the logger and observer of what decided, or nil
+	slots        uint8            // bit i: the header of slot i is written, with vals[i]
+	vals         [8]string        // by slot (see fieldKeys); 8, so that a slot masked with 7 needs no bounds check
+	allowHeaders allowHeadersMode // how ACAH was chosen (filtered names are written apart)
+	hooks        *hooks           // the logger and observer of what decided, or nil
 }
 
 const (
