@@ -1,6 +1,7 @@
 package cors
 
 import (
+	"math/bits"
 	"net/netip"
 	"slices"
 	"strconv"
@@ -56,34 +57,38 @@ func (o *origin) parse(s string) bool {
 		return o.parsePort(s[o.hostEnd:])
 	}
 	// A host name: labels of host characters separated by single dots.
-	end, label, last := len(s), 0, byte(0) // last: first byte of the latest label
-	for j := hostStart; j < len(s); j++ {
-		c := s[j]
+	host := s[hostStart:]
+	end, start, last := len(host), 0, 0 // start: of the current label; last: of the last non-empty one
+	for j := 0; j < len(host); j++ {
+		c := host[j]
 		if charClass[c]&hostChar != 0 {
-			if label == 0 {
-				last = c
-			}
-			label++
 			continue
 		}
 		if c == ':' {
 			end = j
 			break
 		}
-		if c != '.' || label == 0 || label > 63 {
+		if c != '.' || j == start || j-start > 63 {
 			return false
 		}
-		label = 0
+		last, start = start, j+1
 	}
-	n := end - hostStart
-	if label == 0 {
-		n-- // a trailing dot (the loop refused an empty label before one)
+	n := end
+	switch {
+	case start == end: // a trailing dot (the loop refused an empty label before one)
+		n--
+	case end-start > 63:
+		return false
+	default:
+		last = start
 	}
-	if n <= 0 || n > 253 || label > 63 {
+	if n <= 0 || n > 253 {
 		return false
 	}
+	end += hostStart
+	digit := '0' <= host[last] && host[last] <= '9'
 	o.host, o.hostEnd = s[hostStart:end], end
-	if '0' <= last && last <= '9' && endsWithNumericLabel(o.host) {
+	if digit && endsWithNumericLabel(o.host) {
 		// The URL standard parses such a host as an IPv4 address.
 		a, err := netip.ParseAddr(o.host)
 		if err != nil || !a.Is4() {
@@ -246,13 +251,9 @@ func (x *originIndex) match(s string) (allowed, malformed bool) {
 		return false, false
 	}
 	hostStart := o.hostEnd - len(o.host)
-	// Every suffix that starts at a dot after a non-empty first label.
-	for i := 1; i < len(o.host); i++ {
-		if o.host[i] == '.' && (p.fixed.has(s[hostStart+i:]) || p.anyPort.has(s[hostStart+i:o.hostEnd])) {
-			return true, false
-		}
-	}
-	return false, false
+	// Every suffix that starts at a dot after a non-empty first label, as
+	// long as a pattern: one probe per length the patterns have.
+	return p.fixed.hasSuffix(s, hostStart+1) || p.anyPort.hasSuffix(s[:o.hostEnd], hostStart+1), false
 }
 
 // patterns returns the subdomain patterns of scheme, adding an empty entry
@@ -319,6 +320,39 @@ func (s *stringSet) has(k string) bool {
 	}
 	_, ok := s.m[k]
 	return ok
+}
+
+// hasSuffix reports whether a member is a suffix of str that starts with a
+// dot at index from or later. It looks at one suffix per length its members
+// have, not at every dot of str.
+func (s *stringSet) hasSuffix(str string, from int) bool {
+	for w, word := range s.lens {
+		for word != 0 {
+			n := w<<6 | bits.TrailingZeros64(word)
+			word &= word - 1
+			i := len(str) - n
+			switch {
+			case i < from:
+				return false // longer members start before from
+			case n == 255:
+				return s.hasDotSuffix(str, from, i) // 255 stands for every longer length too
+			case str[i] == '.' && s.has(str[i:]):
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasDotSuffix is hasSuffix trying every dot between the indexes from and
+// to.
+func (s *stringSet) hasDotSuffix(str string, from, to int) bool {
+	for i := from; i <= to; i++ {
+		if str[i] == '.' && s.has(str[i:]) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasBytes is has for a key in a buffer; it does not convert the key to a

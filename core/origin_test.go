@@ -1,9 +1,12 @@
 package cors
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/originguard/cors/core/adapter"
 )
 
 func TestParseOrigin(t *testing.T) {
@@ -66,6 +69,28 @@ func TestStringSet(t *testing.T) {
 		}
 		if s.has("https://app00.exampl") || s.has("") {
 			t.Fatalf("%d members: a shorter string is reported", n)
+		}
+	}
+}
+
+// TestLongPatternSuffix: a "*." pattern whose suffix is 255 bytes or longer
+// (a long host with a port), where the set's length bitmap no longer tells
+// the lengths apart, still matches its subdomains and only them.
+func TestLongPatternSuffix(t *testing.T) {
+	host := strings.Repeat(strings.Repeat("a", 62)+".", 3) + strings.Repeat("b", 53) + ".example" // 250 bytes: with the port, a suffix of 256
+	p := MustNew(Config{AllowedOrigins: []string{"https://*." + host + ":8443", "https://*.short.example"}})
+	for origin, want := range map[string]bool{
+		"https://x." + host + ":8443":       true,
+		"https://x.y." + host[2:] + ":8443": false, // another suffix of the same length
+		"https://x." + host + ":8444":       false,
+		"https://x." + host:                 false,
+		"https://" + host + ":8443":         false,
+		"https://x.short.example":           true,
+	} {
+		r := adapter.FromHTTP(req("GET", origin))
+		d := p.Evaluate(context.Background(), &r, nil)
+		if d.Allowed != want {
+			t.Errorf("%.40s…: allowed %v, want %v (%s)", origin, d.Allowed, want, d.Reason)
 		}
 	}
 }
