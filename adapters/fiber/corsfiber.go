@@ -45,7 +45,8 @@ func Middleware(p *cors.Policy) fiber.Handler {
 		// request (ContentLength -1, or 0 for an empty chunked body) the
 		// header section is read as received instead, so that trailers are
 		// ignored, as net/http ignores them.
-		h := &c.Request().Header
+		req := c.Request()
+		h := &req.Header
 		if raw, n := h.RawHeaders(), h.ContentLength(); len(raw) > 0 && (n == -1 || n == 0 && adapter.MayCarryTrailers(raw)) {
 			h.VisitAllInOrder(add) //lint:ignore SA1019 see above
 		} else {
@@ -55,7 +56,7 @@ func Middleware(p *cors.Policy) fiber.Handler {
 		// when fiber trusts the sender, which with fiber's defaults is every
 		// sender. Without an X-Forwarded-Host line that is the URI's host,
 		// read directly: c.Hostname() would look the header up again.
-		if r.Host = utils.UnsafeString(c.Request().URI().Host()); forwarded {
+		if r.Host = utils.UnsafeString(req.URI().Host()); forwarded {
 			r.Host = c.Hostname()
 		}
 		if d := p.Evaluate(c.UserContext(), &r, (*responseHeader)(&c.Response().Header)); d.Respond {

@@ -46,7 +46,8 @@ func Middleware(p *cors.Policy) fiber.Handler {
 		// header section is read as received instead, so that trailers are
 		// ignored, as net/http ignores them. (Requests built in memory have
 		// no raw header section, and no trailers.)
-		h := &c.Request().Header
+		req := c.Request()
+		h := &req.Header
 		if raw, n := h.RawHeaders(), h.ContentLength(); len(raw) > 0 && (n == -1 || n == 0 && adapter.MayCarryTrailers(raw)) {
 			h.VisitAllInOrder(add) //lint:ignore SA1019 see above
 		} else {
@@ -55,7 +56,7 @@ func Middleware(p *cors.Policy) fiber.Handler {
 		// The host is c.Host(), the one handlers see: X-Forwarded-Host from
 		// a trusted proxy. Without an X-Forwarded-Host line that is the
 		// URI's host, read directly: c.Host() would look the header up again.
-		if r.Host = unsafeString(c.Request().URI().Host()); forwarded {
+		if r.Host = unsafeString(req.URI().Host()); forwarded {
 			r.Host = c.Host()
 		}
 		if d := p.Evaluate(c.Context(), &r, (*responseHeader)(&c.Response().Header)); d.Respond {
