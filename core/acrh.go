@@ -43,12 +43,13 @@ type headerVerdict struct {
 	authorization bool // authorization was requested
 }
 
-// checkHeaders judges every element of the lines. A name found as it is among the configured ones
-// (lower case, the browser form) is allowed without a second look: every
-// configured name is a token. Only other names are scanned byte by byte
-// (token, upper case), so that a browser's preflight costs a few
-// comparisons per name. Whether the lines are in browser form matters only
-// when they may be echoed (no configured list), so it is tracked only then.
+// checkHeaders judges every element of the lines. A name found as it is
+// among the configured ones (lower case, the browser form) is allowed
+// without a second look: every configured name is a token. Only other names
+// are scanned byte by byte (token, upper case), so that a browser's
+// preflight costs a few comparisons per name. Whether the lines are in
+// browser form matters only when they may be echoed (no configured list),
+// so it is tracked only then.
 func (c *compiled) checkHeaders(lines []string) headerVerdict {
 	// An empty line asks for nothing and is not echoed: an empty
 	// Access-Control-Allow-Headers would be noise at best.
@@ -69,43 +70,68 @@ func (c *compiled) checkHeaders(lines []string) headerVerdict {
 	form := c.allowHeaders == "" && len(lines) == 1
 	prev := ""
 	for _, line := range lines {
-		for rest, more := line, true; more; {
-			i := 0
-			for i < len(rest) && rest[i] != ',' {
-				i++
-			}
-			name := rest[:i]
-			if more = i < len(rest); more {
-				rest = rest[i+1:]
-			}
-			if name = trimOWS(name); name == "" {
+		for {
+			i := commaIndex(line)
+			name := trimOWS(line[:i])
+			switch {
+			case name == "":
 				form = false
-				continue
-			}
-			exact := name == "authorization"
-			isAuth := exact || len(name) == len("authorization") && ascii.EqualFold(name, "authorization")
-			v.authorization = v.authorization || isAuth
-			if !form && (exact || !isAuth && c.headers.has(name)) {
-				if isAuth && !c.authorizationAllowed && v.code == ReasonPreflightAllowed {
+			case form:
+				upper, ok := c.judgeHeader(&v, name)
+				if !ok {
+					return v
+				}
+				form = !upper && name > prev
+				prev = name
+			case name == "authorization":
+				v.authorization = true
+				if !c.authorizationAllowed && v.code == ReasonPreflightAllowed {
 					v.code, v.detail = ReasonHeaderNotAllowed, name
 				}
-				continue
+			case c.headers.has(name):
+				// A configured name, as browsers send it: a token.
+			default:
+				if _, ok := c.judgeHeader(&v, name); !ok {
+					return v
+				}
 			}
-			token, upper := scanToken(name)
-			if !token {
-				return headerVerdict{verdict: verdict{ReasonHeadersMalformed, name}}
+			if i == len(line) {
+				break
 			}
-			if form && (upper || name <= prev) {
-				form = false
-			}
-			prev = name
-			if v.code == ReasonPreflightAllowed && !c.headerAllowed(name, isAuth, upper) {
-				v.code, v.detail = ReasonHeaderNotAllowed, name
-			}
+			line = line[i+1:]
 		}
 	}
 	v.browserForm = form
 	return v
+}
+
+// judgeHeader judges one requested name that is not a configured one as
+// it is: it records in v whether it is Authorization and the first refusal,
+// and returns whether the name holds an upper-case letter. It returns false
+// when the name is not a token: v is then the verdict.
+func (c *compiled) judgeHeader(v *headerVerdict, name string) (upper, ok bool) {
+	token, upper := scanToken(name)
+	if !token {
+		*v = headerVerdict{verdict: verdict{ReasonHeadersMalformed, name}}
+		return false, false
+	}
+	isAuth := len(name) == len("authorization") && ascii.EqualFold(name, "authorization")
+	v.authorization = v.authorization || isAuth
+	if v.code == ReasonPreflightAllowed && !c.headerAllowed(name, isAuth, upper) {
+		v.code, v.detail = ReasonHeaderNotAllowed, name
+	}
+	return upper, true
+}
+
+// commaIndex returns the index of the first comma in s, or len(s): a loop
+// of its own, which compiles to a few instructions per byte.
+func commaIndex(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == ',' {
+			return i
+		}
+	}
+	return len(s)
 }
 
 // headerAllowed matches one requested name case-insensitively, without
