@@ -314,20 +314,27 @@ func (m *minimal) serveFast(method string, req *fasthttp.RequestHeader, resp *fa
 			}
 		}
 	}
+	// SetCanonical, as the fiber adapters write: the keys are canonical and
+	// the values checked (the origin was matched), so fasthttp need not
+	// normalise or scan them.
+	set := func(k, v string) { resp.SetCanonical(stringBytes(k), stringBytes(v)) }
 	if a.origin != "" {
-		resp.Set(hdrACAO, a.origin)
-		resp.Set(hdrACAC, "true")
+		set(hdrACAO, a.origin)
+		set(hdrACAC, "true")
 		if a.preflight {
-			resp.Set(hdrACAM, minimalMethods)
-			resp.Set(hdrACAH, minimalHeaders)
-			resp.Set(hdrACMA, minimalMaxAge)
+			set(hdrACAM, minimalMethods)
+			set(hdrACAH, minimalHeaders)
+			set(hdrACMA, minimalMaxAge)
 		} else {
-			resp.Set(hdrACEH, minimalExposed)
+			set(hdrACEH, minimalExposed)
 		}
 	}
 	resp.Add(hdrVary, a.vary())
 	return a
 }
+
+// stringBytes views s as bytes that fasthttp copies and does not modify.
+func stringBytes(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
 
 // bytesString views b as a string for the duration of the request (b is
 // a fasthttp request buffer, which the middleware does not keep).
