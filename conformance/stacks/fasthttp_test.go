@@ -1,6 +1,7 @@
 package stacks
 
 import (
+	"bufio"
 	"context"
 	"github.com/originguard/cors/conformance"
 	"log/slog"
@@ -192,6 +193,101 @@ func TestFasthttpLogRecordOutlivesRequest(t *testing.T) {
 		})
 		if attrs["origin"] != oEvil || attrs["method"] != "GET" || attrs["path"] != conformance.PathResource {
 			t.Errorf("%s: first record changed after the request: %v", app.name, attrs)
+		}
+	}
+}
+
+// fastResponse is ctx's answer in the form summary compares.
+func fastResponse(ctx *fasthttp.RequestCtx) response {
+	h := http.Header{}
+	for k, v := range ctx.Response.Header.All() {
+		h.Add(string(k), string(v))
+	}
+	return response{status: ctx.Response.StatusCode(), header: h}
+}
+
+// TestFasthttpFieldNamesInAnyCase: every line of Origin and Sec-Fetch-Site
+// reaches the policy whatever the case of its name, whether fasthttp
+// stores names in canonical form (on a parsed request, and by default) or
+// as given (DisableNormalizing), so each adapter answers as the core's
+// net/http middleware answers the same lines (header-field-reading).
+func TestFasthttpFieldNamesInAnyCase(t *testing.T) {
+	cfg := cors.Config{AllowedOrigins: []string{oApp}, ForgeryProtection: true}
+	reference := cors.MustNew(cfg).Handler(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	for _, app := range fasthttpApps() {
+		h := app.new(cors.MustNew(cfg))
+		for _, lines := range [][]string{
+			{"GET", "origin", oApp},
+			{"GET", "ORIGIN", oApp, "X-Other", "1"},
+			{"GET", "Origin", oApp, "origin", oEvil},
+			{"POST", "origin", oApp, "sec-fetch-site", "cross-site"},
+			{"POST", "Origin", oEvil, "SEC-FETCH-SITE", "cross-site"},
+			{"POST", "Origin", oApp, "Sec-Fetch-Site", "same-site", "sec-fetch-site", "cross-site"},
+		} {
+			method, fields := lines[0], lines[1:]
+			w := httptest.NewRecorder()
+			reference.ServeHTTP(w, newRequest(method, "http://api.example"+conformance.PathResource, fields...))
+			want := summary(response{status: w.Code, header: w.Header()})
+			raw := method + " " + conformance.PathResource + " HTTP/1.1\r\nHost: api.example\r\n"
+			for i := 0; i+1 < len(fields); i += 2 {
+				raw += fields[i] + ": " + fields[i+1] + "\r\n"
+			}
+			for _, how := range []string{"parsed", "canonical", "as given"} {
+				var ctx *fasthttp.RequestCtx
+				switch how {
+				case "parsed":
+					ctx = new(fasthttp.RequestCtx)
+					if err := ctx.Request.Read(bufio.NewReader(strings.NewReader(raw + "\r\n"))); err != nil {
+						t.Fatal(err)
+					}
+				case "canonical":
+					ctx = new(fasthttp.RequestCtx)
+					ctx.Request.Header.SetMethod(method)
+					ctx.Request.SetRequestURI(conformance.PathResource)
+					for i := 0; i+1 < len(fields); i += 2 {
+						ctx.Request.Header.Add(fields[i], fields[i+1])
+					}
+				default:
+					ctx = rawRequest(method, fields...)
+				}
+				ctx.Request.Header.SetHost("api.example")
+				serveFast(h, ctx)
+				if got := summary(fastResponse(ctx)); got != want {
+					t.Errorf("%s, %q, %s:\n%s:  %s\nnet/http: %s", app.name, lines, how, app.name, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestFasthttpNoEchoedValueStartsALine: no line break in a request's field
+// reaches the response. The policy echoes an origin, a method or header
+// names only once checked, so none can start a header line of its own; the
+// adapters write values as they are. (fasthttp's parser refuses such
+// values; requests built in memory can carry them.)
+func TestFasthttpNoEchoedValueStartsALine(t *testing.T) {
+	p := cors.MustNew(cors.Config{AllowOriginFunc: func(string) bool { return true },
+		AllowedMethods: []string{"*"}, AllowedHeaders: []string{"*"}, AllowCredentials: true})
+	const m, hs, inject = "Access-Control-Request-Method", "Access-Control-Request-Headers", "\r\nSet-Cookie: a=b"
+	for _, app := range fasthttpApps() {
+		h := app.new(p)
+		ctx := rawRequest(http.MethodOptions, hOrigin, oApp, m, "PUT", hs, "x-a")
+		serveFast(h, ctx)
+		if r := &ctx.Response.Header; string(r.Peek("Access-Control-Allow-Methods")) != "PUT" || string(r.Peek("Access-Control-Allow-Headers")) != "x-a" {
+			t.Fatalf("%s: the policy does not echo the method and header names:\n%s", app.name, r)
+		}
+		for _, lines := range [][]string{
+			{"GET", hOrigin, oApp + inject},
+			{"OPTIONS", hOrigin, oApp + inject, m, "PUT"},
+			{"OPTIONS", hOrigin, oApp, m, "PUT" + inject},
+			{"OPTIONS", hOrigin, oApp, m, "PUT", hs, "x-a" + inject},
+			{"OPTIONS", hOrigin, oApp, m, "PUT", hs, "x-a,x-b\n"},
+		} {
+			ctx := rawRequest(lines[0], lines[1:]...)
+			serveFast(h, ctx)
+			if s := ctx.Response.Header.String(); strings.Contains(s, "\nSet-Cookie") || strings.Contains(s, "x-b\n") {
+				t.Errorf("%s, %q: a value started a header line:\n%s", app.name, lines, s)
+			}
 		}
 	}
 }
