@@ -111,7 +111,13 @@ func hostRun(s string) int {
 // schemeLength returns the length of the lower-case scheme that starts s and
 // is followed by "://", or -1.
 func schemeLength(s string) int {
-	if s == "" || s[0] < 'a' || s[0] > 'z' {
+	// The schemes of web origins first: one comparison each.
+	switch {
+	case strings.HasPrefix(s, "https://"):
+		return len("https")
+	case strings.HasPrefix(s, "http://"):
+		return len("http")
+	case s == "" || s[0] < 'a' || s[0] > 'z':
 		return -1
 	}
 	i := 1
