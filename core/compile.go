@@ -25,6 +25,7 @@ type compiled struct {
 
 	anyMethod    bool
 	methods      stringSet
+	methodBits   uint8  // methodBit of each configured method
 	allowMethods string // precomputed ACAM for allowed preflights ("" when echoing)
 
 	anyHeader            bool
@@ -152,6 +153,7 @@ func (c *compiled) compileMethods(cfg *Config) (errs []error) {
 			continue
 		}
 		c.methods.add(n)
+		c.methodBits |= methodBit(n)
 		list = append(list, n)
 		c.warnCase(i, m)
 	}

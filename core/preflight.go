@@ -80,9 +80,9 @@ func (d *answer) checkMethod(lines []string) verdict {
 // and whether the policy allows it.
 func (c *compiled) methodVerdict(lines []string) (method string, v verdict) {
 	// The usual case first: one line naming a safelisted or configured
-	// method as it is (every configured method is a normalised token).
-	if m := lines[0]; len(lines) == 1 && (isSafelistedMethod(m) || c.methods.has(m)) {
-		return m, preflightAllowed
+	// standard method as browsers send it.
+	if b := methodBit(lines[0]); len(lines) == 1 && b&(safelistedMethodBits|c.methodBits) != 0 {
+		return lines[0], preflightAllowed
 	}
 	m := trimFieldValue(lines[0], maxMethodLength)
 	switch {

@@ -99,6 +99,32 @@ func normalizeMethod(m string) string {
 	return m
 }
 
+// methodBit numbers the methods of RFC 9110 that browsers preflight or
+// send, and PATCH, so that a preflight asking for one of them is judged by a
+// bit test instead of comparing strings; 0 for any other method.
+func methodBit(m string) uint8 {
+	switch m {
+	case "GET":
+		return 1 << 0
+	case "HEAD":
+		return 1 << 1
+	case "POST":
+		return 1 << 2
+	case "PUT":
+		return 1 << 3
+	case "DELETE":
+		return 1 << 4
+	case "PATCH":
+		return 1 << 5
+	case "OPTIONS":
+		return 1 << 6
+	}
+	return 0
+}
+
+// safelistedMethodBits are the bits of GET, HEAD and POST.
+const safelistedMethodBits = 1<<0 | 1<<1 | 1<<2
+
 func isSafelistedMethod(m string) bool {
 	return m == "GET" || m == "HEAD" || m == "POST"
 }
