@@ -83,3 +83,40 @@ func TestFromHTTP(t *testing.T) {
 		t.Errorf("FromHTTP of a GET without URL: %+v", r)
 	}
 }
+
+// FromHTTP leaves some fields to be looked up on first use: they read as if
+// read at once, repeated lines included, also when Add comes first, and
+// only for the methods that use them.
+func TestFromHTTPReadsOnFirstUse(t *testing.T) {
+	hr := httptest.NewRequest(http.MethodOptions, "http://api.example/", nil)
+	hr.Header["Origin"] = []string{"https://a.example"}
+	hr.Header["Access-Control-Request-Method"] = []string{"PUT"}
+	hr.Header["Access-Control-Request-Headers"] = []string{"x-a", "x-b"}
+	hr.Header["Sec-Fetch-Site"] = []string{"cross-site"}
+	r := FromHTTP(hr)
+	r.Add("Access-Control-Request-Headers", "x-c") // before any Lines
+	if got := r.Lines(RequestHeaders); !slices.Equal(got, []string{"x-a", "x-b", "x-c"}) {
+		t.Errorf("OPTIONS request headers = %q", got)
+	}
+	if got := r.Lines(RequestPrivateNetwork); got != nil {
+		t.Errorf("absent private-network lines = %q", got)
+	}
+	if got := r.Lines(SecFetchSite); got != nil {
+		t.Errorf("OPTIONS read Sec-Fetch-Site: %q", got)
+	}
+
+	hr.Method = http.MethodPost
+	hr.Header["Sec-Fetch-Site"] = []string{"cross-site", "same-origin"}
+	r = FromHTTP(hr)
+	if got := r.Lines(SecFetchSite); !slices.Equal(got, []string{"cross-site", "same-origin"}) {
+		t.Errorf("POST Sec-Fetch-Site = %q", got)
+	}
+	if got := r.Lines(RequestHeaders); got != nil {
+		t.Errorf("POST read the request headers: %q", got)
+	}
+
+	hr.Method = http.MethodGet
+	if r = FromHTTP(hr); r.Lines(SecFetchSite) != nil || r.Lines(RequestMethod) != nil {
+		t.Errorf("GET read Sec-Fetch-Site or the request method")
+	}
+}
