@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -30,6 +31,7 @@ func TestAddKeepsEveryLine(t *testing.T) {
 	for _, l := range [][2]string{
 		{"origin", "https://a.example"}, {"Acce\u017fs-Control-Request-Method", "PUT"}, {"X-Other", "1"},
 		{"ACCESS-CONTROL-REQUEST-HEADERS", "x-a"}, {"Access-Control-Request-Headers", ""}, {"access-control-request-headers", "x-b, x-c"},
+		{"Origin" + strings.Repeat("-", 64), "https://b.example"}, // as long as Origin, modulo 64
 	} {
 		r.Add(l[0], l[1])
 	}

@@ -48,6 +48,20 @@ type Request struct {
 // one of the CORS request headers (see FieldOf), and ignores it otherwise.
 // A second line of the same header is stored on the heap; browsers send one.
 func (r *Request) Add(name, value string) {
+	// Most lines are other headers: their length alone rules them out, here,
+	// where a caller visiting every line of a request inlines it.
+	if fieldNameLengths&(1<<uint(len(name)&63)) != 0 {
+		r.add(name, value) // FieldOf checks the name, whatever its length
+	}
+}
+
+// fieldNameLengths has bit n set when a field FieldOf knows is n bytes long.
+const fieldNameLengths = 1<<len("Origin") | 1<<len("Access-Control-Request-Method") |
+	1<<len("Access-Control-Request-Headers") | 1<<len("Access-Control-Request-Private-Network") |
+	1<<len("Sec-Fetch-Site")
+
+// add is Add for a name as long as one FieldOf knows.
+func (r *Request) add(name, value string) {
 	f := FieldOf(name)
 	if f == Other {
 		return
