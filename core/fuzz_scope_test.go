@@ -19,9 +19,13 @@ import (
 const refScopeOrigin = "https://s.example"
 
 // refAmbiguous reports whether a path has more than one reading on its own:
-// not absolute, a backslash, an empty segment before a slash, or a dot
-// segment, also where '/', '.' and '\' are written %2F, %2E and %5C.
+// not starting with a slash as written (%2F does not count), a backslash, an
+// empty segment before a slash, or a dot segment, also where '/', '.' and
+// '\' are written %2F, %2E and %5C.
 func refAmbiguous(p string) bool {
+	if !strings.HasPrefix(p, "/") {
+		return true
+	}
 	p = strings.NewReplacer("%2F", "/", "%2f", "/", "%2E", ".", "%2e", ".", "%5C", `\`, "%5c", `\`).Replace(p)
 	if !strings.HasPrefix(p, "/") || strings.Contains(p, `\`) {
 		return true
