@@ -81,7 +81,7 @@ func (d *answer) checkMethod(lines []string) verdict {
 func (c *compiled) methodVerdict(lines []string) (method string, v verdict) {
 	// The usual case first: one line naming a safelisted or configured
 	// standard method as browsers send it.
-	if b := methodBit(lines[0]); len(lines) == 1 && b&(safelistedMethodBits|c.methodBits) != 0 {
+	if len(lines) == 1 && methodBit(lines[0])&(safelistedMethodBits|c.methodBits) != 0 {
 		return lines[0], preflightAllowed
 	}
 	m := trimFieldValue(lines[0], maxMethodLength)

@@ -126,7 +126,7 @@ func methodBit(m string) uint8 {
 const safelistedMethodBits = 1<<0 | 1<<1 | 1<<2
 
 func isSafelistedMethod(m string) bool {
-	return m == "GET" || m == "HEAD" || m == "POST"
+	return methodBit(m)&safelistedMethodBits != 0
 }
 
 func isForbiddenMethod(m string) bool {

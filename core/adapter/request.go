@@ -39,7 +39,7 @@ type Request struct {
 	// one).
 	first  [fieldCount + 1][1]string
 	n      [fieldCount + 1]uint8 // lines of each field, 255 for 255 or more
-	header http.Header           // set by FromHTTP
+	header http.Header           // the map FromHTTP read
 	unread uint8                 // bit f: field f is still to be read from header
 	more   *[fieldCount + 1][]string
 }
@@ -56,9 +56,12 @@ func (r *Request) Add(name, value string) {
 }
 
 // fieldNameLengths has bit n set when a field FieldOf knows is n bytes long.
-const fieldNameLengths = 1<<len("Origin") | 1<<len("Access-Control-Request-Method") |
-	1<<len("Access-Control-Request-Headers") | 1<<len("Access-Control-Request-Private-Network") |
-	1<<len("Sec-Fetch-Site")
+var fieldNameLengths = func() (m uint64) {
+	for _, name := range canonicalNames[Origin:] {
+		m |= 1 << len(name)
+	}
+	return m
+}()
 
 // add is Add for a name as long as one FieldOf knows.
 func (r *Request) add(name, value string) {
@@ -66,23 +69,22 @@ func (r *Request) add(name, value string) {
 	if f == Other {
 		return
 	}
-	i := f
 	if r.unread&(1<<f) != 0 {
 		r.lines(f)
 	}
-	if r.n[i] == 0 {
-		r.first[i][0], r.n[i] = value, 1
+	if r.n[f] == 0 {
+		r.first[f][0], r.n[f] = value, 1
 		return
 	}
 	if r.more == nil {
 		r.more = new([fieldCount + 1][]string)
 	}
-	if r.more[i] == nil {
-		r.more[i] = append(make([]string, 0, 4), r.Lines(f)...)
+	if r.more[f] == nil {
+		r.more[f] = append(make([]string, 0, 4), r.Lines(f)...)
 	}
-	r.more[i] = append(r.more[i], value)
-	if r.n[i] < 255 {
-		r.n[i]++
+	r.more[f] = append(r.more[f], value)
+	if r.n[f] < 255 {
+		r.n[f]++
 	}
 }
 
@@ -103,25 +105,24 @@ func (r *Request) Lines(f Field) []string {
 // lines is Lines for a field that is absent, may have several lines, or
 // is still to be read from the header map.
 func (r *Request) lines(f Field) []string {
-	i := f
 	if f == Other || f > fieldCount {
 		return nil
 	}
 	if r.unread&(1<<f) != 0 {
 		r.unread &^= 1 << f
-		r.set(f, r.header[canonicalNames[f]], r.header)
+		r.set(f, r.header[canonicalNames[f]])
 	}
 	switch {
-	case r.n[i] == 0:
+	case r.n[f] == 0:
 		return nil
-	case r.more != nil && r.more[i] != nil:
-		return r.more[i]
-	case r.n[i] > 1:
+	case r.more != nil && r.more[f] != nil:
+		return r.more[f]
+	case r.n[f] > 1:
 		if vs := r.header[canonicalNames[f]]; len(vs) > 0 {
 			return vs[:len(vs):len(vs)]
 		}
 	}
-	return r.first[i][:] // one line, or the map changed since FromHTTP
+	return r.first[f][:] // one line, or the map changed since FromHTTP
 }
 
 // canonicalNames are the fields' names as net/http keys them.
@@ -150,30 +151,27 @@ func FromHTTP(r *http.Request) (req Request) {
 
 func (r *Request) readHTTP(hr *http.Request) {
 	h := hr.Header
-	r.Method, r.Host = hr.Method, hr.Host
+	r.Method, r.Host, r.header = hr.Method, hr.Host, h
 	if hr.URL != nil {
 		r.Path, r.RawPath = hr.URL.Path, hr.URL.RawPath
 	}
-	r.set(Origin, h["Origin"], h)
+	r.set(Origin, h["Origin"])
 	switch hr.Method {
 	case http.MethodGet, http.MethodHead:
 	case http.MethodOptions:
-		r.set(RequestMethod, h["Access-Control-Request-Method"], h)
-		r.header, r.unread = h, 1<<RequestHeaders|1<<RequestPrivateNetwork
+		r.set(RequestMethod, h["Access-Control-Request-Method"])
+		r.unread = 1<<RequestHeaders | 1<<RequestPrivateNetwork
 	default:
-		r.header, r.unread = h, 1<<SecFetchSite
+		r.unread = 1 << SecFetchSite
 	}
 }
 
-// set records vs, the lines of f in the header map h.
-func (r *Request) set(f Field, vs []string, h http.Header) {
-	switch {
-	case len(vs) == 0:
-		return
-	case len(vs) > 1:
-		r.header = h
+// set records vs, the lines of f in the header map: the first and their
+// count (lines reads the map again for the others).
+func (r *Request) set(f Field, vs []string) {
+	if len(vs) > 0 {
+		r.first[f][0], r.n[f] = vs[0], uint8(min(len(vs), 255))
 	}
-	r.first[f][0], r.n[f] = vs[0], uint8(min(len(vs), 255))
 }
 
 // HeaderWriter receives the response headers of a decision. Both
@@ -207,22 +205,21 @@ const (
 func FieldOf(name string) Field {
 	// Most lines are other headers: their length alone rules them out.
 	var f Field
-	var canonical string
 	switch len(name) {
 	case len("Origin"):
-		f, canonical = Origin, "Origin"
+		f = Origin
 	case len("Access-Control-Request-Method"):
-		f, canonical = RequestMethod, "Access-Control-Request-Method"
+		f = RequestMethod
 	case len("Access-Control-Request-Headers"):
-		f, canonical = RequestHeaders, "Access-Control-Request-Headers"
+		f = RequestHeaders
 	case len("Access-Control-Request-Private-Network"):
-		f, canonical = RequestPrivateNetwork, "Access-Control-Request-Private-Network"
+		f = RequestPrivateNetwork
 	case len("Sec-Fetch-Site"):
-		f, canonical = SecFetchSite, "Sec-Fetch-Site"
+		f = SecFetchSite
 	default:
 		return Other
 	}
-	if name == canonical || ascii.EqualFold(name, canonical) {
+	if canonical := canonicalNames[f]; name == canonical || ascii.EqualFold(name, canonical) {
 		return f
 	}
 	return Other
