@@ -28,73 +28,83 @@ type origin struct {
 // path or userinfo. A trailing dot after the host is kept: it is a distinct
 // origin, never equal to the one without it. It never allocates.
 func parseOrigin(s string) (origin, bool) {
-	var o origin
-	ok := o.parse(s)
-	return o, ok
+	schemeEnd, hostEnd, ip, ok := scanOrigin(s)
+	if !ok {
+		return origin{}, false
+	}
+	o := origin{scheme: s[:schemeEnd], host: s[schemeEnd+len("://") : hostEnd], hostEnd: hostEnd, ip: ip}
+	if hostEnd < len(s) {
+		o.port = s[hostEnd+len(":"):]
+	}
+	return o, true
 }
 
-// parse is parseOrigin filling o in place (o is meaningful only when it
-// returns true): the request path saves copying the parts. Every refused
-// origin is parsed (to tell a malformed one from one that is not allowed),
-// so a host name is checked in this function's own loop, one table lookup
+// scanOrigin is parseOrigin returning only where the scheme and the host
+// end and whether the host is an IP address: the request path, which
+// parses every origin it refuses (to tell a malformed one from one that is
+// not allowed), stores no part. A host name is checked one table lookup
 // per byte; IP addresses take the slower paths.
-func (o *origin) parse(s string) bool {
+func scanOrigin(s string) (schemeEnd, hostEnd int, ip, ok bool) {
 	if len(s) > maxOriginLen {
-		return false
+		return 0, 0, false, false
 	}
-	i := schemeLength(s)
-	if i < 0 {
-		return false
+	if schemeEnd = schemeLength(s); schemeEnd < 0 {
+		return 0, 0, false, false
 	}
-	o.scheme = s[:i]
-	hostStart := i + len("://")
-	if strings.HasPrefix(s[hostStart:], "[") {
-		var ok bool
-		if o.host, ok = ipv6Host(s[hostStart:]); !ok {
-			return false
-		}
-		o.ip, o.hostEnd = true, hostStart+len(o.host)
-		return o.parsePort(s[o.hostEnd:])
-	}
-	// A host name: labels of host characters separated by single dots.
+	hostStart := schemeEnd + len("://")
 	host := s[hostStart:]
-	end, start, last := len(host), 0, 0 // start: of the current label; last: of the last non-empty one
-	for j := hostRun(host); j < len(host); j = start + hostRun(host[start:]) {
-		if c := host[j]; c == ':' {
+	if host != "" && host[0] == '[' {
+		v6, ok := ipv6Host(host)
+		if !ok {
+			return 0, 0, false, false
+		}
+		hostEnd, ip = hostStart+len(v6), true
+	} else {
+		n, ok := hostNameLength(host)
+		if !ok {
+			return 0, 0, false, false
+		}
+		hostEnd = hostStart + n
+		// A number ends in a digit or a hex digit (or a trailing dot).
+		if c := host[n-1]; (c <= '9' || 'a' <= c && c <= 'f') && endsWithNumericLabel(host[:n]) {
+			// The URL standard parses such a host as an IPv4 address.
+			a, err := netip.ParseAddr(host[:n])
+			if err != nil || !a.Is4() {
+				return 0, 0, false, false
+			}
+			ip = true
+		}
+	}
+	if hostEnd == len(s) {
+		return schemeEnd, hostEnd, ip, true
+	}
+	port := s[hostEnd+1:]
+	ok = s[hostEnd] == ':' && isPort(port) && !defaultPort(s[:schemeEnd], port)
+	return schemeEnd, hostEnd, ip, ok
+}
+
+// hostNameLength returns the length of the host name that starts s: labels
+// of host characters separated by single dots, each at most 63 bytes, and
+// an optional trailing dot, 253 bytes at most without it. It stops at the
+// end of s or at a colon, and refuses any other byte.
+func hostNameLength(s string) (int, bool) {
+	end, start := len(s), 0 // start: of the current label
+	for j := hostRun(s); j < len(s); j = start + hostRun(s[start:]) {
+		if c := s[j]; c == ':' {
 			end = j
 			break
 		} else if c != '.' || j == start || j-start > 63 {
-			return false
+			return 0, false
 		}
-		last, start = start, j+1
+		start = j + 1
 	}
 	n := end
-	switch {
-	case start == end: // a trailing dot (the loop refused an empty label before one)
+	if start == end { // a trailing dot (the loop refused an empty label before one)
 		n--
-	case end-start > 63:
-		return false
-	default:
-		last = start
+	} else if end-start > 63 {
+		return 0, false
 	}
-	if n <= 0 || n > 253 {
-		return false
-	}
-	end += hostStart
-	digit := '0' <= host[last] && host[last] <= '9'
-	o.host, o.hostEnd = s[hostStart:end], end
-	if digit && endsWithNumericLabel(o.host) {
-		// The URL standard parses such a host as an IPv4 address.
-		a, err := netip.ParseAddr(o.host)
-		if err != nil || !a.Is4() {
-			return false
-		}
-		o.ip = true
-	}
-	if end == len(s) {
-		return true
-	}
-	return o.parsePort(s[end:])
+	return end, n > 0 && n <= 253
 }
 
 // hostRun returns how many bytes at the start of s are host characters: a
@@ -153,19 +163,6 @@ func ipv6Host(s string) (string, bool) {
 		return "", false // not the RFC 5952 form browsers send, e.g. [0::1]
 	}
 	return s[:end+1], true
-}
-
-// parsePort reads what follows the host: nothing, or ':' and a port that is
-// not the scheme's default.
-func (o *origin) parsePort(rest string) bool {
-	if rest == "" {
-		return true
-	}
-	if rest[0] != ':' || !isPort(rest[1:]) {
-		return false
-	}
-	o.port = rest[1:]
-	return !(o.scheme == "http" && o.port == "80" || o.scheme == "https" && o.port == "443")
 }
 
 // appendIPv6 appends a's text as browsers serialize it: RFC 5952, with an
@@ -240,32 +237,75 @@ type originIndex struct {
 // schemePatterns holds the "*." patterns of one scheme, without the "*".
 type schemePatterns struct {
 	scheme  string
+	prefix  string    // scheme + "://"
 	fixed   stringSet // ".a.example" or ".a.example:8443"
 	anyPort stringSet // ".a.example" for "https://*.a.example:*"
 }
 
 func (x *originIndex) match(s string) (allowed, malformed bool) {
-	if x.exact.has(s) {
+	if x.exact.has(s) || x.matchSubdomain(s) {
 		return true, false
 	}
-	var o origin
-	if !o.parse(s) {
+	// Refused so far: parsed, to tell a malformed origin from one that is
+	// not allowed, and to drop the port for the "scheme://host:*" entries.
+	_, hostEnd, _, ok := scanOrigin(s)
+	if !ok {
 		return false, true
 	}
-	if x.exactAnyPort.has(s[:o.hostEnd]) {
-		return true, false
+	return x.exactAnyPort.has(s[:hostEnd]), false
+}
+
+// matchSubdomain reports whether s is a serialized origin that a "*."
+// pattern allows: the pattern's scheme and "://", then one or more host
+// labels, then a configured suffix (a dot, the pattern's host and its
+// port, if fixed). The suffix was checked when it was configured, and its
+// last label is not a number, so only the labels before it are read: the
+// suffix is looked up first, by length, and an origin that ends in none
+// costs no parse.
+func (x *originIndex) matchSubdomain(s string) bool {
+	if len(s) > maxOriginLen {
+		return false
 	}
-	if o.ip {
-		return false, false
+	for i := range x.subdomains {
+		p := &x.subdomains[i]
+		if p.fixed.hasSuffixAfterLabels(s, p.prefix) {
+			return true
+		}
+		if p.anyPort.empty() {
+			continue
+		}
+		host := s
+		if c := strings.LastIndexByte(s, ':'); c >= len(p.prefix) {
+			host = s[:c]
+			if !isPort(s[c+1:]) || defaultPort(p.scheme, s[c+1:]) {
+				continue
+			}
+		}
+		if p.anyPort.hasSuffixAfterLabels(host, p.prefix) {
+			return true
+		}
 	}
-	p := x.patterns(o.scheme, false)
-	if p == nil {
-		return false, false
+	return false
+}
+
+// defaultPort reports whether port is the default port of scheme, which a
+// serialized origin never names.
+func defaultPort(scheme, port string) bool {
+	return scheme == "http" && port == "80" || scheme == "https" && port == "443"
+}
+
+// isHostLabels reports whether l is one or more host labels separated by
+// single dots: what precedes a "*." pattern's suffix in an origin it
+// allows.
+func isHostLabels(l string) bool {
+	start := 0
+	for j := hostRun(l); j < len(l); j = start + hostRun(l[start:]) {
+		if l[j] != '.' || j == start || j-start > 63 {
+			return false
+		}
+		start = j + 1
 	}
-	hostStart := o.hostEnd - len(o.host)
-	// Every suffix that starts at a dot after a non-empty first label, as
-	// long as a pattern: one probe per length the patterns have.
-	return p.fixed.hasSuffix(s, hostStart+1) || p.anyPort.hasSuffix(s[:o.hostEnd], hostStart+1), false
+	return start < len(l) && len(l)-start <= 63
 }
 
 // patterns returns the subdomain patterns of scheme, adding an empty entry
@@ -279,7 +319,7 @@ func (x *originIndex) patterns(scheme string, create bool) *schemePatterns {
 	if !create {
 		return nil
 	}
-	x.subdomains = append(x.subdomains, schemePatterns{scheme: scheme})
+	x.subdomains = append(x.subdomains, schemePatterns{scheme: scheme, prefix: scheme + "://"})
 	return &x.subdomains[len(x.subdomains)-1]
 }
 
@@ -334,24 +374,36 @@ func (s *stringSet) has(k string) bool {
 	return ok
 }
 
-// hasSuffix reports whether a member is a suffix of str that starts with a
-// dot at index from or later. It looks at one suffix per length its members
-// have, not at every dot of str.
-func (s *stringSet) hasSuffix(str string, from int) bool {
-	if s.few == nil && s.m == nil {
+// empty reports whether the set has no member.
+func (s *stringSet) empty() bool { return s.few == nil && s.m == nil }
+
+// hasSuffixAfterLabels reports whether str is prefix, host labels (see
+// isHostLabels) and a member, which starts with a dot, the whole host no
+// longer than 253 bytes. It looks at one suffix per length the members
+// have, not at every dot of str, and compares the prefix only when a
+// suffix is a member.
+func (s *stringSet) hasSuffixAfterLabels(str, prefix string) bool {
+	if s.empty() {
 		return false
 	}
+	from := len(prefix)
 	for w, word := range s.lens {
 		for word != 0 {
 			n := w<<6 | bits.TrailingZeros64(word)
 			word &= word - 1
 			i := len(str) - n
-			switch {
-			case i < from:
-				return false // longer members start before from
-			case n == 255:
-				return s.hasDotSuffix(str, from, i) // 255 stands for every longer length too
-			case str[i] == '.' && s.has(str[i:]):
+			if i <= from {
+				return false // longer members leave no room for a label
+			}
+			if n == 255 { // 255 stands for every longer length too
+				for ; i > from; i-- {
+					if s.allowsAt(str, prefix, i) {
+						return true
+					}
+				}
+				return false
+			}
+			if s.allowsAt(str, prefix, i) {
 				return true
 			}
 		}
@@ -359,15 +411,20 @@ func (s *stringSet) hasSuffix(str string, from int) bool {
 	return false
 }
 
-// hasDotSuffix is hasSuffix trying every dot between the indexes from and
-// to.
-func (s *stringSet) hasDotSuffix(str string, from, to int) bool {
-	for i := from; i <= to; i++ {
-		if str[i] == '.' && s.has(str[i:]) {
-			return true
-		}
+// allowsAt reports whether str is prefix, host labels up to index i and a
+// member from there, the host within 253 bytes.
+func (s *stringSet) allowsAt(str, prefix string, i int) bool {
+	if str[i] != '.' || !s.has(str[i:]) || !strings.HasPrefix(str, prefix) || !isHostLabels(str[len(prefix):i]) {
+		return false
 	}
-	return false
+	host := str[len(prefix):]
+	if len(host) <= 253 {
+		return true // the usual case: short enough with its port
+	}
+	if c := strings.LastIndexByte(host, ':'); c >= 0 {
+		host = host[:c]
+	}
+	return len(strings.TrimSuffix(host, ".")) <= 253
 }
 
 // hasBytes is has for a key in a buffer; it does not convert the key to a
