@@ -317,7 +317,7 @@ var originSeeds = []string{
 	"http://a.example:80", "http://a.example:8080", "https://a.example:0", "https://a.example:08080", "https://a.example:65535",
 	"https://a.example:65536", "https://a.example:", "https://a.example.", "https://a..example", "https://.a.example",
 	"https://*.a.example", "https://*.a.example:*", "https://*.a.example:8443", "http://localhost:*", "http://localhost",
-	"http://127.0.0.1:3000", "http://127.1", "http://0x7f.0.0.1", "http://a.0x1", "http://a.1", "http://1.2.3.4.5",
+	"http://127.0.0.1:3000", "http://127.1", "http://0x7f.0.0.1", "http://a.0x1", "http://0x", "http://a.0x.", "http://a.1", "http://1.2.3.4.5",
 	"http://[::1]", "http://[::1]:8080", "http://[0::1]", "http://[::ffff:127.0.0.1]", "http://[::ffff:7f00:1]", "http://[::ffff:0:0]", "http://[::ffff:07f00:1]", "http://[::1%25eth0]", "http://[::1",
 	"http://[fe80::1]", "http://[FE80::1]", "https://*.[::1]", "https://*.127.0.0.1", "https://*", "https://*:*", "https://*.*.a",
 	"https://a*.example", "https://*a.example", "*.a.example", "a.example", "file://", "file:///etc", "FILE://x",

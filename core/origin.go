@@ -65,8 +65,9 @@ func scanOrigin(s string) (schemeEnd, hostEnd int, ip, ok bool) {
 			return 0, 0, false, false
 		}
 		hostEnd = hostStart + n
-		// A number ends in a digit or a hex digit (or a trailing dot).
-		if c := host[n-1]; (c <= '9' || 'a' <= c && c <= 'f') && endsWithNumericLabel(host[:n]) {
+		// A number ends in a digit, a hex digit or the x of "0x" (or a
+		// trailing dot follows it).
+		if c := host[n-1]; (c <= '9' || 'a' <= c && c <= 'f' || c == 'x') && endsWithNumericLabel(host[:n]) {
 			// The URL standard parses such a host as an IPv4 address.
 			a, err := netip.ParseAddr(host[:n])
 			if err != nil || !a.Is4() {
