@@ -81,8 +81,15 @@ func (d *answer) checkMethod(lines []string) verdict {
 func (c *compiled) methodVerdict(lines []string) (method string, v verdict) {
 	// The usual case first: one line naming a safelisted or configured
 	// standard method as browsers send it.
-	if len(lines) == 1 && methodBit(lines[0])&(safelistedMethodBits|c.methodBits) != 0 {
-		return lines[0], preflightAllowed
+	if len(lines) == 1 {
+		switch b := methodBit(lines[0]); {
+		case b&(safelistedMethodBits|c.methodBits) != 0:
+			return lines[0], preflightAllowed
+		case b != 0 && !c.anyMethod:
+			// A standard method as browsers send it, neither safelisted
+			// nor configured: the bits say all.
+			return lines[0], verdict{ReasonMethodNotAllowed, lines[0]}
+		}
 	}
 	m := trimFieldValue(lines[0], maxMethodLength)
 	switch {
