@@ -34,7 +34,6 @@ func TestEveryReasonCode(t *testing.T) {
 		{ReasonHeaderNotAllowed, "header-not-allowed", true},
 		{ReasonHeadersMalformed, "headers-malformed", true},
 		{ReasonHeadersTooLong, "headers-too-long", true},
-		{ReasonPrivateNetworkNotAllowed, "private-network-not-allowed", true},
 		{ReasonMethodTooLong, "method-too-long", true},
 		{ReasonNoPolicy, "no-policy", true},
 		{ReasonNoScope, "no-scope", true},

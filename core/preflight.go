@@ -7,11 +7,12 @@ import (
 )
 
 // evaluatePreflight judges a preflight in steps, each returning a verdict:
-// the origin, then the method, the request headers and private network
-// access. A refused origin is answered 403 at once (preflight-denied-origin).
-// Past the origin every step runs and fills the response header it owns, and
-// the first refusal becomes the decision's reason, so the answer still lists
-// what is allowed and the browser console names exactly what was refused
+// the origin, then the method and the request headers; private network
+// access, when the policy allows it, is granted last. A refused origin is
+// answered 403 at once (preflight-denied-origin). Past the origin every step
+// runs and fills the response header it owns, and the first refusal becomes
+// the decision's reason, so the answer still lists what is allowed and the
+// browser console names exactly what was refused
 // (preflight-partial-refusal).
 func (d *answer) evaluatePreflight(r *adapter.Request) {
 	c := d.c
@@ -32,8 +33,8 @@ func (d *answer) evaluatePreflight(r *adapter.Request) {
 		d.allowHeaders = allowHeadersList
 		d.put(slotACAH, c.allowHeaders)
 	}
-	if d.Allowed || c.privateNetwork {
-		d.refuseOn(d.checkPrivateNetwork(r.Lines(adapter.RequestPrivateNetwork)))
+	if c.privateNetwork {
+		d.grantPrivateNetwork(r.Lines(adapter.RequestPrivateNetwork))
 	}
 }
 
@@ -162,15 +163,13 @@ func (c *compiled) allowHeadersMode(v *headerVerdict, requested bool) allowHeade
 	return allowHeadersFiltered
 }
 
-// checkPrivateNetwork judges Access-Control-Request-Private-Network
-// (private-network): only the value "true" asks for access.
-func (d *answer) checkPrivateNetwork(lines []string) verdict {
-	if len(lines) != 1 || trimFieldValue(lines[0], len("true")) != "true" {
-		return preflightAllowed
+// grantPrivateNetwork answers Access-Control-Request-Private-Network
+// (private-network) under AllowPrivateNetwork: only the value "true" asks
+// for access, and it is granted, even alongside a refusal, like the other
+// lists of what is allowed. Without AllowPrivateNetwork the header is not
+// read: the answer would not depend on it.
+func (d *answer) grantPrivateNetwork(lines []string) {
+	if len(lines) == 1 && trimFieldValue(lines[0], len("true")) == "true" {
+		d.put(slotACAPN, "true")
 	}
-	if !d.c.privateNetwork {
-		return verdict{code: ReasonPrivateNetworkNotAllowed}
-	}
-	d.put(slotACAPN, "true")
-	return preflightAllowed
 }

@@ -21,7 +21,6 @@ const (
 	ReasonHeaderNotAllowed
 	ReasonHeadersMalformed
 	ReasonHeadersTooLong
-	ReasonPrivateNetworkNotAllowed
 	ReasonMethodTooLong
 	// ReasonNoPolicy is the reason of every decision of the zero Policy,
 	// which writes no header and answers nothing itself.
@@ -53,26 +52,25 @@ var reasonInfo = [...]struct {
 	text   string // Reason.String: for people
 	denied bool
 }{
-	ReasonNotCORS:                  {"not-cors", "no Origin header: not a CORS request", false},
-	ReasonOriginAllowed:            {"origin-allowed", "origin allowed", false},
-	ReasonAnyOrigin:                {"any-origin", "every origin is allowed", false},
-	ReasonPreflightAllowed:         {"preflight-allowed", "preflight allowed", false},
-	ReasonOriginNotAllowed:         {"origin-not-allowed", "origin not allowed", true},
-	ReasonOriginMalformed:          {"origin-malformed", "Origin is not a serialized origin", true},
-	ReasonOriginRepeated:           {"origin-repeated", "more than one Origin header line", true},
-	ReasonMethodNotAllowed:         {"method-not-allowed", "method not allowed", true},
-	ReasonMethodMalformed:          {"method-malformed", "Access-Control-Request-Method is not a method token", true},
-	ReasonMethodRepeated:           {"method-repeated", "more than one Access-Control-Request-Method header line", true},
-	ReasonHeaderNotAllowed:         {"header-not-allowed", "request header not allowed", true},
-	ReasonHeadersMalformed:         {"headers-malformed", "Access-Control-Request-Headers is not a list of header names", true},
-	ReasonHeadersTooLong:           {"headers-too-long", "Access-Control-Request-Headers exceeds the parsing bound", true},
-	ReasonPrivateNetworkNotAllowed: {"private-network-not-allowed", "private network access not allowed", true},
-	ReasonMethodTooLong:            {"method-too-long", "Access-Control-Request-Method is longer than 64 bytes", true},
-	ReasonNoPolicy:                 {"no-policy", "no policy configured: the zero Policy passes requests through without CORS headers", true},
-	ReasonNoScope:                  {"no-scope", "no scope matches the request's host and path (no CORS)", true},
-	ReasonPathAmbiguous:            {"path-ambiguous", "the path has more than one reading, so no scope applies (no CORS)", true},
-	ReasonHostAmbiguous:            {"host-ambiguous", "the host is not in the form browsers send (upper case, trailing dot, default port) or its scope depends on whether the port counts, so no scope applies (no CORS)", true},
-	ReasonForgery:                  {"forgery", "cross-origin unsafe request from an origin the policy does not allow (forgery protection)", true},
+	ReasonNotCORS:          {"not-cors", "no Origin header: not a CORS request", false},
+	ReasonOriginAllowed:    {"origin-allowed", "origin allowed", false},
+	ReasonAnyOrigin:        {"any-origin", "every origin is allowed", false},
+	ReasonPreflightAllowed: {"preflight-allowed", "preflight allowed", false},
+	ReasonOriginNotAllowed: {"origin-not-allowed", "origin not allowed", true},
+	ReasonOriginMalformed:  {"origin-malformed", "Origin is not a serialized origin", true},
+	ReasonOriginRepeated:   {"origin-repeated", "more than one Origin header line", true},
+	ReasonMethodNotAllowed: {"method-not-allowed", "method not allowed", true},
+	ReasonMethodMalformed:  {"method-malformed", "Access-Control-Request-Method is not a method token", true},
+	ReasonMethodRepeated:   {"method-repeated", "more than one Access-Control-Request-Method header line", true},
+	ReasonHeaderNotAllowed: {"header-not-allowed", "request header not allowed", true},
+	ReasonHeadersMalformed: {"headers-malformed", "Access-Control-Request-Headers is not a list of header names", true},
+	ReasonHeadersTooLong:   {"headers-too-long", "Access-Control-Request-Headers exceeds the parsing bound", true},
+	ReasonMethodTooLong:    {"method-too-long", "Access-Control-Request-Method is longer than 64 bytes", true},
+	ReasonNoPolicy:         {"no-policy", "no policy configured: the zero Policy passes requests through without CORS headers", true},
+	ReasonNoScope:          {"no-scope", "no scope matches the request's host and path (no CORS)", true},
+	ReasonPathAmbiguous:    {"path-ambiguous", "the path has more than one reading, so no scope applies (no CORS)", true},
+	ReasonHostAmbiguous:    {"host-ambiguous", "the host is not in the form browsers send (upper case, trailing dot, default port) or its scope depends on whether the port counts, so no scope applies (no CORS)", true},
+	ReasonForgery:          {"forgery", "cross-origin unsafe request from an origin the policy does not allow (forgery protection)", true},
 }
 
 // String returns the code's stable name, such as "origin-not-allowed", or
