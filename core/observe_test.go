@@ -309,3 +309,42 @@ func BenchmarkObserve(b *testing.B) {
 		}
 	}
 }
+
+// lazyContext is a stand-in resolving to the context to, counting how
+// often the policy resolves it.
+type lazyContext struct {
+	context.Context
+	to       context.Context
+	resolved *int
+}
+
+func (l lazyContext) Resolve() context.Context { *l.resolved++; return l.to }
+
+// A LazyContext is resolved only for the hooks, which get what it resolves
+// to, never the stand-in.
+func TestLazyContextResolvedForHooksOnly(t *testing.T) {
+	type key struct{}
+	to := context.WithValue(context.Background(), key{}, "trace-1")
+	var got []context.Context
+	for _, tc := range []struct {
+		name string
+		cfg  Config
+		want int
+	}{
+		{"no hooks", baseConfig, 0},
+		{"observer", with(baseConfig, func(c *Config) { c.Observe = func(ctx context.Context, _ Decision) { got = append(got, ctx) } }), 1},
+	} {
+		n, before := 0, len(got)
+		p := mustPolicy(t, tc.cfg)
+		r := adapter.FromHTTP(req("GET", "https://evil.example"))
+		p.Evaluate(lazyContext{context.Background(), to, &n}, &r, http.Header{})
+		if n != tc.want || len(got)-before != tc.want {
+			t.Errorf("%s: resolved %d times, observed %d, want %d", tc.name, n, len(got)-before, tc.want)
+		}
+	}
+	for _, ctx := range got {
+		if ctx != to {
+			t.Errorf("the observer got %#v, want the context the LazyContext resolves to", ctx)
+		}
+	}
+}

@@ -129,7 +129,8 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // so that the values a slog.Handler reads from the request's context (trace
 // ids) appear on it; Config.Observe, if set, receives the decision and ctx;
 // and Config.ReportOnly, if set, judges r too, its differences reported the
-// same ways. Those are Evaluate's only other
+// same ways. An adapter.LazyContext is resolved first, and only for those
+// uses. Those are Evaluate's only other
 // effects. But for the http.Header's backing array, Evaluate does not
 // allocate, and it keeps
 // no reference to r once it returns (only Decision.Reason.Detail may share
@@ -150,6 +151,9 @@ func (p *Policy) Evaluate(ctx context.Context, r *adapter.Request, h adapter.Hea
 func (p *Policy) evaluateAndWrite(ctx context.Context, r *adapter.Request, h adapter.HeaderWriter, a *answer) {
 	p.evaluate(r, a)
 	if hk := a.hooks; hk != nil {
+		if l, ok := ctx.(adapter.LazyContext); ok {
+			ctx = l.Resolve()
+		}
 		if hk.logger != nil && a.Reason.Code.Denied() {
 			logDenial(ctx, hk.logger, a.Kind, r, a.Reason)
 		}

@@ -59,7 +59,7 @@ func Middleware(p *cors.Policy) fiber.Handler {
 		if r.Host = utils.UnsafeString(req.URI().Host()); forwarded {
 			r.Host = c.Hostname()
 		}
-		if d := p.Evaluate(c.UserContext(), &r, (*responseHeader)(&c.Response().Header)); d.Respond {
+		if d := p.Evaluate(userContext{c}, &r, (*responseHeader)(&c.Response().Header)); d.Respond {
 			c.Status(d.Status)
 			return nil
 		}

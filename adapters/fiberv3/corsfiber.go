@@ -59,7 +59,7 @@ func Middleware(p *cors.Policy) fiber.Handler {
 		if r.Host = unsafeString(req.URI().Host()); forwarded {
 			r.Host = c.Host()
 		}
-		if d := p.Evaluate(c.Context(), &r, (*responseHeader)(&c.Response().Header)); d.Respond {
+		if d := p.Evaluate(requestContext(c), &r, (*responseHeader)(&c.Response().Header)); d.Respond {
 			c.Status(d.Status)
 			return nil
 		}

@@ -3,7 +3,8 @@
 // request built line by line (Request), the net/http one (FromHTTP), the
 // header sink the policy writes into (HeaderWriter), and the header
 // classification and trailer detection that servers handing over raw field
-// lines need (FieldOf, MayCarryTrailers). Applications do not need it: they
+// lines need (FieldOf, MayCarryTrailers), and a context resolved only when
+// needed (LazyContext). Applications do not need it: they
 // mount Policy.Handler or one of the adapters.
 //
 // # Writing an adapter
@@ -14,9 +15,10 @@
 //     Method, Host and Path are set and to which every line of the header
 //     section is given with Add (Add keeps the CORS request headers and
 //     ignores the rest; never give it trailer fields, see MayCarryTrailers);
-//  2. calls cors.Policy.Evaluate with the request's context, the Request
-//     and the response's header, which Evaluate writes while the request is
-//     still in hand (an http.Header, or any HeaderWriter such as fasthttp's
+//  2. calls cors.Policy.Evaluate with the request's context (a LazyContext
+//     where getting it costs work on every request), the Request and the
+//     response's header, which Evaluate writes while the request is still in
+//     hand (an http.Header, or any HeaderWriter such as fasthttp's
 //     *ResponseHeader);
 //  3. answers Decision.Status with an empty body when Decision.Respond is
 //     set, and otherwise calls the next handler.
