@@ -120,19 +120,19 @@ func (d *answer) filteredNames(acrh []string, f func(string)) {
 	}
 }
 
-// write writes the headers of d for the request r: every Access-Control-*
-// header is set (replacing any earlier value), Vary is appended. On an
-// http.Header it allocates one fresh backing array for all values, so no
-// slice is shared between responses, and a Vary token already present is
-// not repeated. Any other HeaderWriter (fasthttp's, through corsfiber)
-// cannot be read, so the Vary line is added as it is: a token set earlier in
-// the response may then appear twice, which caches treat as once.
-func (d *answer) write(h adapter.HeaderWriter, r *adapter.Request) {
+// The headers of an answer are written by writeHTTP or writeTo, chosen by
+// Evaluate: every Access-Control-* header is set (replacing any earlier
+// value), Vary is appended. On an http.Header one fresh backing array holds
+// all values, so no slice is shared between responses, and a Vary token
+// already present is not repeated. Any other HeaderWriter (fasthttp's,
+// through corsfiber) cannot be read, so the Vary line is added as it is: a
+// token set earlier in the response may then appear twice, which caches
+// treat as once.
+
+// writeTo writes the headers of d for the request r into a HeaderWriter
+// that is not an http.Header.
+func (d *answer) writeTo(h adapter.HeaderWriter, r *adapter.Request) {
 	if d.c == nil {
-		return
-	}
-	if hh, ok := h.(http.Header); ok {
-		d.writeHTTP(hh, r)
 		return
 	}
 	for m := d.slots; m != 0; m &= m - 1 {
@@ -156,7 +156,11 @@ func (d *answer) write(h adapter.HeaderWriter, r *adapter.Request) {
 	}
 }
 
+// writeHTTP writes the headers of d for the request r into h.
 func (d *answer) writeHTTP(h http.Header, r *adapter.Request) {
+	if d.c == nil {
+		return
+	}
 	var acrh []string
 	n, filtered := bits.OnesCount8(d.slots), 0
 	if d.allowHeaders == allowHeadersFiltered {

@@ -164,8 +164,10 @@ func (p *Policy) evaluateAndWrite(ctx context.Context, r *adapter.Request, h ada
 			reportOnly(ctx, r, a, hk)
 		}
 	}
-	if h != nil {
-		a.write(h, r)
+	if hh, ok := h.(http.Header); ok {
+		a.writeHTTP(hh, r)
+	} else if h != nil {
+		a.writeTo(h, r)
 	}
 }
 
@@ -214,7 +216,9 @@ func (p *Policy) evaluate(r *adapter.Request, d *answer) {
 	if c.forgery {
 		d.refuseForgery(r)
 	}
-	d.Reason.Scope = scopeName
+	if scopeName != "" {
+		d.Reason.Scope = scopeName
+	}
 }
 
 // exposeHeaders writes the configured Access-Control-Expose-Headers, if any.
