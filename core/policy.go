@@ -108,7 +108,8 @@ type handler struct {
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	req := adapter.FromHTTP(r)
+	var req adapter.Request
+	req.ReadHTTP(r)
 	if d := h.p.Evaluate(r.Context(), &req, w.Header()); d.Respond {
 		w.WriteHeader(d.Status)
 		return

@@ -44,7 +44,8 @@ func (p *Policy) CheckOrigin(r *http.Request) bool {
 			return true
 		}
 	}
-	req := adapter.FromHTTP(r)
+	var req adapter.Request
+	req.ReadHTTP(r)
 	d := p.Evaluate(r.Context(), &req, nil)
 	return d.Allowed && d.Kind == Actual && o != "null"
 }

@@ -26,7 +26,8 @@ func Middleware(p *cors.Policy) echo.MiddlewareFunc {
 	}
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
-			r := adapter.FromHTTP(c.Request())
+			var r adapter.Request
+			r.ReadHTTP(c.Request())
 			if d := p.Evaluate(c.Request().Context(), &r, c.Response().Header()); d.Respond {
 				return c.NoContent(d.Status)
 			}

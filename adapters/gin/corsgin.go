@@ -25,7 +25,8 @@ func Middleware(p *cors.Policy) gin.HandlerFunc {
 		panic("corsgin: Middleware needs a policy built with cors.New, got nil")
 	}
 	return func(c *gin.Context) {
-		r := adapter.FromHTTP(c.Request)
+		var r adapter.Request
+		r.ReadHTTP(c.Request)
 		if d := p.Evaluate(c.Request.Context(), &r, c.Writer.Header()); d.Respond {
 			c.AbortWithStatus(d.Status)
 			return

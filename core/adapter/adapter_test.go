@@ -86,6 +86,36 @@ func TestFromHTTP(t *testing.T) {
 	}
 }
 
+// ReadHTTP on a Request that described another request replaces all of
+// it: no line, count, path or pending lookup of the other one remains.
+func TestReadHTTPReplaces(t *testing.T) {
+	var r Request
+	r.Add("Origin", "https://a.example")
+	r.Add("Access-Control-Request-Headers", "x-a")
+	r.Add("Access-Control-Request-Headers", "x-b") // a second line, kept apart
+	r.ReadHTTP(httptest.NewRequest(http.MethodOptions, "http://api.example/p", nil))
+	r.ReadHTTP(httptest.NewRequest(http.MethodGet, "http://b.example/", nil))
+	if r.Method != "GET" || r.Host != "b.example" || r.Path != "/" {
+		t.Errorf("ReadHTTP kept %+v", r)
+	}
+	for f := Origin; f <= SecFetchSite; f++ {
+		if got := r.Lines(f); got != nil {
+			t.Errorf("field %d kept lines %q", f, got)
+		}
+	}
+	r.Add("Access-Control-Request-Headers", "x-c")
+	r.Add("Access-Control-Request-Headers", "x-d")
+	if got := r.Lines(RequestHeaders); !slices.Equal(got, []string{"x-c", "x-d"}) {
+		t.Errorf("lines added after ReadHTTP = %q", got)
+	}
+	hr := httptest.NewRequest(http.MethodGet, "http://b.example/", nil)
+	hr.URL = nil
+	r.ReadHTTP(hr)
+	if r.Path != "" || r.RawPath != "" {
+		t.Errorf("ReadHTTP without URL kept the path %q %q", r.Path, r.RawPath)
+	}
+}
+
 // FromHTTP leaves some fields to be looked up on first use: they read as if
 // read at once, repeated lines included, also when Add comes first, and
 // only for the methods that use them.

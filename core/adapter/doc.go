@@ -1,6 +1,6 @@
 // Package adapter is what a framework adapter needs to apply a
 // cors.Policy (github.com/originguard/cors/core): a description of the
-// request built line by line (Request), the net/http one (FromHTTP), the
+// request built line by line (Request), the net/http one (ReadHTTP), the
 // header sink the policy writes into (HeaderWriter), and the header
 // classification and trailer detection that servers handing over raw field
 // lines need (FieldOf, MayCarryTrailers), and a context resolved only when
@@ -11,7 +11,7 @@
 //
 // An adapter, for each request:
 //
-//  1. describes it: FromHTTP for a net/http request, or a Request whose
+//  1. describes it: ReadHTTP for a net/http request, or a Request whose
 //     Method, Host and Path are set and to which every line of the header
 //     section is given with Add (Add keeps the CORS request headers and
 //     ignores the rest; never give it trailer fields, see MayCarryTrailers);

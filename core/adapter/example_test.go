@@ -14,7 +14,8 @@ import (
 // on. (Policy.Handler is exactly this.)
 func middleware(p *cors.Policy, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		req := adapter.FromHTTP(r)
+		var req adapter.Request
+		req.ReadHTTP(r)
 		if d := p.Evaluate(r.Context(), &req, w.Header()); d.Respond {
 			w.WriteHeader(d.Status)
 			return

@@ -32,14 +32,14 @@ type Request struct {
 
 	// The lines of each field, indexed by Field (index 0, Other, stays
 	// empty): the first in place (browsers send each CORS request header
-	// once), a count, and where the others are: the header map FromHTTP
+	// once), a count, and where the others are: the header map ReadHTTP
 	// read, or more once Add has seen a field twice. Nothing in a Request
 	// points into the Request itself, so that it can be passed by pointer
 	// without escaping to the heap, and it is small (every request zeroes
 	// one).
 	first  [fieldCount + 1][1]string
 	n      [fieldCount + 1]uint8 // lines of each field, 255 for 255 or more
-	header http.Header           // the map FromHTTP read
+	header http.Header           // the map ReadHTTP read
 	unread uint8                 // bit f: field f is still to be read from header
 	more   *[fieldCount + 1][]string
 }
@@ -90,7 +90,7 @@ func (r *Request) add(name, value string) {
 
 // Lines returns every line of the field f as received, nil when it is
 // absent or f is Other. The slice may share memory with r and must not be
-// modified. A Request made by FromHTTP reads some fields from the header
+// modified. A Request filled by ReadHTTP (or FromHTTP) reads some fields from the header
 // map on their first use (see FromHTTP), so a Request is not safe for
 // concurrent use.
 func (r *Request) Lines(f Field) []string {
@@ -122,7 +122,7 @@ func (r *Request) lines(f Field) []string {
 			return vs[:len(vs):len(vs)]
 		}
 	}
-	return r.first[f][:] // one line, or the map changed since FromHTTP
+	return r.first[f][:] // one line, or the map changed since ReadHTTP
 }
 
 // canonicalNames are the fields' names as net/http keys them.
@@ -144,17 +144,31 @@ var canonicalNames = [...]string{
 // Access-Control-Request-Private-Network and Sec-Fetch-Site are looked up
 // when the policy first asks for them: a refused preflight or an unsafe
 // request without forgery protection never pays for them.
+//
+// FromHTTP is ReadHTTP on a new Request. Middleware, which describes a
+// request on every call, uses ReadHTTP on a Request of its own: returning a
+// Request costs a copy of it.
 func FromHTTP(r *http.Request) (req Request) {
-	req.readHTTP(r) // small enough to inline: the caller's Request is filled in place
+	req.ReadHTTP(r)
 	return req
 }
 
-func (r *Request) readHTTP(hr *http.Request) {
+// ReadHTTP makes r the description of hr, as FromHTTP does, replacing what
+// r held. Declared in the middleware's function, r stays on its stack and
+// is filled in place:
+//
+//	var r adapter.Request
+//	r.ReadHTTP(req)
+//	d := policy.Evaluate(req.Context(), &r, w.Header())
+func (r *Request) ReadHTTP(hr *http.Request) {
+	// Every field is set, the lines through their counts (a line is read
+	// only where its count says it exists), so r need not be zeroed first.
 	h := hr.Header
-	r.Method, r.Host, r.header = hr.Method, hr.Host, h
+	r.Method, r.Host, r.Path, r.RawPath = hr.Method, hr.Host, "", ""
 	if hr.URL != nil {
 		r.Path, r.RawPath = hr.URL.Path, hr.URL.RawPath
 	}
+	r.n, r.header, r.unread, r.more = [fieldCount + 1]uint8{}, h, 0, nil
 	r.set(Origin, h["Origin"])
 	switch hr.Method {
 	case http.MethodGet, http.MethodHead:
