@@ -1,7 +1,6 @@
 package cors
 
 import (
-	"math/bits"
 	"net/netip"
 	"slices"
 	"strconv"
@@ -331,9 +330,10 @@ func (x *originIndex) patterns(scheme string, create bool) *schemePatterns {
 // fewMembers members are compared directly instead of hashed: a lookup of a
 // member, or of a string as long as one, then takes 6 CPU-ns instead of 11.
 type stringSet struct {
-	few  []string // every member while there are at most fewMembers
-	m    map[string]struct{}
-	lens [4]uint64 // bit n: a member is n bytes long (255: 255 or longer)
+	few   []string // every member while there are at most fewMembers
+	m     map[string]struct{}
+	lens  [4]uint64 // bit n: a member is n bytes long (255: 255 or longer)
+	sizes []int     // the lengths of lens, ascending
 }
 
 const fewMembers = 8
@@ -355,7 +355,11 @@ func (s *stringSet) add(k string) {
 		s.few = nil
 	}
 	n := min(len(k), 255)
-	s.lens[n>>6] |= 1 << (n & 63)
+	if s.lens[n>>6]&(1<<(n&63)) == 0 {
+		s.lens[n>>6] |= 1 << (n & 63)
+		s.sizes = append(s.sizes, n)
+		slices.Sort(s.sizes)
+	}
 }
 
 func (s *stringSet) has(k string) bool {
@@ -388,25 +392,21 @@ func (s *stringSet) hasSuffixAfterLabels(str, prefix string) bool {
 		return false
 	}
 	from := len(prefix)
-	for w, word := range s.lens {
-		for word != 0 {
-			n := w<<6 | bits.TrailingZeros64(word)
-			word &= word - 1
-			i := len(str) - n
-			if i <= from {
-				return false // longer members leave no room for a label
-			}
-			if n == 255 { // 255 stands for every longer length too
-				for ; i > from; i-- {
-					if s.allowsAt(str, prefix, i) {
-						return true
-					}
+	for _, n := range s.sizes {
+		i := len(str) - n
+		if i <= from {
+			return false // longer members leave no room for a label
+		}
+		if n == 255 { // 255 stands for every longer length too
+			for ; i > from; i-- {
+				if s.allowsAt(str, prefix, i) {
+					return true
 				}
-				return false
 			}
-			if s.allowsAt(str, prefix, i) {
-				return true
-			}
+			return false
+		}
+		if s.allowsAt(str, prefix, i) {
+			return true
 		}
 	}
 	return false

@@ -62,7 +62,19 @@ func (d *answer) refuseOn(v verdict) {
 // it is allowed and not safelisted.
 func (d *answer) checkMethod(lines []string) verdict {
 	c := d.c
-	method, v := c.methodVerdict(lines)
+	var method string
+	var v verdict
+	// The usual case first, without a call: one line naming a standard
+	// method as browsers send it, which its bit judges unless "*" is
+	// configured.
+	switch b := firstMethodBit(lines); {
+	case b&(safelistedMethodBits|c.methodBits) != 0:
+		method, v = lines[0], preflightAllowed
+	case b != 0 && !c.anyMethod:
+		method, v = lines[0], verdict{ReasonMethodNotAllowed, lines[0]}
+	default:
+		method, v = c.methodVerdict(lines)
+	}
 	allowed := v.code == ReasonPreflightAllowed
 	acam := c.allowMethods
 	if c.anyMethod && (c.credentials || !allowed) {
@@ -77,21 +89,18 @@ func (d *answer) checkMethod(lines []string) verdict {
 	return v
 }
 
+// firstMethodBit is the methodBit of the requested method when there is
+// one line, else 0.
+func firstMethodBit(lines []string) uint8 {
+	if len(lines) != 1 {
+		return 0
+	}
+	return methodBit(lines[0])
+}
+
 // methodVerdict returns the normalised requested method (when it is one)
 // and whether the policy allows it.
 func (c *compiled) methodVerdict(lines []string) (method string, v verdict) {
-	// The usual case first: one line naming a safelisted or configured
-	// standard method as browsers send it.
-	if len(lines) == 1 {
-		switch b := methodBit(lines[0]); {
-		case b&(safelistedMethodBits|c.methodBits) != 0:
-			return lines[0], preflightAllowed
-		case b != 0 && !c.anyMethod:
-			// A standard method as browsers send it, neither safelisted
-			// nor configured: the bits say all.
-			return lines[0], verdict{ReasonMethodNotAllowed, lines[0]}
-		}
-	}
 	m := trimFieldValue(lines[0], maxMethodLength)
 	switch {
 	case len(lines) > 1:
