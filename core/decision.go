@@ -120,17 +120,12 @@ func (d *answer) filteredNames(acrh []string, f func(string)) {
 	}
 }
 
-// The headers of an answer are written by writeHTTP or writeTo, chosen by
-// Evaluate: every Access-Control-* header is set (replacing any earlier
-// value), Vary is appended. On an http.Header one fresh backing array holds
-// all values, so no slice is shared between responses, and a Vary token
-// already present is not repeated. Any other HeaderWriter (fasthttp's,
-// through corsfiber) cannot be read, so the Vary line is added as it is: a
-// token set earlier in the response may then appear twice, which caches
-// treat as once.
-
 // writeTo writes the headers of d for the request r into a HeaderWriter
-// that is not an http.Header.
+// that is not an http.Header (fasthttp's, through corsfiber): every
+// Access-Control-* header is set (replacing any earlier value) and Vary is
+// appended. Such a writer cannot be read, so the Vary line is added as it
+// is: a token set earlier in the response may then appear twice, which
+// caches treat as once.
 func (d *answer) writeTo(h adapter.HeaderWriter, r *adapter.Request) {
 	if d.c == nil {
 		return
@@ -156,7 +151,9 @@ func (d *answer) writeTo(h adapter.HeaderWriter, r *adapter.Request) {
 	}
 }
 
-// writeHTTP writes the headers of d for the request r into h.
+// writeHTTP is writeTo for an http.Header, which it can read: one fresh
+// backing array holds all values, so that no slice is shared between
+// responses, and a Vary token already present is not repeated.
 func (d *answer) writeHTTP(h http.Header, r *adapter.Request) {
 	if d.c == nil {
 		return

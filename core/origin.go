@@ -296,7 +296,8 @@ func defaultPort(scheme, port string) bool {
 
 // isHostLabels reports whether l is one or more host labels separated by
 // single dots: what precedes a "*." pattern's suffix in an origin it
-// allows.
+// allows. It is hostNameLength's loop without the colon and the trailing
+// dot, a few instructions cheaper on every subdomain match.
 func isHostLabels(l string) bool {
 	start := 0
 	for j := hostRun(l); j < len(l); j = start + hostRun(l[start:]) {

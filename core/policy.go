@@ -131,11 +131,9 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // ids) appear on it; Config.Observe, if set, receives the decision and ctx;
 // and Config.ReportOnly, if set, judges r too, its differences reported the
 // same ways. An adapter.LazyContext is resolved first, and only for those
-// uses. Those are Evaluate's only other
-// effects. But for the http.Header's backing array, Evaluate does not
-// allocate, and it keeps
-// no reference to r once it returns (only Decision.Reason.Detail may share
-// memory with it).
+// uses. Those are Evaluate's only other effects. But for the http.Header's
+// backing array, Evaluate does not allocate, and it keeps no reference to r
+// once it returns (only Decision.Reason.Detail may share memory with it).
 //
 // Middleware then answers Decision.Status with an empty body when
 // Decision.Respond is set, or calls the next handler: see package adapter
