@@ -188,8 +188,11 @@ func (d *answer) writeHTTP(h http.Header, r *adapter.Request) {
 		i++
 	}
 	if filtered > 0 {
-		start := i
-		d.filteredNames(acrh, func(name string) { vals[i] = name; i++ })
+		// A counter of its own for the callback: i, captured by it, would
+		// live in memory for the whole function.
+		start, end := i, i
+		d.filteredNames(acrh, func(name string) { vals[end] = name; end++ })
+		i = end
 		h[hACAH] = vals[start:i:i]
 	}
 	if vary != 0 {
