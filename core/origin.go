@@ -14,11 +14,10 @@ const maxOriginLen = 64 + len("://") + 253 + len(".") + len(":65535")
 // origin is a serialized origin split into parts; every field is a substring
 // of the string it was parsed from.
 type origin struct {
-	scheme  string
-	host    string // as serialized; IPv6 in brackets
-	hostEnd int    // index in the full string where the host ends
-	port    string // digits, "" for the default port
-	ip      bool
+	scheme string
+	host   string // as serialized; IPv6 in brackets
+	port   string // digits, "" for the default port
+	ip     bool
 }
 
 // parseOrigin accepts exactly the serialized origins a browser sends
@@ -31,7 +30,7 @@ func parseOrigin(s string) (origin, bool) {
 	if !ok {
 		return origin{}, false
 	}
-	o := origin{scheme: s[:schemeEnd], host: s[schemeEnd+len("://") : hostEnd], hostEnd: hostEnd, ip: ip}
+	o := origin{scheme: s[:schemeEnd], host: s[schemeEnd+len("://") : hostEnd], ip: ip}
 	if hostEnd < len(s) {
 		o.port = s[hostEnd+len(":"):]
 	}

@@ -40,8 +40,11 @@ func TestParseOrigin(t *testing.T) {
 		}
 	}
 	o, _ := parseOrigin("https://a.b.example:8443")
-	if o.scheme != "https" || o.host != "a.b.example" || o.port != "8443" || o.hostEnd != len("https://a.b.example") {
+	if o.scheme != "https" || o.host != "a.b.example" || o.port != "8443" {
 		t.Errorf("parts: %+v", o)
+	}
+	if schemeEnd, hostEnd, ip, ok := scanOrigin("https://a.b.example:8443"); schemeEnd != len("https") || hostEnd != len("https://a.b.example") || ip || !ok {
+		t.Errorf("scanOrigin: %d %d %v %v", schemeEnd, hostEnd, ip, ok)
 	}
 }
 
