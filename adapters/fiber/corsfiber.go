@@ -24,7 +24,12 @@ func New(cfg Config) fiber.Handler {
 // Middleware returns fiber middleware applying p. Use it to handle the error
 // of cors.New yourself or to share a policy that is reconfigured at run time.
 // It panics if p is nil.
+//
+//go:noinline
 func Middleware(p *cors.Policy) fiber.Handler {
+	// Never inlined, so that the middleware below is compiled once, here,
+	// with Evaluate inlined: a copy compiled in a caller's package does not
+	// inline it, and costs a call and a copy of the Decision per request.
 	if p == nil {
 		panic("corsfiber: Middleware needs a policy built with cors.New, got nil")
 	}
