@@ -58,7 +58,14 @@ const (
 	chromiumMaxAge = 2 * time.Hour
 )
 
-func compile(in Config) (*compiled, error) {
+// compile validates in and builds what Evaluate reads; warnings go to
+// in.Logger.
+func compile(in Config) (*compiled, error) { return compileScope(in, "") }
+
+// compileScope is compile for the scope named scope (see scopeName) of a
+// scoped configuration, "" for none: its warnings carry a "scope"
+// attribute, as the denial records of its requests do.
+func compileScope(in Config, scope string) (*compiled, error) {
 	cfg := in.clone()
 	c := &compiled{
 		cfg:               cfg,
@@ -81,8 +88,12 @@ func compile(in Config) (*compiled, error) {
 	errs = append(errs, c.compileMaxAge(cfg.MaxAge)...)
 	errs = append(errs, c.compileStatus(cfg.PreflightSuccessStatus)...)
 	if cfg.Logger != nil { // also when there are errors: every finding at once
+		var attrs []slog.Attr
+		if scope != "" {
+			attrs = []slog.Attr{slog.String("scope", scope)}
+		}
 		for _, w := range c.warnings {
-			cfg.Logger.LogAttrs(context.Background(), slog.LevelWarn, "cors: "+w)
+			cfg.Logger.LogAttrs(context.Background(), slog.LevelWarn, "cors: "+w, attrs...)
 		}
 	}
 	if len(errs) > 0 {

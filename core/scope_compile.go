@@ -72,7 +72,7 @@ func compileScoped(sc ScopedConfig) (*ruleset, error) {
 		}
 		hostErr := checkScopeHost(s.Host)
 		key, prefixErr := checkPathPrefix(s.PathPrefix)
-		c, err := compile(inherit(s.Config, sc))
+		c, err := compileScope(inherit(s.Config, sc), scopeName(s))
 		for _, e := range append([]error{hostErr, prefixErr}, splitJoined(err)...) {
 			if e != nil {
 				fail(e)
@@ -100,7 +100,7 @@ func compileScoped(sc ScopedConfig) (*ruleset, error) {
 		}
 	}
 	if sc.Default != nil {
-		c, err := compile(inherit(*sc.Default, sc))
+		c, err := compileScope(inherit(*sc.Default, sc), ScopeDefault)
 		for _, e := range splitJoined(err) {
 			errs = append(errs, inScope(e, "Default", ""))
 		}

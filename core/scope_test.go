@@ -659,6 +659,42 @@ func TestScopedLoggerDefault(t *testing.T) {
 	}
 }
 
+// TestScopedWarningsNameTheScope: a warning about one scope's configuration
+// carries the scope attribute its denial records carry, so that a
+// configuration with many scopes says which one to fix.
+func TestScopedWarningsNameTheScope(t *testing.T) {
+	var records []slog.Record
+	dup := Config{AllowedOrigins: []string{"https://app.example", "https://app.example"}}
+	MustNewScoped(ScopedConfig{
+		Scopes: []Scope{
+			{Host: "a.test", PathPrefix: "/api/", Config: dup},
+			{PathPrefix: "/ok/", Config: Config{AllowedOrigins: []string{"https://app.example"}}},
+		},
+		Default: &Config{AllowedOrigins: []string{"https://app.example"}, AllowedMethods: []string{"patch"}},
+		Logger:  slog.New(keepingHandler{&records}),
+	})
+	var got []string
+	for _, r := range records {
+		scope := "(none)"
+		r.Attrs(func(a slog.Attr) bool {
+			if a.Key == "scope" {
+				scope = a.Value.String()
+			}
+			return true
+		})
+		got = append(got, r.Level.String()+" "+scope)
+	}
+	if want := []string{"WARN a.test/api/", "WARN default"}; !slices.Equal(got, want) {
+		t.Errorf("warnings (level and scope attribute): %q, want %q", got, want)
+	}
+	records = nil
+	dup.Logger = slog.New(keepingHandler{&records})
+	MustNew(dup)
+	if len(records) != 1 || records[0].NumAttrs() != 0 {
+		t.Errorf("New: %d records, want one warning without attributes", len(records))
+	}
+}
+
 // TestScopeHostReadings: with host scopes, a host in a form browsers never
 // send, or one whose scope depends on whether its port counts, gets no CORS
 // (http.ServeMux ignores the port and echo's host routes compare it; both
