@@ -256,11 +256,11 @@ func credentialsRisks(i int, entry string, cfg *Config, e *originEntry) (errs []
 func (x *originIndex) add(e *originEntry) {
 	switch {
 	case e.subdomains && e.anyPort:
-		x.patterns(e.scheme, true).anyPort.add("." + e.host)
+		x.addSubdomain(e.scheme, "."+e.host, true)
 	case e.subdomains && e.port != "":
-		x.patterns(e.scheme, true).fixed.add("." + e.host + ":" + e.port)
+		x.addSubdomain(e.scheme, "."+e.host+":"+e.port, false)
 	case e.subdomains:
-		x.patterns(e.scheme, true).fixed.add("." + e.host)
+		x.addSubdomain(e.scheme, "."+e.host, false)
 	case e.anyPort:
 		x.exactAnyPort.add(e.base)
 	default:

@@ -41,33 +41,62 @@ func parseOrigin(s string) (origin, bool) {
 // end and whether the host is an IP address: the request path, which
 // parses every origin it refuses (to tell a malformed one from one that is
 // not allowed), stores no part. A host name is checked one table lookup
-// per byte; IP addresses take the slower paths.
+// per byte, in a loop of scanOrigin's own so that nothing is spilled
+// around a call; IP addresses take the slower paths.
 func scanOrigin(s string) (schemeEnd, hostEnd int, ip, ok bool) {
 	if len(s) > maxOriginLen {
 		return 0, 0, false, false
 	}
-	if schemeEnd = schemeLength(s); schemeEnd < 0 {
-		return 0, 0, false, false
+	if schemeEnd = webSchemeLength(s); schemeEnd == 0 {
+		if schemeEnd = otherSchemeLength(s); schemeEnd < 0 {
+			return 0, 0, false, false
+		}
 	}
 	hostStart := schemeEnd + len("://")
-	host := s[hostStart:]
-	if host != "" && host[0] == '[' {
-		v6, ok := ipv6Host(host)
+	if hostStart < len(s) && s[hostStart] == '[' {
+		v6, ok := ipv6Host(s[hostStart:])
 		if !ok {
 			return 0, 0, false, false
 		}
 		hostEnd, ip = hostStart+len(v6), true
 	} else {
-		n, ok := hostNameLength(host)
-		if !ok {
+		// A host name: labels of host characters separated by single
+		// dots, each at most 63 bytes, and an optional trailing dot, 253
+		// bytes at most without it, ending at the end of s or at a colon.
+		// The indexes are unsigned: the compiler then sees that they are
+		// in range, and checks no bounds in the loop.
+		i, start := uint(hostStart), uint(hostStart) // start: of the current label
+		for {
+			for i < uint(len(s)) && charClass[s[i]]&hostChar != 0 {
+				i++
+			}
+			if i >= uint(len(s)) || s[i] != '.' {
+				break
+			}
+			if i == start || i-start > 63 {
+				return 0, 0, false, false
+			}
+			i++
+			start = i
+		}
+		if i < uint(len(s)) && s[i] != ':' {
 			return 0, 0, false, false
 		}
-		hostEnd = hostStart + n
-		// A number ends in a digit, a hex digit or the x of "0x" (or a
-		// trailing dot follows it).
-		if c := host[n-1]; (c <= '9' || 'a' <= c && c <= 'f' || c == 'x') && endsWithNumericLabel(host[:n]) {
+		n := i - uint(hostStart)
+		if i == start { // a trailing dot (the loop refused an empty label before one), or no host
+			n--
+		} else if i-start > 63 {
+			return 0, 0, false, false
+		}
+		if n-1 >= 253 { // n is 0 (or below, wrapped) or over 253
+			return 0, 0, false, false
+		}
+		hostEnd = int(i)
+		// A number starts with a digit; after a trailing dot the last
+		// label is not at start, and the full test runs.
+		if (i == start || s[start] <= '9') && endsWithNumericLabel(s[hostStart:hostEnd]) {
 			// The URL standard parses such a host as an IPv4 address.
-			a, err := netip.ParseAddr(host[:n])
+			a, err := netip.ParseAddr(s[hostStart:hostEnd])
 			if err != nil || !a.Is4() {
 				return 0, 0, false, false
 			}
@@ -80,30 +109,6 @@ func scanOrigin(s string) (schemeEnd, hostEnd int, ip, ok bool) {
 	port := s[hostEnd+1:]
 	ok = s[hostEnd] == ':' && isPort(port) && !defaultPort(s[:schemeEnd], port)
 	return schemeEnd, hostEnd, ip, ok
-}
-
-// hostNameLength returns the length of the host name that starts s: labels
-// of host characters separated by single dots, each at most 63 bytes, and
-// an optional trailing dot, 253 bytes at most without it. It stops at the
-// end of s or at a colon, and refuses any other byte.
-func hostNameLength(s string) (int, bool) {
-	end, start := len(s), 0 // start: of the current label
-	for j := hostRun(s); j < len(s); j = start + hostRun(s[start:]) {
-		if c := s[j]; c == ':' {
-			end = j
-			break
-		} else if c != '.' || j == start || j-start > 63 {
-			return 0, false
-		}
-		start = j + 1
-	}
-	n := end
-	if start == end { // a trailing dot (the loop refused an empty label before one)
-		n--
-	} else if end-start > 63 {
-		return 0, false
-	}
-	return end, n > 0 && n <= 253
 }
 
 // hostRun returns how many bytes at the start of s are host characters: a
@@ -120,13 +125,27 @@ func hostRun(s string) int {
 // schemeLength returns the length of the lower-case scheme that starts s and
 // is followed by "://", or -1.
 func schemeLength(s string) int {
-	// The schemes of web origins first: one comparison each.
+	if n := webSchemeLength(s); n > 0 {
+		return n
+	}
+	return otherSchemeLength(s)
+}
+
+// webSchemeLength is schemeLength for the schemes of web origins, 0 for any
+// other: one comparison each, and inlined.
+func webSchemeLength(s string) int {
 	switch {
 	case strings.HasPrefix(s, "https://"):
 		return len("https")
 	case strings.HasPrefix(s, "http://"):
 		return len("http")
-	case s == "" || s[0] < 'a' || s[0] > 'z':
+	}
+	return 0
+}
+
+// otherSchemeLength is schemeLength for a scheme other than http and https.
+func otherSchemeLength(s string) int {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
 		return -1
 	}
 	i := 1
@@ -231,6 +250,9 @@ type originIndex struct {
 	exact        stringSet        // "https://a.example:8443"
 	exactAnyPort stringSet        // "http://localhost" for "http://localhost:*"
 	subdomains   []schemePatterns // one per scheme with "*." patterns: few, scanned in order
+	// minSubdomainLen is the length of the shortest origin a "*." pattern
+	// can allow: a shorter one costs no call to matchSubdomain.
+	minSubdomainLen int
 }
 
 // schemePatterns holds the "*." patterns of one scheme, without the "*".
@@ -242,7 +264,7 @@ type schemePatterns struct {
 }
 
 func (x *originIndex) match(s string) (allowed, malformed bool) {
-	if x.exact.has(s) || x.matchSubdomain(s) {
+	if x.exact.has(s) || len(x.subdomains) != 0 && len(s) >= x.minSubdomainLen && x.matchSubdomain(s) {
 		return true, false
 	}
 	// Refused so far: parsed, to tell a malformed origin from one that is
@@ -306,6 +328,21 @@ func isHostLabels(l string) bool {
 		start = j + 1
 	}
 	return start < len(l) && len(l)-start <= 63
+}
+
+// addSubdomain adds the suffix of a "*." pattern: a dot, the host and the
+// port if fixed.
+func (x *originIndex) addSubdomain(scheme, suffix string, anyPort bool) {
+	p := x.patterns(scheme, true)
+	if anyPort {
+		p.anyPort.add(suffix)
+	} else {
+		p.fixed.add(suffix)
+	}
+	// At least one label before the suffix.
+	if n := len(p.prefix) + len("x") + len(suffix); x.minSubdomainLen == 0 || n < x.minSubdomainLen {
+		x.minSubdomainLen = n
+	}
 }
 
 // patterns returns the subdomain patterns of scheme, adding an empty entry
