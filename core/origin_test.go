@@ -15,6 +15,7 @@ func TestParseOrigin(t *testing.T) {
 		"https://[2001:db8::1]", "https://xn--bcher-kva.example", "chrome-extension://abcdefgh",
 		"https://a-b_c.example", "https://a.example:1", "https://a.example:65535", "http://a.example:443",
 		"https://a.example.", "https://a.example.:8443", "https://" + strings.Repeat("a.", 126) + "a.",
+		"https://a.1b", "https://9a.example", "ftp://a.example", "https://" + strings.Repeat("a", 63) + ".example",
 	}
 	invalid := []string{
 		"", "null", "https://", "https:/a.example", "//a.example", "a.example", "HTTPS://a.example",
@@ -28,6 +29,7 @@ func TestParseOrigin(t *testing.T) {
 		"https://1.2.3", "https://1.2.3.256", "https://01.2.3.4", "https://a.example:8080:1",
 		"https://" + strings.Repeat("a", 64) + ".example", "https://" + strings.Repeat("a.", 130) + "example",
 		"1https://a.example", strings.Repeat("h", 70) + "://a.example", "https://*.a.example",
+		"https://a.0x1f", "https://a.0x", "https://a.09", "http://1.2.3.4.", "https://a.example:8443.",
 	}
 	for _, s := range valid {
 		if _, ok := parseOrigin(s); !ok {
@@ -52,6 +54,35 @@ func TestParseOriginAllocs(t *testing.T) {
 	for _, s := range []string{"https://a.b.example:8443", "http://[::1]:80", "https://1.2.3.4"} {
 		if n := testing.AllocsPerRun(100, func() { parseOrigin(s) }); n != 0 {
 			t.Errorf("%q: %v allocs", s, n)
+		}
+	}
+}
+
+// TestMatchShortestSubdomain: an origin as short as a "*." pattern allows
+// is matched, and one a byte shorter is only parsed, whatever the order of
+// the patterns.
+func TestMatchShortestSubdomain(t *testing.T) {
+	for _, patterns := range [][]string{
+		{"https://*.a.example", "https://*.long.example:*", "http://*.b.example"},
+		{"http://*.b.example", "https://*.long.example:*", "https://*.a.example"},
+	} {
+		c, err := compile(Config{AllowedOrigins: patterns})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for origin, want := range map[string][2]bool{
+			"https://x.a.example":        {true, false},
+			"http://x.b.example":         {true, false},
+			"https://x.long.example:1":   {true, false},
+			"https://.a.example":         {false, true},
+			"https://a.example":          {false, false},
+			"http://b.example":           {false, false},
+			"https://x.b.example":        {false, false},
+			"https://x.long.example:443": {false, true},
+		} {
+			if allowed, malformed := c.origins.match(origin); allowed != want[0] || malformed != want[1] {
+				t.Errorf("%v: match(%q) = %v, %v, want %v", patterns, origin, allowed, malformed, want)
+			}
 		}
 	}
 }
