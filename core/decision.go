@@ -178,13 +178,12 @@ func (d *answer) writeHTTP(h http.Header, r *adapter.Request) {
 	if n == 0 {
 		return
 	}
-	vals := make([]string, n)
+	vals := newValues(n)
 	i := 0
 	for m := d.slots; m != 0; m &= m - 1 {
 		slot := bits.TrailingZeros8(m) & 7
-		v := vals[i : i+1 : i+1]
-		v[0] = d.vals[slot]
-		h[fieldKeys[slot]] = v
+		vals[i] = d.vals[slot]
+		h[fieldKeys[slot]] = vals[i : i+1 : i+1]
 		i++
 	}
 	if filtered > 0 {
@@ -196,14 +195,40 @@ func (d *answer) writeHTTP(h http.Header, r *adapter.Request) {
 		h[hACAH] = vals[start:i:i]
 	}
 	if vary != 0 {
-		start := i
+		// The rest of vals, counted for Vary: the lines present, then ours.
+		v := vals[i:]
 		if len(oldVary) > 0 {
-			i += copy(vals[i:], oldVary)
+			copy(v, oldVary)
 		}
-		vals[i] = d.c.vary[vary]
-		i++
-		h[hVary] = vals[start:i:i]
+		v[len(v)-1] = d.c.vary[vary]
+		h[hVary] = v
 	}
+}
+
+// newValues returns a fresh []string of length n. For the usual sizes it
+// allocates an array type: the allocator then copies the array's pointer
+// bitmap at once, where for make([]string, n) it repeats the bitmap of one
+// string n times, which costs more than the rest of the allocation.
+func newValues(n int) []string {
+	switch n {
+	case 1:
+		return new([1]string)[:]
+	case 2:
+		return new([2]string)[:]
+	case 3:
+		return new([3]string)[:]
+	case 4:
+		return new([4]string)[:]
+	case 5:
+		return new([5]string)[:]
+	case 6:
+		return new([6]string)[:]
+	case 7:
+		return new([7]string)[:]
+	case 8:
+		return new([8]string)[:]
+	}
+	return make([]string, n)
 }
 
 // presentVary returns the mask of our Vary tokens already present in lines,
