@@ -175,6 +175,16 @@ func (p *Policy) evaluateAndWrite(ctx context.Context, r *adapter.Request, h ada
 // d.hooks, and writes the headers before it returns, so that the answer
 // needs no copy of the request's lines.
 func (p *Policy) evaluate(r *adapter.Request, d *answer) {
+	// cors-request and preflight-classification (docs/behaviour.md),
+	// written here: a function of their own would not inline, and its
+	// call would cost more than the rule.
+	d.Kind, d.Status = NotCORS, http.StatusOK
+	if len(r.Lines(adapter.Origin)) > 0 {
+		d.Kind = Actual
+		if r.Method == http.MethodOptions && len(r.Lines(adapter.RequestMethod)) > 0 {
+			d.Kind = Preflight
+		}
+	}
 	var c *compiled
 	scopeName := ""
 	switch rs := p.load(); {
@@ -182,22 +192,14 @@ func (p *Policy) evaluate(r *adapter.Request, d *answer) {
 	case rs.scopes != nil:
 		s, code := rs.scopes.resolve(r)
 		if s == nil {
-			rs.scopes.outsideScopes(r, d, code)
+			rs.scopes.outsideScopes(d, code)
 			return
 		}
 		c, scopeName = s.c, s.name
 	default:
 		c = rs.def
 	}
-	// classify, written out: a call to it would cost more than its body.
-	kind := NotCORS
-	if len(r.Lines(adapter.Origin)) > 0 {
-		kind = Actual
-		if r.Method == http.MethodOptions && len(r.Lines(adapter.RequestMethod)) > 0 {
-			kind = Preflight
-		}
-	}
-	d.Kind, d.c, d.Status = kind, c, http.StatusOK
+	d.c = c
 	if c == nil {
 		d.Reason.Code = ReasonNoPolicy
 		return
@@ -235,10 +237,10 @@ func (d *answer) exposeHeaders() {
 	}
 }
 
-// outsideScopes fills d for a request that no scope judges: no CORS headers,
-// and the application is reached.
-func (t *scopeTable) outsideScopes(r *adapter.Request, d *answer, code ReasonCode) {
-	d.Kind, d.Status, d.hooks = classify(r), http.StatusOK, t.hooks
+// outsideScopes fills d, whose Kind is set, for a request that no scope
+// judges: no CORS headers, and the application is reached.
+func (t *scopeTable) outsideScopes(d *answer, code ReasonCode) {
+	d.hooks = t.hooks
 	d.Reason = Reason{Code: code, Scope: ScopeNone}
 	if d.Kind == NotCORS {
 		d.Allowed, d.Reason.Code = true, ReasonNotCORS

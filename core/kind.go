@@ -1,11 +1,5 @@
 package cors
 
-import (
-	"net/http"
-
-	"github.com/originguard/cors/core/adapter"
-)
-
 // Kind classifies a request: see rule preflight-classification in
 // docs/behaviour.md.
 type Kind uint8
@@ -29,16 +23,4 @@ func (k Kind) String() string {
 		return "preflight"
 	}
 	return "not-cors"
-}
-
-// classify implements cors-request and preflight-classification
-// (docs/behaviour.md).
-func classify(r *adapter.Request) Kind {
-	if len(r.Lines(adapter.Origin)) == 0 {
-		return NotCORS
-	}
-	if r.Method == http.MethodOptions && len(r.Lines(adapter.RequestMethod)) > 0 {
-		return Preflight
-	}
-	return Actual
 }
