@@ -54,25 +54,38 @@ func (c *compiled) checkHeaders(lines []string) headerVerdict {
 	// An empty line asks for nothing and is not echoed: an empty
 	// Access-Control-Allow-Headers would be noise at best.
 	v := headerVerdict{verdict: preflightAllowed}
-	if len(lines) > maxRequestHeadersLines {
-		return headerVerdict{verdict: verdict{code: ReasonHeadersTooLong}}
-	}
+	// One line is the usual case: its length is the total.
 	total := 0
-	for _, l := range lines {
-		total += len(l)
+	if len(lines) == 1 {
+		total = len(lines[0])
+	} else {
+		if len(lines) > maxRequestHeadersLines {
+			return headerVerdict{verdict: verdict{code: ReasonHeadersTooLong}}
+		}
+		for _, l := range lines {
+			total += len(l)
+		}
 	}
 	if total > maxRequestHeadersBytes {
 		return headerVerdict{verdict: verdict{code: ReasonHeadersTooLong}}
 	}
-	if len(lines) == 1 && lines[0] == "" {
+	if total == 0 {
+		// Only empty elements: nothing asked for, nothing echoed.
 		return v
 	}
 	form := c.allowHeaders == "" && len(lines) == 1
 	prev := ""
 	for _, line := range lines {
-		for {
-			i := commaIndex(line)
-			name := trimOWS(line[:i])
+		for more := true; more; {
+			// strings.IndexByte compares 16 bytes at a time: a browser's
+			// names are found in one or two steps, not one per byte.
+			name := line
+			if i := strings.IndexByte(line, ','); i >= 0 {
+				name, line = line[:i], line[i+1:]
+			} else {
+				more = false
+			}
+			name = trimOWS(name)
 			switch {
 			case name == "":
 				form = false
@@ -95,10 +108,6 @@ func (c *compiled) checkHeaders(lines []string) headerVerdict {
 					return v
 				}
 			}
-			if i == len(line) {
-				break
-			}
-			line = line[i+1:]
 		}
 	}
 	v.browserForm = form
@@ -121,17 +130,6 @@ func (c *compiled) judgeHeader(v *headerVerdict, name string) (upper, ok bool) {
 		v.code, v.detail = ReasonHeaderNotAllowed, name
 	}
 	return upper, true
-}
-
-// commaIndex returns the index of the first comma in s, or len(s): a loop
-// of its own, which compiles to a few instructions per byte.
-func commaIndex(s string) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == ',' {
-			return i
-		}
-	}
-	return len(s)
 }
 
 // headerAllowed matches one requested name case-insensitively, without
