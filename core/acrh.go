@@ -114,6 +114,32 @@ func (c *compiled) checkHeaders(lines []string) headerVerdict {
 	return v
 }
 
+// allConfigured reports whether lines are none, or one line within the
+// bound on bytes holding only configured names as they are (lower case, as
+// browsers send them) and empty elements: checkHeaders would then allow
+// them.
+func (c *compiled) allConfigured(lines []string) bool {
+	if len(lines) != 1 {
+		return len(lines) == 0
+	}
+	line := lines[0]
+	if len(line) > maxRequestHeadersBytes {
+		return false
+	}
+	for more := true; more; {
+		name := line
+		if i := strings.IndexByte(line, ','); i >= 0 {
+			name, line = line[:i], line[i+1:]
+		} else {
+			more = false
+		}
+		if name = trimOWS(name); name != "" && !c.headers.has(name) {
+			return false
+		}
+	}
+	return true
+}
+
 // judgeHeader judges one requested name that is not a configured one as
 // it is: it records in v whether it is Authorization and the first refusal,
 // and returns whether the name holds an upper-case letter. It returns false

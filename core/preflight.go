@@ -25,13 +25,17 @@ func (d *answer) evaluatePreflight(r *adapter.Request) {
 		d.put(slotACMA, c.maxAge)
 	}
 	d.refuseOn(d.checkMethod(r.Lines(adapter.RequestMethod)))
-	// After a refusal a step runs only when its header depends on the
-	// request: the reason is already the first refusal.
-	if d.Allowed || c.allowHeaders == "" || c.anyHeader {
-		d.refuseOn(d.checkRequestHeaders(r.Lines(adapter.RequestHeaders)))
-	} else {
+	// With a configured list (not "*"), ACAH answers with the list
+	// whatever is asked. After a refusal the requested names are then not
+	// read: the reason is already the first refusal. Nor is a verdict built
+	// for the usual request: one line, within the bound, of configured
+	// names as browsers send them.
+	if c.allowHeaders != "" && !c.anyHeader &&
+		(!d.Allowed || c.allConfigured(r.Lines(adapter.RequestHeaders))) {
 		d.allowHeaders = allowHeadersList
 		d.put(slotACAH, c.allowHeaders)
+	} else {
+		d.refuseOn(d.checkRequestHeaders(r.Lines(adapter.RequestHeaders)))
 	}
 	if c.privateNetwork {
 		d.grantPrivateNetwork(r.Lines(adapter.RequestPrivateNetwork))
