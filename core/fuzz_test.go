@@ -496,6 +496,11 @@ func FuzzRequestHeaders(f *testing.F) {
 		if (code == ReasonPreflightAllowed || code == ReasonHeaderNotAllowed) && v.authorization != auth {
 			t.Fatalf("allowed %q, lines %q: authorization requested %v, reference %v", list, lines, v.authorization, auth)
 		}
+		// The shortcut evaluatePreflight takes under a configured list
+		// holds only for lines the full check allows.
+		if c.allowHeaders != "" && !c.anyHeader && c.allConfigured(lines) && code != ReasonPreflightAllowed {
+			t.Fatalf("allowed %q, lines %q: allConfigured, but the reference refuses them (%v)", list, lines, code)
+		}
 	})
 }
 
