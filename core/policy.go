@@ -110,8 +110,11 @@ type handler struct {
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	var req adapter.Request
 	req.ReadHTTP(r)
-	if d := h.p.Evaluate(r.Context(), &req, w.Header()); d.Respond {
-		w.WriteHeader(d.Status)
+	// Evaluate's body, without its copy of the Decision.
+	var a answer
+	h.p.evaluateAndWrite(r.Context(), &req, w.Header(), &a)
+	if a.Respond {
+		w.WriteHeader(a.Status)
 		return
 	}
 	h.next.ServeHTTP(w, r)
