@@ -158,6 +158,19 @@ func (d *answer) writeHTTP(h http.Header, r *adapter.Request) {
 	if d.c == nil {
 		return
 	}
+	var oldVary []string
+	vary := d.vary
+	if vary != 0 {
+		vary, oldVary = varyToAdd(h, vary)
+	}
+	if d.slots == 0 && d.allowHeaders != allowHeadersFiltered {
+		// Only Vary, as for every refused origin and every request
+		// without one: a short path, with little to spill around calls.
+		if vary != 0 {
+			putVary(h, newValues(len(oldVary)+1), oldVary, d.c.vary[vary])
+		}
+		return
+	}
 	var acrh []string
 	n, filtered := bits.OnesCount8(d.slots), 0
 	if d.allowHeaders == allowHeadersFiltered {
@@ -165,15 +178,8 @@ func (d *answer) writeHTTP(h http.Header, r *adapter.Request) {
 		d.filteredNames(acrh, func(string) { filtered++ })
 		n += filtered
 	}
-	var oldVary []string
-	vary := d.vary
 	if vary != 0 {
-		if oldVary = h[hVary]; len(oldVary) > 0 {
-			vary &^= presentVary(oldVary)
-		}
-		if vary != 0 {
-			n += len(oldVary) + 1
-		}
+		n += len(oldVary) + 1
 	}
 	if n == 0 {
 		return
@@ -195,14 +201,28 @@ func (d *answer) writeHTTP(h http.Header, r *adapter.Request) {
 		h[hACAH] = vals[start:i:i]
 	}
 	if vary != 0 {
-		// The rest of vals, counted for Vary: the lines present, then ours.
-		v := vals[i:]
-		if len(oldVary) > 0 {
-			copy(v, oldVary)
-		}
-		v[len(v)-1] = d.c.vary[vary]
-		h[hVary] = v
+		putVary(h, vals[i:], oldVary, d.c.vary[vary]) // the rest of vals, counted for Vary
 	}
+}
+
+// varyToAdd returns the tokens of mask that h's Vary lines do not hold yet,
+// and those lines.
+func varyToAdd(h http.Header, mask uint8) (uint8, []string) {
+	old := h[hVary]
+	if len(old) > 0 {
+		mask &^= presentVary(old)
+	}
+	return mask, old
+}
+
+// putVary makes v, as long as the lines present and ours, h's Vary: the
+// lines present, then line.
+func putVary(h http.Header, v, old []string, line string) {
+	if len(old) > 0 {
+		copy(v, old)
+	}
+	v[len(v)-1] = line
+	h[hVary] = v
 }
 
 // newValues returns a fresh []string of length n. For the usual sizes it
