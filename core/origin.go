@@ -252,16 +252,9 @@ type schemePatterns struct {
 	anyPort stringSet // ".a.example" for "https://*.a.example:*"
 }
 
-func (x *originIndex) match(s string) (allowed, malformed bool) {
-	if x.exact.has(s) {
-		return true, false
-	}
-	return x.matchInexact(s)
-}
-
-// matchInexact is match for an origin that is not in x.exact. The request
-// path looks s up in x.exact itself, so that an allowed origin costs no
-// call.
+// matchInexact judges an origin that is not in x.exact (checkOrigin looks
+// it up there first, inline, so that an origin allowed exactly costs no
+// call): whether a pattern allows it, and whether it is malformed.
 func (x *originIndex) matchInexact(s string) (allowed, malformed bool) {
 	if len(x.subdomains) != 0 && len(s) >= x.minSubdomainLen && x.matchSubdomain(s) {
 		return true, false

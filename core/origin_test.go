@@ -58,6 +58,15 @@ func TestParseOriginAllocs(t *testing.T) {
 	}
 }
 
+// match is how checkOrigin judges an origin with x: allowed exactly, or by
+// matchInexact.
+func (x *originIndex) match(s string) (allowed, malformed bool) {
+	if x.exact.has(s) {
+		return true, false
+	}
+	return x.matchInexact(s)
+}
+
 // TestMatchShortestSubdomain: an origin as short as a "*." pattern allows
 // is matched, and one a byte shorter is only parsed, whatever the order of
 // the patterns.
