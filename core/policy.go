@@ -272,8 +272,8 @@ func (d *answer) checkOrigin(r *adapter.Request) bool {
 		if len(o) == 0 || o[0] <= ' ' || o[len(o)-1] <= ' ' {
 			o = trimFieldValue(o, maxOriginLen)
 		}
-		// c.origins.match, with the exact lookup inlined: an origin
-		// allowed exactly costs no call.
+		// The exact origins first, inline: an origin allowed exactly
+		// costs no call.
 		allowed, malformed := c.origins.exact.has(o), false
 		if !allowed {
 			allowed, malformed = c.origins.matchInexact(o)
