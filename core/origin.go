@@ -65,19 +65,9 @@ func scanOrigin(s string) (schemeEnd, hostEnd int, ip, ok bool) {
 		// bytes at most without it, ending at the end of s or at a colon.
 		// The indexes are unsigned: the compiler then sees that they are
 		// in range, and checks no bounds in the loop.
-		i, start := uint(hostStart), uint(hostStart) // start: of the current label
-		for {
-			for i < uint(len(s)) && charClass[s[i]]&hostChar != 0 {
-				i++
-			}
-			if i >= uint(len(s)) || s[i] != '.' {
-				break
-			}
-			if i == start || i-start > 63 {
-				return 0, 0, false, false
-			}
-			i++
-			start = i
+		i, start, ok := hostLabels(s, uint(hostStart))
+		if !ok {
+			return 0, 0, false, false
 		}
 		if i < uint(len(s)) && s[i] != ':' {
 			return 0, 0, false, false
@@ -309,23 +299,33 @@ func defaultPort(scheme, port string) bool {
 
 // isHostLabels reports whether l is one or more host labels separated by
 // single dots: what precedes a "*." pattern's suffix in an origin it
-// allows. It is scanOrigin's loop without the colon and the trailing dot.
+// allows: hostLabels, as scanOrigin reads a host, with nothing after the
+// last label.
 func isHostLabels(l string) bool {
-	var i, start uint // start: of the current label
+	i, start, ok := hostLabels(l, 0)
+	return ok && i == uint(len(l)) && i != start && i-start <= 63
+}
+
+// hostLabels reads host labels separated by single dots from s[i:] and
+// returns where they stop (the end of s, or a byte that is neither a host
+// character nor a dot) and where the last label starts; false for an empty
+// or over-long label before a dot. The indexes are unsigned, so that the
+// compiler checks no bounds in the loop.
+func hostLabels(s string, i uint) (end, start uint, ok bool) {
+	start = i
 	for {
-		for i < uint(len(l)) && charClass[l[i]]&hostChar != 0 {
+		for i < uint(len(s)) && charClass[s[i]]&hostChar != 0 {
 			i++
 		}
-		if i >= uint(len(l)) || l[i] != '.' {
-			break
+		if i >= uint(len(s)) || s[i] != '.' {
+			return i, start, true
 		}
 		if i == start || i-start > 63 {
-			return false
+			return 0, 0, false
 		}
 		i++
 		start = i
 	}
-	return i == uint(len(l)) && i != start && i-start <= 63
 }
 
 // addSubdomain adds the suffix of a "*." pattern: a dot, the host and the
